@@ -1,0 +1,39 @@
+"""The `followup` command: the TUI by default, subcommands for scripts.
+
+Exit codes: 0 success, 1 a check failed / nothing matched, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .context import CliContext, fail
+from .records import add, delete, edit, list_apps, log, move, show
+from .transfer_commands import export, import_file
+from .tui import demo, run_tui
+
+
+class FollowupGroup(click.Group):
+    def main(self, *args, **kwargs):  # usage errors: exit 2 with a one-line message
+        kwargs.setdefault("prog_name", "followup")
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=FollowupGroup, invoke_without_command=True)
+@click.option("--db", "db_option", metavar="PATH", envvar="FOLLOWUP_DB", help="Data file (default: your user data dir).")
+@click.option("--config", "config_option", metavar="PATH", envvar="FOLLOWUP_CONFIG", help="Settings TOML file.")
+@click.version_option(__version__, prog_name="followup")
+@click.pass_context
+def main(ctx: click.Context, db_option: str | None, config_option: str | None) -> None:
+    """Follow up after job interviews: a board of your applications, what is
+    due, and a composer that checks each message. Runs the TUI by default."""
+    ctx.obj = CliContext(db_option=db_option, config_option=config_option)
+    if ctx.invoked_subcommand is None:
+        run_tui(ctx.obj)
+
+
+for command in (add, list_apps, show, edit, move, delete, log, export, import_file, demo):
+    main.add_command(command)
+
+__all__ = ["main", "fail"]

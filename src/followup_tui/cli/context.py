@@ -1,0 +1,87 @@
+"""What every subcommand shares: the data file, settings, clock, output helpers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ..config import load_settings
+from ..domain.errors import FollowupError, NotFoundError
+from ..domain.settings import Settings
+from ..domain.timeparse import parse_instant_iso
+from ..paths import config_path, db_path
+from ..store import TinyDBRepository
+
+NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
+
+EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """One line on stderr naming the problem, then exit."""
+    click.echo(f"followup: {message}", err=True)
+    sys.exit(code)
+
+
+def clock_from_env() -> datetime:
+    fixed = os.environ.get(NOW_ENV)
+    if fixed:
+        return parse_instant_iso(fixed)
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class CliContext:
+    db_option: str | None = None
+    config_option: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+    _repo: TinyDBRepository | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> Path:
+        return db_path(self.db_option)
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load_settings(config_path(self.config_option))
+            except FollowupError as exc:
+                fail(f"config: {exc}")
+        return self._settings
+
+    def now(self) -> datetime:
+        return clock_from_env()
+
+    @property
+    def repo(self) -> TinyDBRepository:
+        if self._repo is None:
+            try:
+                self._repo = TinyDBRepository.open(self.db, clock=clock_from_env)
+            except FollowupError as exc:
+                fail(str(exc))
+        return self._repo
+
+
+pass_ctx = click.make_pass_decorator(CliContext)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def run_guarded(action):
+    """Turn domain errors into one-line messages and exit codes."""
+    try:
+        return action()
+    except NotFoundError as exc:
+        fail(str(exc), EXIT_NO_MATCH)
+    except FollowupError as exc:
+        fail(str(exc))

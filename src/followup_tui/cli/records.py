@@ -1,0 +1,179 @@
+"""add / list / show / edit / move / delete / log."""
+
+from __future__ import annotations
+
+import click
+
+from ..domain.errors import ValidationError
+from ..domain.model import CHANNELS, MESSAGE_KINDS, OUTCOMES, STAGES, Application, Contact, Interview
+from ..domain.timeparse import local_text, parse_date, parse_when
+from .context import CliContext, echo_json, pass_ctx, run_guarded
+
+
+def app_json(app: Application) -> dict:
+    return {"id": app.id, **app.to_dict()}
+
+
+def application_options(func):
+    """The fields `add` and `edit` share; every one optional for `edit`."""
+    options = [
+        click.option("--company", help="Company name."),
+        click.option("--role", help="The position you applied for."),
+        click.option("--domain", "company_domain", help="The company's email/web domain, e.g. acme.com."),
+        click.option("--stage", type=click.Choice(STAGES), help="Board column."),
+        click.option("--contact-name", help="Your contact (interviewer or recruiter)."),
+        click.option("--contact-email", help="Their business email address."),
+        click.option("--channel", type=click.Choice(CHANNELS), help="How the employer first reached you."),
+        click.option("--interview-at", metavar="WHEN", help="Interview start: YYYY-MM-DD HH:MM (your timezone) or ISO 8601."),
+        click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD."),
+        click.option("--do-not-contact/--may-contact", default=None, help="They asked not to be contacted."),
+        click.option("--json", "as_json", is_flag=True, help="Print the application as JSON."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
+    tz = ctx.settings.tz
+    for key in ("company", "role", "company_domain", "channel"):
+        if values.get(key) is not None:
+            setattr(app, key, values[key])
+    if values.get("stage") is not None:
+        app.move_to(values["stage"], ctx.now())
+    if values.get("do_not_contact") is not None:
+        app.do_not_contact = values["do_not_contact"]
+    if values.get("decision_by") is not None:
+        app.decision_by = parse_date(values["decision_by"], "--decision-by")
+    if values.get("interview_at") is not None:
+        at = parse_when(values["interview_at"], tz, "--interview-at")
+        names = [values["contact_name"]] if values.get("contact_name") else []
+        app.interviews.append(Interview(at=at, with_names=names))
+    if values.get("contact_name") is not None or values.get("contact_email") is not None:
+        if not app.contacts:
+            app.contacts.append(Contact())
+        if values.get("contact_name") is not None:
+            app.contacts[0].name = values["contact_name"]
+        if values.get("contact_email") is not None:
+            app.contacts[0].email = values["contact_email"]
+
+
+def _print_app(app: Application, as_json: bool) -> None:
+    if as_json:
+        echo_json(app_json(app))
+    else:
+        click.echo(app.id)
+
+
+@click.command()
+@application_options
+@pass_ctx
+def add(ctx: CliContext, as_json: bool, **values) -> None:
+    """Add an application; prints its id."""
+
+    def action():
+        if not values.get("company"):
+            raise ValidationError("--company", "company is required")
+        app = Application(company=values["company"], created=ctx.now())
+        stage = values.pop("stage", None)
+        apply_options(ctx, app, values)
+        app.stage = stage or ("interview" if app.interviews else "applied")
+        return ctx.repo.add(app)
+
+    _print_app(run_guarded(action), as_json)
+
+
+@click.command()
+@click.argument("app_id", type=int)
+@application_options
+@pass_ctx
+def edit(ctx: CliContext, app_id: int, as_json: bool, **values) -> None:
+    """Change fields of an application."""
+    app = run_guarded(lambda: ctx.repo.modify(app_id, lambda a: apply_options(ctx, a, values)))
+    _print_app(app, as_json)
+
+
+@click.command("list")
+@click.option("--stage", type=click.Choice(STAGES), help="Only this column.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_ctx
+def list_apps(ctx: CliContext, stage: str | None, as_json: bool) -> None:
+    """List applications."""
+    apps = [a for a in run_guarded(ctx.repo.list) if stage is None or a.stage == stage]
+    if as_json:
+        echo_json([app_json(a) for a in apps])
+        return
+    for app in apps:
+        click.echo(f"{app.id:>4}  {app.stage:<13} {app.company} | {app.role}")
+
+
+@click.command()
+@click.argument("app_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, with the events.")
+@pass_ctx
+def show(ctx: CliContext, app_id: int, as_json: bool) -> None:
+    """Show one application with its history."""
+    app = run_guarded(lambda: ctx.repo.get(app_id))
+    if as_json:
+        echo_json(app_json(app))
+        return
+    tz = ctx.settings.tz
+    click.echo(f"#{app.id} {app.company} | {app.role}")
+    stage = f"{app.stage} ({app.outcome})" if app.outcome else app.stage
+    click.echo(f"stage: {stage}   channel: {app.channel}" + ("   DO NOT CONTACT" if app.do_not_contact else ""))
+    if app.decision_by:
+        click.echo(f"decision by: {app.decision_by.isoformat()}")
+    for contact in app.contacts:
+        click.echo(f"contact: {contact.name} <{contact.email}> {contact.title}".rstrip())
+    for interview in app.interviews_sorted():
+        who = f" with {', '.join(interview.with_names)}" if interview.with_names else ""
+        click.echo(f"interview: {local_text(interview.at, tz)} {interview.kind}{who}".rstrip())
+    for event in sorted(app.events, key=lambda e: e.at):
+        click.echo(f"  {local_text(event.at, tz)}  {event.describe()}")
+
+
+@click.command()
+@click.argument("app_id", type=int)
+@click.argument("stage", type=click.Choice(STAGES))
+@click.option("--outcome", type=click.Choice(OUTCOMES), help="For closed: how it ended (default moved-on).")
+@pass_ctx
+def move(ctx: CliContext, app_id: int, stage: str, outcome: str | None) -> None:
+    """Move an application to another stage (records the change)."""
+    app = run_guarded(lambda: ctx.repo.modify(app_id, lambda a: a.move_to(stage, ctx.now(), outcome)))
+    click.echo(f"{app.id} -> {app.stage}")
+
+
+@click.command()
+@click.argument("app_id", type=int)
+@pass_ctx
+def delete(ctx: CliContext, app_id: int) -> None:
+    """Delete an application and its history."""
+    run_guarded(lambda: ctx.repo.delete(app_id))
+    click.echo(f"deleted {app_id}")
+
+
+@click.command()
+@click.argument("app_id", type=int)
+@click.option("--sent", "sent_kind", type=click.Choice(MESSAGE_KINDS), help="You sent this message.")
+@click.option("--to", "recipient", default="", help="Who you sent it to (default: the first contact).")
+@click.option("--response", help="The employer answered; what they said.")
+@click.option("--note", help="A note for the history.")
+@click.option("--at", "at_text", metavar="WHEN", help="When it happened (default now).")
+@pass_ctx
+def log(ctx: CliContext, app_id: int, sent_kind, recipient, response, note, at_text) -> None:
+    """Record a message you sent, a response, or a note."""
+    chosen = [x for x in (sent_kind, response, note) if x]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --sent, --response or --note")
+
+    def change(app: Application) -> None:
+        at = parse_when(at_text, ctx.settings.tz, "--at") if at_text else ctx.now()
+        if sent_kind:
+            app.record_sent(sent_kind, at, recipient=recipient or app.primary_email)
+        elif response:
+            app.record_response(response, at)
+        else:
+            app.add_note(note, at)
+
+    app = run_guarded(lambda: ctx.repo.modify(app_id, change))
+    click.echo(f"{app.id} logged ({app.stage})")

@@ -1,0 +1,43 @@
+"""export / import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..domain.errors import ValidationError
+from ..transfer import export_csv, export_json, parse_import
+from .context import CliContext, fail, pass_ctx, run_guarded
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@pass_ctx
+def export(ctx: CliContext, fmt: str, output: str | None) -> None:
+    """Export every application (JSON re-imports; CSV is a readable record)."""
+    apps = run_guarded(ctx.repo.list)
+    text = export_json(apps) if fmt == "json" else export_csv(apps, ctx.settings.tz)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"exported {len(apps)} applications to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@pass_ctx
+def import_file(ctx: CliContext, file: str) -> None:
+    """Import a JSON export or a CSV with a header row (all or nothing)."""
+    try:
+        text = click.open_file(file, encoding="utf-8-sig").read()
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{file}: cannot read: {exc}")
+    try:
+        apps = parse_import(text, ctx.settings.tz)
+    except ValidationError as exc:
+        fail(f"{file}: {exc}; nothing was imported")
+    stored = run_guarded(lambda: ctx.repo.add_many(apps))
+    click.echo(f"imported {len(stored)} applications")

@@ -1,0 +1,105 @@
+"""Settings from a TOML file. Every key is checked; one bad value stops the
+app with a message naming the key, so it never runs on a half-read config.
+
+    timezone = "Europe/Paris"
+    user_name = "Sam Doe"
+    signature = "Sam Doe\\n+33 6 12 34 56 78"
+    [cadence]
+    thank_you_hours = 24
+    [checks]
+    follow_up_words = [50, 125]
+    [smtp]
+    host = "smtp.example.com"
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .domain.errors import ValidationError
+from .domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
+from .domain.timeparse import resolve_timezone
+
+SECTIONS: dict[str, type] = {"cadence": CadenceSettings, "checks": CheckSettings, "smtp": SmtpSettings}
+SMTP_SECURITY = ("starttls", "ssl", "none")
+
+
+def _coerce(key: str, value: Any, default: Any) -> Any:
+    """Check `value` against the type of the field's default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    elif isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+        value = float(value) if ok else value
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, tuple):
+        ok = (
+            isinstance(value, list)
+            and len(value) == len(default)
+            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+        )
+        value = tuple(value) if ok else value
+    else:  # pragma: no cover - every field has one of the types above
+        ok = False
+    if not ok:
+        kind = type(default).__name__ if not isinstance(default, tuple) else f"list of {len(default)} whole numbers"
+        raise ValidationError(key, f"{value!r} is not a valid value (expected a non-negative {kind})")
+    return value
+
+
+def _build(cls: type, table: dict, prefix: str) -> Any:
+    defaults = cls()
+    known = {f.name for f in dataclasses.fields(cls)}
+    values = {}
+    for key, value in table.items():
+        full = f"{prefix}{key}"
+        if key not in known:
+            raise ValidationError(full, f"unknown setting (known: {', '.join(sorted(known))})")
+        values[key] = _coerce(full, value, getattr(defaults, key))
+    return cls(**values)
+
+
+def settings_from_dict(data: dict) -> Settings:
+    top: dict[str, Any] = {}
+    sections: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in SECTIONS:
+            if not isinstance(value, dict):
+                raise ValidationError(key, "must be a [table]")
+            sections[key] = _build(SECTIONS[key], value, f"{key}.")
+        else:
+            top[key] = value
+    flat = {f.name for f in dataclasses.fields(Settings)} - set(SECTIONS)
+    for key, value in top.items():
+        if key not in flat:
+            raise ValidationError(key, f"unknown setting (known: {', '.join(sorted(flat | set(SECTIONS)))})")
+        if not isinstance(value, str):
+            raise ValidationError(key, f"{value!r} must be a string")
+    if top.get("timezone"):
+        resolve_timezone(top["timezone"])
+    smtp = sections.get("smtp")
+    if smtp is not None and smtp.security not in SMTP_SECURITY:
+        raise ValidationError("smtp.security", f"{smtp.security!r} is not one of: {', '.join(SMTP_SECURITY)}")
+    return Settings(**top, **sections)
+
+
+def load_settings(path: Path) -> Settings:
+    """Defaults when the file does not exist; ValidationError on any bad value."""
+    if not path.exists():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(str(path), f"not valid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(str(path), f"cannot read the config file: {exc}") from exc
+    try:
+        return settings_from_dict(data)
+    except ValidationError as exc:
+        raise ValidationError(f"{path}: {exc.field}", exc.message) from exc

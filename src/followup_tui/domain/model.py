@@ -1,0 +1,366 @@
+"""The job-search data: applications with contacts, interviews and history.
+
+Pure Python. Times are timezone-aware UTC datetimes; plain dates stay dates.
+`to_dict` / `from_dict` give the JSON form the store keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+
+from .errors import ValidationError
+from .timeparse import format_instant, parse_instant_iso
+
+STAGES: tuple[str, ...] = ("applied", "interview", "thanked", "following-up", "offer", "closed")
+STAGE_TITLES: dict[str, str] = {
+    "applied": "Applied",
+    "interview": "Interview",
+    "thanked": "Thanked",
+    "following-up": "Following up",
+    "offer": "Offer",
+    "closed": "Closed",
+}
+OUTCOMES: tuple[str, ...] = ("accepted", "rejected", "withdrawn", "moved-on")
+CHANNELS: tuple[str, ...] = ("email", "phone", "linkedin", "portal", "other")
+MESSAGE_KINDS: tuple[str, ...] = ("thank-you", "follow-up")
+EVENT_KINDS: tuple[str, ...] = ("created", "stage-change", "message-sent", "response", "note", "snooze")
+
+# Sending a message moves the card on by itself (DESIGN §4).
+STAGE_AFTER_SENDING: dict[str, str] = {"thank-you": "thanked", "follow-up": "following-up"}
+
+DEFAULT_INTERVIEW_MINUTES = 60
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: times must carry a timezone")
+    return value.astimezone(timezone.utc)
+
+
+def _choice(field_name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValidationError(field_name, f"{value!r} is not one of: {', '.join(allowed)}")
+    return value
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "title": self.title, "email": self.email, "phone": self.phone}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Contact:
+        return cls(
+            name=str(data.get("name", "")),
+            title=str(data.get("title", "")),
+            email=str(data.get("email", "")),
+            phone=str(data.get("phone", "")),
+        )
+
+
+@dataclass
+class Interview:
+    at: datetime
+    kind: str = ""  # phone screen, technical, onsite...
+    with_names: list[str] = field(default_factory=list)
+    notes: str = ""
+    duration_minutes: int = DEFAULT_INTERVIEW_MINUTES
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.at + timedelta(minutes=self.duration_minutes)
+
+    def to_dict(self) -> dict:
+        return {
+            "at": format_instant(self.at),
+            "kind": self.kind,
+            "with": list(self.with_names),
+            "notes": self.notes,
+            "duration_minutes": self.duration_minutes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Interview:
+        return cls(
+            at=parse_instant_iso(data["at"]),
+            kind=str(data.get("kind", "")),
+            with_names=[str(n) for n in data.get("with", [])],
+            notes=str(data.get("notes", "")),
+            duration_minutes=int(data.get("duration_minutes", DEFAULT_INTERVIEW_MINUTES)),
+        )
+
+
+@dataclass
+class Event:
+    """One line of an application's history."""
+
+    at: datetime
+    kind: str  # one of EVENT_KINDS
+    text: str = ""  # note / response text, or a human summary
+    from_stage: str | None = None
+    to_stage: str | None = None
+    message_kind: str | None = None  # thank-you / follow-up, for message-sent
+    recipient: str = ""
+    subject: str = ""
+    body: str = ""
+    until: datetime | None = None  # for snooze
+
+    def to_dict(self) -> dict:
+        data: dict = {"at": format_instant(self.at), "kind": self.kind}
+        if self.text:
+            data["text"] = self.text
+        if self.from_stage is not None:
+            data["from"] = self.from_stage
+        if self.to_stage is not None:
+            data["to"] = self.to_stage
+        if self.message_kind is not None:
+            data["message_kind"] = self.message_kind
+        for key in ("recipient", "subject", "body"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.until is not None:
+            data["until"] = format_instant(self.until)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Event:
+        return cls(
+            at=parse_instant_iso(data["at"]),
+            kind=_choice("event kind", data["kind"], EVENT_KINDS),
+            text=str(data.get("text", "")),
+            from_stage=data.get("from"),
+            to_stage=data.get("to"),
+            message_kind=data.get("message_kind"),
+            recipient=str(data.get("recipient", "")),
+            subject=str(data.get("subject", "")),
+            body=str(data.get("body", "")),
+            until=parse_instant_iso(data["until"]) if data.get("until") else None,
+        )
+
+    def describe(self) -> str:
+        """A one-line, human summary for timelines and CSV export."""
+        if self.kind == "stage-change":
+            return f"moved {self.from_stage} -> {self.to_stage}"
+        if self.kind == "message-sent":
+            to = f" to {self.recipient}" if self.recipient else ""
+            return f"sent {self.message_kind}{to}"
+        if self.kind == "response":
+            return f"response: {self.text}" if self.text else "response received"
+        if self.kind == "note":
+            return f"note: {self.text}"
+        if self.kind == "snooze":
+            return f"snoozed until {format_instant(self.until)}" if self.until else "snoozed"
+        return self.text or self.kind
+
+
+@dataclass
+class Draft:
+    kind: str  # thank-you / follow-up
+    to: str = ""
+    subject: str = ""
+    body: str = ""
+    updated: datetime | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "to": self.to,
+            "subject": self.subject,
+            "body": self.body,
+            "updated": format_instant(self.updated) if self.updated else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Draft:
+        return cls(
+            kind=_choice("draft kind", data["kind"], MESSAGE_KINDS),
+            to=str(data.get("to", "")),
+            subject=str(data.get("subject", "")),
+            body=str(data.get("body", "")),
+            updated=parse_instant_iso(data["updated"]) if data.get("updated") else None,
+        )
+
+
+@dataclass
+class Application:
+    company: str
+    role: str = ""
+    company_domain: str = ""
+    stage: str = "applied"
+    outcome: str | None = None
+    channel: str = "email"
+    do_not_contact: bool = False
+    decision_by: date | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    interviews: list[Interview] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    notes: str = ""
+    created: datetime | None = None
+    updated: datetime | None = None
+    id: int | None = None
+    rev: int = 0
+
+    # -- validation -----------------------------------------------------
+
+    def validate(self) -> None:
+        """Raise ValidationError naming the first bad field."""
+        if not self.company.strip():
+            raise ValidationError("company", "company is required")
+        _choice("stage", self.stage, STAGES)
+        _choice("channel", self.channel, CHANNELS)
+        if self.outcome is not None:
+            _choice("outcome", self.outcome, OUTCOMES)
+            if self.stage != "closed":
+                raise ValidationError("outcome", "only a closed application has an outcome")
+        from .validation import check_email  # local: keeps import cheap
+
+        for index, contact in enumerate(self.contacts, start=1):
+            if contact.email:
+                check_email(contact.email, field_name=f"contact {index} email")
+        for interview in self.interviews:
+            if interview.duration_minutes <= 0:
+                raise ValidationError("interview duration", "must be a positive number of minutes")
+
+    # -- derived facts ----------------------------------------------------
+
+    @property
+    def primary_contact(self) -> Contact | None:
+        return self.contacts[0] if self.contacts else None
+
+    @property
+    def primary_email(self) -> str:
+        for contact in self.contacts:
+            if contact.email:
+                return contact.email
+        return ""
+
+    def interviews_sorted(self) -> list[Interview]:
+        return sorted(self.interviews, key=lambda i: i.at)
+
+    def last_interview(self, before: datetime | None = None) -> Interview | None:
+        done = [i for i in self.interviews_sorted() if before is None or i.at <= before]
+        return done[-1] if done else None
+
+    def messages_sent(self, kind: str) -> list[Event]:
+        return [e for e in self.events if e.kind == "message-sent" and e.message_kind == kind]
+
+    @property
+    def follow_ups_sent(self) -> int:
+        return len(self.messages_sent("follow-up"))
+
+    def responses(self) -> list[Event]:
+        return [e for e in self.events if e.kind == "response"]
+
+    # -- changes (each one leaves a trace in the history) -----------------
+
+    def move_to(self, stage: str, now: datetime, outcome: str | None = None) -> None:
+        _choice("stage", stage, STAGES)
+        if stage == "closed":
+            self.outcome = _choice("outcome", outcome, OUTCOMES) if outcome else (self.outcome or "moved-on")
+        else:
+            self.outcome = None
+        if stage == self.stage:
+            return
+        text = f"outcome: {self.outcome}" if stage == "closed" else ""
+        self.events.append(
+            Event(at=_utc(now), kind="stage-change", from_stage=self.stage, to_stage=stage, text=text)
+        )
+        self.stage = stage
+
+    def record_sent(
+        self, kind: str, now: datetime, recipient: str = "", subject: str = "", body: str = ""
+    ) -> None:
+        """Record a sent message and move the card on (DESIGN §4)."""
+        _choice("message kind", kind, MESSAGE_KINDS)
+        self.events.append(
+            Event(
+                at=_utc(now),
+                kind="message-sent",
+                message_kind=kind,
+                recipient=recipient,
+                subject=subject,
+                body=body,
+            )
+        )
+        self.drafts.pop(kind, None)
+        target = STAGE_AFTER_SENDING[kind]
+        if STAGES.index(self.stage) < STAGES.index(target):
+            self.move_to(target, now)
+
+    def record_response(self, text: str, now: datetime) -> None:
+        self.events.append(Event(at=_utc(now), kind="response", text=text))
+
+    def add_note(self, text: str, now: datetime) -> None:
+        self.events.append(Event(at=_utc(now), kind="note", text=text))
+
+    def snooze(self, until: datetime, now: datetime) -> None:
+        self.events.append(Event(at=_utc(now), kind="snooze", until=_utc(until)))
+
+    @property
+    def snoozed_until(self) -> datetime | None:
+        snoozes = [e.until for e in self.events if e.kind == "snooze" and e.until]
+        return max(snoozes) if snoozes else None
+
+    def copy(self) -> Application:
+        return Application.from_dict(self.to_dict(), app_id=self.id)
+
+    def with_changes(self, **changes) -> Application:
+        return replace(self.copy(), **changes)
+
+    # -- JSON form ---------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        return {
+            "company": self.company,
+            "role": self.role,
+            "company_domain": self.company_domain,
+            "stage": self.stage,
+            "outcome": self.outcome,
+            "channel": self.channel,
+            "do_not_contact": self.do_not_contact,
+            "decision_by": self.decision_by.isoformat() if self.decision_by else None,
+            "contacts": [c.to_dict() for c in self.contacts],
+            "interviews": [i.to_dict() for i in self.interviews],
+            "events": [e.to_dict() for e in self.events],
+            "drafts": {k: d.to_dict() for k, d in self.drafts.items()},
+            "notes": self.notes,
+            "created": format_instant(self.created) if self.created else None,
+            "updated": format_instant(self.updated) if self.updated else None,
+            "rev": self.rev,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict, app_id: int | None = None) -> Application:
+        """Build from the stored/exported JSON form; raises ValidationError."""
+        try:
+            decision = data.get("decision_by")
+            return cls(
+                id=app_id if app_id is not None else data.get("id"),
+                company=str(data.get("company", "")),
+                role=str(data.get("role", "")),
+                company_domain=str(data.get("company_domain", "")),
+                stage=str(data.get("stage", "applied")),
+                outcome=data.get("outcome"),
+                channel=str(data.get("channel", "email")),
+                do_not_contact=bool(data.get("do_not_contact", False)),
+                decision_by=date.fromisoformat(decision) if decision else None,
+                contacts=[Contact.from_dict(c) for c in data.get("contacts", [])],
+                interviews=[Interview.from_dict(i) for i in data.get("interviews", [])],
+                events=[Event.from_dict(e) for e in data.get("events", [])],
+                drafts={k: Draft.from_dict(d) for k, d in (data.get("drafts") or {}).items()},
+                notes=str(data.get("notes", "")),
+                created=parse_instant_iso(data["created"]) if data.get("created") else None,
+                updated=parse_instant_iso(data["updated"]) if data.get("updated") else None,
+                rev=int(data.get("rev", 0)),
+            )
+        except ValidationError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValidationError("record", f"malformed application data: {exc}") from exc

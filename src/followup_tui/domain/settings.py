@@ -1,0 +1,62 @@
+"""User settings: cadence rules, check thresholds, who the user is, SMTP.
+
+Defaults follow DESIGN §5 and §6. Loaded from TOML by `followup_tui.config`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+
+from .timeparse import resolve_timezone
+
+
+@dataclass(frozen=True)
+class CadenceSettings:
+    thank_you_hours: int = 24
+    follow_up_after_decision_days: int = 3  # business days after decision_by
+    follow_up_without_decision_days: int = 7  # business days after the last interview
+    second_follow_up_days: int = 5  # business days after the first
+    let_go_days: int = 5  # business days after the second
+    max_follow_ups: int = 2
+    do_not_contact_let_go_days: int = 10  # business days after the last interview
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    thank_you_words: tuple[int, int] = (50, 150)
+    follow_up_words: tuple[int, int] = (50, 125)
+    warn_min_words: int = 25
+    fail_min_words: int = 10
+    max_words: int = 200
+    subject_max_words: int = 8
+    readability_max_grade: float = 10.0
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"  # starttls / ssl / none
+    user: str = ""
+    from_address: str = ""
+    password_env: str = "FOLLOWUP_SMTP_PASSWORD"
+    password_command: str = ""
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = ""  # IANA name; empty means the system's
+    user_name: str = ""
+    signature: str = ""
+    cadence: CadenceSettings = field(default_factory=CadenceSettings)
+    checks: CheckSettings = field(default_factory=CheckSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+
+    @property
+    def tz(self) -> tzinfo:
+        return resolve_timezone(self.timezone or None)

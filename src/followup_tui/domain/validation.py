@@ -1,0 +1,17 @@
+"""Checks on single values, with messages that name the field."""
+
+from __future__ import annotations
+
+from email_validator import EmailNotValidError, validate_email
+
+from .errors import ValidationError
+
+
+def check_email(address: str, field_name: str = "email") -> str:
+    """Return the normalized address, or raise ValidationError (syntax only:
+    no DNS lookups, the app must work offline)."""
+    try:
+        result = validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationError(field_name, f"{address!r} is not a valid email address: {exc}") from exc
+    return result.normalized

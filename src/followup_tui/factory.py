@@ -1,0 +1,42 @@
+"""The one place that wires storage, settings and clock into the app, used by
+the CLI and by the tests (so tests run the real thing on a temp file)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .domain.settings import Settings
+from .store import TinyDBRepository
+from .ui.app import FollowupApp
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def open_repository(db: Path, clock: Clock = system_clock) -> TinyDBRepository:
+    return TinyDBRepository.open(db, clock=clock)
+
+
+def build_app(
+    db: Path,
+    settings: Settings | None = None,
+    clock: Clock = system_clock,
+    *,
+    backups: bool = True,
+    watch_interval: float = 1.0,
+) -> FollowupApp:
+    repo = open_repository(db, clock)
+    if backups:
+        repo.rotate_backups()
+    return FollowupApp(
+        repo=repo,
+        settings=settings or Settings(),
+        clock=clock,
+        db_path=db,
+        watch_interval=watch_interval,
+    )

@@ -1,0 +1,90 @@
+"""Crash-safe file writes and the checks made before a file is trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.errors import StoreError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}.tmp-"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` so that a crash leaves either the old or the new file.
+
+    Temp file in the same directory, fsync, os.replace, fsync the directory.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, FILE_MODE)
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Remove temp files left by a crashed writer. Call with the lock held."""
+    removed = 0
+    for leftover in path.parent.glob(temp_prefix(path) + "*"):
+        try:
+            leftover.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
+
+
+def read_json_document(path: Path) -> dict:
+    """Read and parse the data file, or raise StoreError naming what is wrong.
+
+    Never writes: a file we cannot understand is left exactly as it is.
+    """
+    try:
+        raw = path.read_bytes()
+    except PermissionError as exc:
+        raise StoreError(f"{path}: cannot read the data file (permission denied)") from exc
+    except IsADirectoryError as exc:
+        raise StoreError(f"{path}: is a directory, not a data file") from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the data file ({exc.strerror})") from exc
+    if not raw.strip():
+        raise StoreError(
+            f"{path}: the file is empty, so it is not a followup-tui database; "
+            "it was left untouched (move it away or pass another --db)"
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from exc
+    except json.JSONDecodeError as exc:
+        raise StoreError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); left untouched"
+        ) from exc
+    if not isinstance(data, dict):
+        raise StoreError(f"{path}: not a followup-tui database (top level is not an object); left untouched")
+    return data

@@ -1,0 +1,256 @@
+"""Applications in one TinyDB JSON file, safe across crashes and sessions.
+
+Every operation is one *session*: take the OS file lock, read the file once,
+let TinyDB work on that in memory, and write it back atomically once at the
+end if anything changed. TinyDB's own JSONStorage rewrites the file in place
+and its caches assume a single process, so neither is used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from ..domain.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from ..domain.model import Application
+from .atomic_file import (
+    DIR_MODE,
+    FILE_MODE,
+    read_json_document,
+    remove_stale_temps,
+    write_atomic,
+)
+from .migrations import SCHEMA_VERSION, migrate
+
+APPLICATIONS = "applications"
+META = "_meta"
+META_ID = 1
+BACKUPS_KEPT = 3
+LOCK_TIMEOUT_SECONDS = 10.0
+
+Clock = Callable[[], datetime]
+
+
+class SessionStorage(Storage):
+    """TinyDB storage over one already-read document; writes stay in memory
+    until the session commits them atomically."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+        self.dirty = True
+
+
+class TinyDBRepository:
+    """`ApplicationRepository` on a TinyDB JSON file."""
+
+    def __init__(self, path: Path, clock: Clock | None = None) -> None:
+        self.path = Path(path)
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+
+    # -- opening ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock | None = None) -> TinyDBRepository:
+        """Open (creating if missing) and verify the file; raises StoreError."""
+        repo = cls(Path(path), clock)
+        repo._prepare()
+        return repo
+
+    def _prepare(self) -> None:
+        parent = self.path.parent
+        if not parent.exists():
+            parent.mkdir(parents=True, mode=DIR_MODE)
+        with self._locked():
+            remove_stale_temps(self.path)
+            if not self.path.exists():
+                data = {META: {str(META_ID): {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}}
+                write_atomic(self.path, json.dumps(data))
+                return
+            data = self._read_checked()
+            if self._schema_of(data) < SCHEMA_VERSION:
+                self._backup_copy(suffix=f".schema{self._schema_of(data)}.bak")
+                write_atomic(self.path, json.dumps(migrate(data)))
+            if self.path.stat().st_mode & 0o777 != FILE_MODE:
+                os.chmod(self.path, FILE_MODE)
+
+    def _schema_of(self, data: dict) -> int:
+        meta = data.get(META)
+        try:
+            return int(meta[str(META_ID)]["schema"])
+        except (TypeError, KeyError, ValueError) as exc:
+            raise StoreError(
+                f"{self.path}: not a followup-tui database (no schema version); left untouched"
+            ) from exc
+
+    def _read_checked(self) -> dict:
+        data = read_json_document(self.path)
+        schema = self._schema_of(data)
+        if schema > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer followup-tui (schema {schema}; this version reads "
+                f"up to {SCHEMA_VERSION}); upgrade followup-tui. The file was left untouched"
+            )
+        if not isinstance(data.get(APPLICATIONS, {}), dict):
+            raise StoreError(f"{self.path}: the applications table is malformed; left untouched")
+        return data
+
+    # -- sessions -----------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout as exc:
+            raise StoreError(
+                f"{self.path}: another followup session has held the lock for over "
+                f"{LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+            ) from exc
+
+    @contextmanager
+    def _session(self) -> Iterator[tuple[Table, Table]]:
+        """Locked read-modify-write; the write is done when this exits."""
+        with self._locked():
+            data = self._read_checked()
+            if self._schema_of(data) < SCHEMA_VERSION:
+                data = migrate(data)
+            storage = SessionStorage(data)
+            db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+            yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
+            if storage.dirty:
+                write_atomic(self.path, json.dumps(storage.data, ensure_ascii=False))
+
+    def _next_id(self, apps: Table, meta: Table) -> int:
+        record = meta.get(doc_id=META_ID) or {}
+        # max() guards against a hand-edited or older file whose counter lags.
+        used = max((doc.doc_id for doc in apps.all()), default=0)
+        next_id = max(int(record.get("next_id", 1)), used + 1)
+        meta.update({"next_id": next_id + 1}, doc_ids=[META_ID])
+        return next_id
+
+    @staticmethod
+    def _to_app(doc: Document) -> Application:
+        return Application.from_dict(dict(doc), app_id=doc.doc_id)
+
+    # -- the repository interface ----------------------------------------------
+
+    def list(self) -> list[Application]:
+        with self._session() as (apps, _meta):
+            return [self._to_app(doc) for doc in sorted(apps.all(), key=lambda d: d.doc_id)]
+
+    def get(self, app_id: int) -> Application:
+        with self._session() as (apps, _meta):
+            doc = apps.get(doc_id=int(app_id))
+            if doc is None:
+                raise NotFoundError(app_id)
+            return self._to_app(doc)
+
+    def _stamp_new(self, application: Application) -> Application:
+        application.validate()
+        stored = application.copy()
+        now = self.clock()
+        stored.created = stored.created or now
+        stored.updated = now
+        stored.rev = 1
+        return stored
+
+    def add(self, application: Application) -> Application:
+        return self.add_many([application])[0]
+
+    def add_many(self, applications: Iterable[Application]) -> list[Application]:
+        prepared = [self._stamp_new(app) for app in applications]  # validate all first
+        with self._session() as (apps, meta):
+            for stored in prepared:
+                stored.id = self._next_id(apps, meta)
+                apps.insert(Document(stored.to_dict(), doc_id=stored.id))
+        return prepared
+
+    def update(self, application: Application) -> Application:
+        if application.id is None:
+            raise ValidationError("id", "cannot update an application that was never stored")
+        application.validate()
+        with self._session() as (apps, _meta):
+            current = apps.get(doc_id=application.id)
+            actual = None if current is None else int(current.get("rev", 0))
+            if actual != application.rev:
+                raise ConflictError(application.id, application.rev, actual)
+            stored = application.copy()
+            stored.rev = application.rev + 1
+            stored.updated = self.clock()
+            apps.upsert(Document(stored.to_dict(), doc_id=application.id))
+        return stored
+
+    def modify(self, app_id: int, change: Callable[[Application], None]) -> Application:
+        with self._session() as (apps, _meta):
+            doc = apps.get(doc_id=int(app_id))
+            if doc is None:
+                raise NotFoundError(app_id)
+            application = self._to_app(doc)
+            change(application)
+            application.validate()
+            application.rev += 1
+            application.updated = self.clock()
+            apps.upsert(Document(application.to_dict(), doc_id=application.id))
+        return application
+
+    def delete(self, app_id: int, expected_rev: int | None = None) -> None:
+        with self._session() as (apps, _meta):
+            doc = apps.get(doc_id=int(app_id))
+            if doc is None:
+                raise NotFoundError(app_id)
+            if expected_rev is not None and int(doc.get("rev", 0)) != expected_rev:
+                raise ConflictError(app_id, expected_rev, int(doc.get("rev", 0)))
+            apps.remove(doc_ids=[int(app_id)])
+
+    def change_token(self) -> object:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        # os.replace gives every save a new inode, so this catches every change.
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    # -- backups ----------------------------------------------------------------
+
+    def backup_paths(self) -> list[Path]:
+        return [self.path.with_name(f"{self.path.name}.bak{n}") for n in range(1, BACKUPS_KEPT + 1)]
+
+    def rotate_backups(self) -> Path:
+        """Keep the last BACKUPS_KEPT copies (bak1 newest); called at app start."""
+        with self._locked():
+            self._read_checked()  # never back up (and rotate away good copies for) a bad file
+            paths = self.backup_paths()
+            for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1])):
+                if newer.exists():
+                    os.replace(newer, older)
+            self._copy_private(paths[0])
+            return paths[0]
+
+    def _backup_copy(self, suffix: str) -> Path:
+        target = self.path.with_name(self.path.name + suffix)
+        self._copy_private(target)
+        return target
+
+    def _copy_private(self, target: Path) -> None:
+        tmp = target.with_name(target.name + ".partial")
+        shutil.copyfile(self.path, tmp)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)

@@ -1,0 +1,1 @@
+"""The Textual app. Screens talk to the repository; widgets post messages."""

@@ -1,0 +1,35 @@
+"""Shared fixtures: tests never touch the real home."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+# A Wednesday, so business-day rules have both weekdays and a weekend nearby.
+FIXED_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("FOLLOWUP_DB", raising=False)
+    monkeypatch.delenv("FOLLOWUP_CONFIG", raising=False)
+    monkeypatch.delenv("FOLLOWUP_NOW", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    return home
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "followup.json"
+
+
+@pytest.fixture
+def fixed_now() -> datetime:
+    return FIXED_NOW

@@ -1,0 +1,288 @@
+"""The application model: validation, JSON round trip, and the changes that
+leave a trace in the history (DESIGN §3, §4)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followup_tui.domain.errors import ValidationError
+from followup_tui.domain.model import (
+    OUTCOMES,
+    STAGES,
+    Application,
+    Contact,
+    Draft,
+    Event,
+    Interview,
+)
+
+NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+
+
+def full_application() -> Application:
+    """Every field set, with times given in a non-UTC zone on purpose."""
+    paris = ZoneInfo("Europe/Paris")
+    return Application(
+        id=7,
+        company="Acme",
+        role="Data engineer",
+        company_domain="acme.com",
+        stage="following-up",
+        channel="linkedin",
+        do_not_contact=True,
+        decision_by=date(2026, 12, 1),
+        contacts=[
+            Contact(name="Ada Lovelace", title="Hiring manager", email="ada@acme.com", phone="+33 1 23"),
+            Contact(name="Bob", email="bob@acme.com"),
+        ],
+        interviews=[
+            Interview(at=datetime(2026, 11, 20, 10, 0, tzinfo=paris), kind="phone screen", with_names=["Ada"]),
+            Interview(
+                at=datetime(2026, 11, 23, 14, 30, tzinfo=paris),
+                kind="onsite",
+                with_names=["Ada", "Bob"],
+                notes="whiteboard",
+                duration_minutes=180,
+            ),
+        ],
+        events=[
+            Event(at=NOW - timedelta(days=5), kind="stage-change", from_stage="applied", to_stage="interview"),
+            Event(at=NOW - timedelta(days=4), kind="message-sent", message_kind="thank-you",
+                  recipient="ada@acme.com", subject="Thank you", body="Dear Ada,\nThanks."),
+            Event(at=NOW - timedelta(days=2), kind="response", text="We decide next week"),
+            Event(at=NOW - timedelta(days=1), kind="note", text="call back"),
+            Event(at=NOW, kind="snooze", until=NOW + timedelta(days=2)),
+        ],
+        drafts={"follow-up": Draft(kind="follow-up", to="ada@acme.com", subject="Checking in",
+                                   body="Hello", updated=NOW)},
+        notes="liked the team",
+        created=NOW - timedelta(days=10),
+        updated=NOW,
+        rev=4,
+    )
+
+
+# -- validation ------------------------------------------------------------
+
+
+def field_of(app: Application) -> str:
+    with pytest.raises(ValidationError) as caught:
+        app.validate()
+    return caught.value.field
+
+
+def test_a_complete_application_is_valid():
+    full_application().validate()
+
+
+@pytest.mark.parametrize("company", ["", "   ", "\t\n"])
+def test_company_is_required(company):
+    app = Application(company=company)
+    with pytest.raises(ValidationError, match="company is required") as caught:
+        app.validate()
+    assert caught.value.field == "company"
+
+
+def test_stage_must_be_one_of_the_six_and_the_message_lists_them():
+    with pytest.raises(ValidationError) as caught:
+        Application(company="Acme", stage="ghosted").validate()
+    assert caught.value.field == "stage"
+    assert "'ghosted'" in str(caught.value)
+    for stage in STAGES:
+        assert stage in caught.value.message
+
+
+def test_every_listed_stage_is_accepted():
+    assert STAGES == ("applied", "interview", "thanked", "following-up", "offer", "closed")
+    for stage in STAGES:
+        Application(company="Acme", stage=stage).validate()
+
+
+def test_outcome_only_for_a_closed_application():
+    assert field_of(Application(company="Acme", stage="offer", outcome="accepted")) == "outcome"
+    for outcome in OUTCOMES:
+        Application(company="Acme", stage="closed", outcome=outcome).validate()
+
+
+def test_outcome_must_be_known():
+    assert field_of(Application(company="Acme", stage="closed", outcome="ghosted")) == "outcome"
+
+
+def test_channel_must_be_known():
+    assert field_of(Application(company="Acme", channel="fax")) == "channel"
+
+
+@pytest.mark.parametrize("email", ["ada", "ada@", "ada@acme", "ada@@acme.com", "Ada <ada@acme.com>", "ada@x.test"])
+def test_contact_email_syntax_is_checked_and_names_the_contact(email):
+    app = Application(company="Acme", contacts=[Contact(email="ok@acme.com"), Contact(email=email)])
+    with pytest.raises(ValidationError) as caught:
+        app.validate()
+    assert caught.value.field == "contact 2 email"
+    assert repr(email) in caught.value.message
+
+
+def test_a_contact_without_an_email_is_fine():
+    Application(company="Acme", contacts=[Contact(name="Ada")]).validate()
+
+
+def test_interview_duration_must_be_positive():
+    app = Application(company="Acme", interviews=[Interview(at=NOW, duration_minutes=0)])
+    assert field_of(app) == "interview duration"
+
+
+# -- JSON round trip -----------------------------------------------------------
+
+
+def test_round_trip_through_json_keeps_every_field():
+    app = full_application()
+    data = json.loads(json.dumps(app.to_dict()))
+    back = Application.from_dict(data, app_id=7)
+    assert back == app
+    assert back.to_dict() == app.to_dict()
+
+
+def test_times_are_stored_as_utc_instants_and_dates_stay_dates():
+    data = full_application().to_dict()
+    assert data["interviews"][0]["at"] == "2026-11-20T09:00:00Z"  # 10:00 in Paris
+    assert data["decision_by"] == "2026-12-01"
+    assert data["created"] == "2026-11-15T15:00:00Z"
+
+
+def test_from_dict_of_malformed_data_is_a_validation_error():
+    with pytest.raises(ValidationError) as caught:
+        Application.from_dict({"company": "Acme", "interviews": [{"kind": "no time"}]})
+    assert caught.value.field == "record"
+    with pytest.raises(ValidationError):
+        Application.from_dict({"company": "Acme", "decision_by": "next week"})
+    with pytest.raises(ValidationError):
+        Application.from_dict({"company": "Acme", "events": [{"at": "2026-11-25T10:00:00Z", "kind": "gossip"}]})
+
+
+HOSTILE_TEXT = [
+    "[/]",
+    "[bold]x",
+    "[TODO] Q3",
+    "x\\",
+    "bell\x07 and escape \x1b[31mred\x1b[0m",
+    "tab\there\r\nnew line",
+    "nul\x00byte",
+    "émoji 🎉 and ünïcode",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT)
+def test_outside_text_is_stored_exactly_as_given(text):
+    app = Application(company=text, role=text, notes=text, contacts=[Contact(name=text, title=text)])
+    app.add_note(text, NOW)
+    app.record_response(text, NOW)
+    app.validate()
+    back = Application.from_dict(json.loads(json.dumps(app.to_dict(), ensure_ascii=False)))
+    assert back.company == text
+    assert back.role == text
+    assert back.notes == text
+    assert back.contacts[0].name == text
+    assert [e.text for e in back.events] == [text, text]
+
+
+# -- changes leave a trace ---------------------------------------------------------
+
+
+def test_move_to_records_a_stage_change_event():
+    app = Application(company="Acme", stage="applied")
+    app.move_to("interview", NOW)
+    assert app.stage == "interview"
+    [event] = app.events
+    assert (event.kind, event.from_stage, event.to_stage, event.at) == ("stage-change", "applied", "interview", NOW)
+
+
+def test_move_to_the_same_stage_records_nothing():
+    app = Application(company="Acme", stage="offer")
+    app.move_to("offer", NOW)
+    assert app.events == []
+
+
+def test_move_to_closed_sets_an_outcome_and_leaving_closed_clears_it():
+    app = Application(company="Acme", stage="offer")
+    app.move_to("closed", NOW, outcome="accepted")
+    assert (app.stage, app.outcome) == ("closed", "accepted")
+    assert app.events[-1].text == "outcome: accepted"
+    app.validate()
+
+    other = Application(company="Beta", stage="thanked")
+    other.move_to("closed", NOW)
+    assert other.outcome == "moved-on"
+
+    app.move_to("offer", NOW + timedelta(hours=1))
+    assert (app.stage, app.outcome) == ("offer", None)
+    app.validate()
+    assert [(e.from_stage, e.to_stage) for e in app.events] == [("offer", "closed"), ("closed", "offer")]
+
+
+def test_move_to_an_unknown_stage_changes_nothing():
+    app = Application(company="Acme", stage="interview")
+    with pytest.raises(ValidationError):
+        app.move_to("hired", NOW)
+    assert (app.stage, app.events) == ("interview", [])
+
+
+def test_move_to_needs_an_aware_time():
+    app = Application(company="Acme")
+    with pytest.raises(ValueError):
+        app.move_to("interview", datetime(2026, 11, 25, 15, 0))
+
+
+@pytest.mark.parametrize(
+    ("start", "kind", "expected"),
+    [
+        ("applied", "thank-you", "thanked"),
+        ("interview", "thank-you", "thanked"),
+        ("interview", "follow-up", "following-up"),
+        ("thanked", "follow-up", "following-up"),
+        ("following-up", "follow-up", "following-up"),
+        # never backwards
+        ("following-up", "thank-you", "following-up"),
+        ("offer", "thank-you", "offer"),
+        ("offer", "follow-up", "offer"),
+        ("closed", "follow-up", "closed"),
+    ],
+)
+def test_record_sent_moves_the_card_on_but_never_back(start, kind, expected):
+    app = Application(company="Acme", stage=start, outcome="rejected" if start == "closed" else None)
+    app.record_sent(kind, NOW, recipient="ada@acme.com", subject="Hi", body="Hello")
+    assert app.stage == expected
+    sent = [e for e in app.events if e.kind == "message-sent"]
+    assert [(e.message_kind, e.recipient, e.subject, e.body) for e in sent] == [(kind, "ada@acme.com", "Hi", "Hello")]
+    moves = [(e.from_stage, e.to_stage) for e in app.events if e.kind == "stage-change"]
+    assert moves == ([] if start == expected else [(start, expected)])
+    if start == "closed":
+        assert app.outcome == "rejected"
+
+
+def test_record_sent_counts_follow_ups_and_clears_the_draft():
+    app = Application(company="Acme", stage="thanked", drafts={"follow-up": Draft(kind="follow-up", body="x")})
+    app.record_sent("follow-up", NOW)
+    app.record_sent("follow-up", NOW + timedelta(days=5))
+    assert app.follow_ups_sent == 2
+    assert app.drafts == {}
+
+
+def test_record_sent_refuses_an_unknown_kind():
+    app = Application(company="Acme", stage="interview")
+    with pytest.raises(ValidationError):
+        app.record_sent("cover-letter", NOW)
+    assert (app.stage, app.events) == ("interview", [])
+
+
+def test_response_note_and_snooze_are_recorded_with_their_time():
+    app = Application(company="Acme")
+    app.record_response("We decide Friday", NOW)
+    app.add_note("Ask about remote", NOW + timedelta(minutes=1))
+    app.snooze(NOW + timedelta(days=3), NOW + timedelta(minutes=2))
+    assert [(e.kind, e.text) for e in app.events] == [
+        ("response", "We decide Friday"), ("note", "Ask about remote"), ("snooze", "")]
+    assert app.snoozed_until == NOW + timedelta(days=3)
+    assert [e.describe() for e in app.events[:2]] == ["response: We decide Friday", "note: Ask about remote"]

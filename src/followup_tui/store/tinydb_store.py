@@ -77,7 +77,7 @@ class TinyDBRepository:
     def _prepare(self) -> None:
         parent = self.path.parent
         if not parent.exists():
-            parent.mkdir(parents=True, mode=DIR_MODE)
+            parent.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)  # another process may race us
         with self._locked():
             remove_stale_temps(self.path)
             if not self.path.exists():
@@ -146,9 +146,12 @@ class TinyDBRepository:
         meta.update({"next_id": next_id + 1}, doc_ids=[META_ID])
         return next_id
 
-    @staticmethod
-    def _to_app(doc: Document) -> Application:
-        return Application.from_dict(dict(doc), app_id=doc.doc_id)
+    def _to_app(self, doc: Document) -> Application:
+        try:
+            return Application.from_dict(dict(doc), app_id=doc.doc_id)
+        except ValidationError as exc:
+            # a hand-edited or damaged record: say which file and which record
+            raise StoreError(f"{self.path}: application {doc.doc_id} is malformed ({exc}); left untouched") from exc
 
     # -- the repository interface ----------------------------------------------
 

@@ -8,16 +8,25 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .context import CliContext, fail
+from .context import CliContext, fail, one_line_usage_errors
 from .records import add, delete, edit, list_apps, log, move, show
 from .transfer_commands import export, import_file
 from .tui import demo, run_tui
 
 
 class FollowupGroup(click.Group):
-    def main(self, *args, **kwargs):  # usage errors: exit 2 with a one-line message
+    def main(self, *args, **kwargs):
         kwargs.setdefault("prog_name", "followup")
         return super().main(*args, **kwargs)
+
+    # usage errors: exit 2 with a one-line message (parsing and subcommands)
+    def make_context(self, *args, **kwargs):
+        with one_line_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with one_line_usage_errors():
+            return super().invoke(ctx)
 
 
 @click.group(cls=FollowupGroup, invoke_without_command=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +30,17 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on stderr naming the problem, then exit."""
     click.echo(f"followup: {message}", err=True)
     sys.exit(code)
+
+
+@contextmanager
+def one_line_usage_errors() -> Iterator[None]:
+    """Click prints a usage error as usage, hint, blank line, error; the CLI
+    promises one line on stderr naming the problem (and exit 2)."""
+    try:
+        yield
+    except click.UsageError as exc:
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+        fail(f"{exc.format_message()}{where}", exc.exit_code)
 
 
 def clock_from_env() -> datetime:

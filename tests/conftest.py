@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-
-# A Wednesday, so business-day rules have both weekdays and a weekend nearby.
-FIXED_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+from fixed import FIXED_NOW
 
 
 @pytest.fixture(autouse=True)

@@ -1,21 +1,28 @@
-"""The Textual application: holds the repository, settings and clock."""
+"""The Textual application: holds the repository, settings and clock, and is
+the one place where screens' requests reach the store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
+from ..domain.errors import FollowupError, NotFoundError
+from ..domain.model import Application
 from ..domain.repository import ApplicationRepository
 from ..domain.settings import Settings
 from .screens.board import BoardScreen
+from .screens.dialogs import TextDialog
 
 
 class FollowupApp(App[None]):
     TITLE = "followup"
     CSS_PATH = "app.tcss"
+    BINDINGS = [Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True)]
 
     def __init__(
         self,
@@ -35,3 +42,123 @@ class FollowupApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(BoardScreen())
+
+    # -- the command palette lists every action of the current screen -----------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            node = active.node
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description} ({key})",
+                lambda action=binding.action, node=node: self.run_action(action, node),
+            )
+        yield from super().get_system_commands(screen)
+
+    # -- store access with user-facing errors -----------------------------------------
+
+    def report_error(self, error: Exception) -> None:
+        self.notify(str(error), title="Not saved", severity="error", timeout=8)
+
+    def save_change(self, app_id: int, change: Callable[[Application], None], done: str = "") -> Application | None:
+        try:
+            saved = self.repo.modify(app_id, change)
+        except FollowupError as exc:
+            self.report_error(exc)
+            return None
+        if done:
+            self.notify(f"{saved.company}: {done}", timeout=3)
+        self.data_changed(app_id)
+        return saved
+
+    def delete_application(self, app_id: int) -> None:
+        try:
+            self.repo.delete(app_id)
+        except FollowupError as exc:
+            self.report_error(exc)
+        else:
+            self.notify("Deleted", timeout=3)
+            self.data_changed()
+
+    def load(self, app_id: int) -> Application | None:
+        try:
+            return self.repo.get(app_id)
+        except NotFoundError:
+            self.notify("That application was deleted in another session.", severity="warning")
+        except FollowupError as exc:
+            self.report_error(exc)
+        return None
+
+    def data_changed(self, app_id: int | None = None) -> None:
+        """Let every open screen that shows data redraw it."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "data_changed", None)
+            if refresh is not None:
+                refresh(app_id)
+
+    # -- navigation between screens -------------------------------------------------
+
+    def open_detail(self, app_id: int) -> None:
+        from .screens.detail import DetailScreen
+
+        if self.load(app_id):
+            self.push_screen(DetailScreen(app_id))
+
+    def open_form(self, app_id: int | None) -> None:
+        from .screens.form import ApplicationFormScreen
+
+        application = self.load(app_id) if app_id is not None else None
+        if app_id is not None and application is None:
+            return
+        self.push_screen(ApplicationFormScreen(application))
+
+    def open_agenda(self) -> None:
+        from .screens.agenda import AgendaScreen
+
+        self.push_screen(AgendaScreen())
+
+    def open_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def open_composer(self, app_id: int, kind: str | None = None) -> None:
+        application = self.load(app_id)
+        if application is None:
+            return
+        if application.do_not_contact:
+            self.notify(
+                f"{application.company} asked not to be contacted: no messages. "
+                "The article's advice: respect it and wait.",
+                title="Do not contact",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        try:
+            from .screens.composer import ComposerScreen
+        except ImportError:
+            self.notify("The composer is not available yet.", severity="warning")
+            return
+        self.push_screen(ComposerScreen(application, kind))
+
+    def record_response(self, app_id: int) -> None:
+        application = self.load(app_id)
+        if application is None:
+            return
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                now = self.clock()
+                self.save_change(app_id, lambda a: a.record_response(text or "response received", now), "response recorded")
+
+        self.push_screen(
+            TextDialog(f"What did {application.company} say?", placeholder="e.g. second interview next week"),
+            answered,
+        )

@@ -1,0 +1,100 @@
+"""What the board shows for each application: pure view data, built once per
+reload so that rendering a column never recomputes the cadence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from ..domain.cadence import URGENCIES, NextAction, next_action
+from ..domain.due_words import due_in_words
+from ..domain.model import STAGES, Application
+from ..domain.settings import Settings
+
+ACTION_LABELS = {
+    "prepare": "prepare: ask timeline",
+    "thank-you": "thank-you note",
+    "record-decision-date": "record decision date",
+    "follow-up": "follow-up",
+    "let-go": "let go",
+    "update-stage": "update the stage",
+    "wait": "wait (do not contact)",
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    app_id: int
+    company: str
+    role: str
+    stage: str
+    do_not_contact: bool
+    action: NextAction | None
+    action_text: str  # e.g. "thank-you note"
+    due_text: str  # e.g. "due in 5 hours"
+    search_text: str  # lower-cased company, role and contacts, for the filter
+
+    @property
+    def urgency(self) -> str | None:
+        return self.action.urgency if self.action else None
+
+
+def action_label(action: NextAction) -> str:
+    label = ACTION_LABELS.get(action.kind, action.kind)
+    if action.kind == "follow-up" and action.number:
+        label = f"follow-up #{action.number}"
+    return label
+
+
+def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:
+    action = next_action(app, now, settings)
+    if action is None:
+        text = app.outcome.replace("-", " ") if app.outcome else "nothing due"
+        due = ""
+    else:
+        text = action_label(action)
+        due = due_in_words(action.due, now, tz)
+    contacts = " ".join(f"{c.name} {c.email}" for c in app.contacts)
+    return Card(
+        app_id=app.id or 0,
+        company=app.company,
+        role=app.role,
+        stage=app.stage,
+        do_not_contact=app.do_not_contact,
+        action=action,
+        action_text=text,
+        due_text=due,
+        search_text=f"{app.company} {app.role} {contacts}".lower(),
+    )
+
+
+_SHORTER = (
+    ("overdue by ", "overdue "), ("due in ", "in "), (" minutes", "m"), (" minute", "m"),
+    (" hours", "h"), (" hour", "h"), (" days", "d"), (" day", "d"), (" weeks", "w"), (" week", "w"),
+)
+
+
+def compact_due(text: str) -> str:
+    """'overdue by 23 hours' -> 'overdue 23h', for narrow columns."""
+    for long, short in _SHORTER:
+        text = text.replace(long, short)
+    return text
+
+
+def card_sort_key(card: Card) -> tuple:
+    """Most urgent first; cards without an action last; then by due time."""
+    if card.action is None:
+        return (len(URGENCIES), datetime.max.isoformat(), card.company.lower())
+    return (URGENCIES.index(card.action.urgency), card.action.due.isoformat(), card.company.lower())
+
+
+def group_by_stage(cards: list[Card], query: str = "") -> dict[str, list[Card]]:
+    needle = query.strip().lower()
+    columns: dict[str, list[Card]] = {stage: [] for stage in STAGES}
+    for card in cards:
+        if needle and needle not in card.search_text:
+            continue
+        columns[card.stage].append(card)
+    for stage_cards in columns.values():
+        stage_cards.sort(key=card_sort_key)
+    return columns

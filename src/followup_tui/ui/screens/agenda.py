@@ -1,0 +1,170 @@
+"""Morning triage: every next action across applications, most urgent first."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.cadence import NextAction, next_action, sort_key
+from ...domain.due_words import due_in_words
+from ...domain.model import Application
+from ...domain.timeparse import parse_date, parse_when
+from ..cards import action_label
+from ..safe_text import printable
+from .dialogs import ChoiceDialog, TextDialog
+
+URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
+
+
+class AgendaScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Board"),
+        Binding("enter", "compose", "Compose"),
+        Binding("s", "snooze", "Snooze"),
+        Binding("m", "mark_sent", "Mark sent"),
+        Binding("x", "let_go", "Let go"),
+        Binding("r", "respond", "Response"),
+        Binding("o", "open", "Open"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    selected_kind: reactive[str | None] = reactive(None, bindings=True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Application, NextAction]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="agenda-summary")
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("When", "Action", "Company", "Role")
+        self.reload()
+        table.focus()
+
+    def data_changed(self, app_id: int | None = None) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        app = self.app
+        now, tz = app.clock(), app.settings.tz
+        table = self.query_one(DataTable)
+        keep = self.current[0].id if self.current else None
+        rows = []
+        for application in app.repo.list():
+            action = next_action(application, now, app.settings)
+            if action is not None:
+                rows.append((application, action))
+        rows.sort(key=lambda row: sort_key(row[1]))
+        self.rows = rows
+        table.clear()
+        for application, action in rows:
+            table.add_row(
+                Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
+                Text(action_label(action)),
+                Text(printable(application.company)),
+                Text(printable(application.role)),
+                key=str(application.id),
+            )
+        counts = {u: sum(1 for _, a in rows if a.urgency == u) for u in URGENCY_STYLE}
+        self.query_one("#agenda-summary", Static).update(
+            Text(f" {counts['overdue']} overdue · {counts['due-today']} due today · {counts['upcoming']} upcoming")
+        )
+        if keep is not None:
+            for index, (application, _action) in enumerate(rows):
+                if application.id == keep:
+                    table.move_cursor(row=index)
+        self._sync_selection()
+
+    @property
+    def current(self) -> tuple[Application, NextAction] | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def _sync_selection(self) -> None:
+        self.selected_kind = self.current[1].kind if self.current else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._sync_selection()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_compose()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        kind = self.selected_kind
+        if action in ("compose", "mark_sent"):
+            return True if kind in ("thank-you", "follow-up") else None
+        if action in ("snooze", "let_go", "respond", "open"):
+            return True if kind is not None else None
+        return True
+
+    def action_compose(self) -> None:
+        if self.current and self.current[1].is_message:
+            application, action = self.current
+            self.app.open_composer(application.id, action.kind)
+
+    def action_open(self) -> None:
+        if self.current:
+            self.app.open_detail(self.current[0].id)
+
+    def action_help(self) -> None:
+        self.app.open_help()
+
+    def action_respond(self) -> None:
+        if self.current:
+            self.app.record_response(self.current[0].id)
+
+    def action_mark_sent(self) -> None:
+        if not self.current or not self.current[1].is_message:
+            return
+        application, action = self.current
+        now = self.app.clock()
+        to = application.primary_email
+        self.app.save_change(application.id, lambda a: a.record_sent(action.kind, now, recipient=to), f"{action.kind} marked as sent")
+
+    def action_let_go(self) -> None:
+        if not self.current:
+            return
+        application = self.current[0]
+        now = self.app.clock()
+        self.app.save_change(application.id, lambda a: a.move_to("closed", now, "moved-on"), "let go: closed as moved on")
+
+    def action_snooze(self) -> None:
+        if not self.current:
+            return
+        application = self.current[0]
+        tz = self.app.settings.tz
+
+        def snooze_until(until) -> None:
+            now = self.app.clock()
+            self.app.save_change(application.id, lambda a: a.snooze(until, now), "snoozed")
+
+        def date_given(text: str | None) -> None:
+            if text:
+                snooze_until(parse_when(f"{parse_date(text).isoformat()} 09:00", tz))
+
+        def chosen(choice: str | None) -> None:
+            if choice == "day":
+                snooze_until(self.app.clock() + timedelta(days=1))
+            elif choice == "date":
+                self.app.push_screen(
+                    TextDialog("Snooze until which day? (YYYY-MM-DD)", validate=lambda t: parse_date(t, "date")),
+                    date_given,
+                )
+
+        self.app.push_screen(
+            ChoiceDialog(f"Snooze {application.company}", [("day", "one day"), ("date", "until a date...")]),
+            chosen,
+        )

@@ -1,0 +1,133 @@
+"""One application: next action with its reason, contacts, interviews, history."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...domain.cadence import next_action
+from ...domain.due_words import due_in_words
+from ...domain.model import STAGE_TITLES, Application
+from ...domain.timeparse import local_text
+from ..cards import action_label
+from ..safe_text import printable, printable_multiline
+
+
+def _section(title: str) -> Text:
+    return Text(f"\n{title}", style="bold underline")
+
+
+class DetailScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "edit", "Edit"),
+        Binding("c", "compose", "Compose"),
+        Binding("r", "respond", "Response"),
+        Binding("o", "note", "Note"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, app_id: int) -> None:
+        super().__init__()
+        self.app_id = app_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail"):
+            yield Static(id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_detail()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_detail()
+
+    def data_changed(self, app_id: int | None = None) -> None:
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        application = self.app.load(self.app_id)
+        if application is None:
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        self.query_one("#detail-body", Static).update(self.render_application(application))
+
+    def render_application(self, a: Application) -> Group:
+        tz = self.app.settings.tz
+        now = self.app.clock()
+        parts: list = []
+        title = Text(printable(a.company), style="bold")
+        title.append(f"  {printable(a.role)}", style="")
+        parts.append(title)
+        stage = STAGE_TITLES[a.stage] + (f" ({a.outcome})" if a.outcome else "")
+        facts = Text(f"stage: {stage}   first contact by: {a.channel}")
+        if a.decision_by:
+            facts.append(f"   decision by: {a.decision_by.isoformat()}")
+        parts.append(facts)
+        if a.do_not_contact:
+            parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
+        action = next_action(a, now, self.app.settings)
+        parts.append(_section("Next"))
+        if action is None:
+            parts.append(Text("nothing: this application is closed"))
+        else:
+            line = Text(f"{action_label(action)} · {due_in_words(action.due, now, tz)} ")
+            line.append(f"({local_text(action.due, tz)})", style="dim")
+            parts.append(line)
+            parts.append(Text(action.reason, style="italic"))
+        parts.append(_section("Contacts"))
+        for c in a.contacts or []:
+            parts.append(Text(printable(f"{c.name}, {c.title} <{c.email}> {c.phone}".strip(" ,"))))
+        if not a.contacts:
+            parts.append(Text("none yet (e to add)", style="dim"))
+        parts.append(_section("Interviews"))
+        for i in a.interviews_sorted():
+            who = f" with {', '.join(i.with_names)}" if i.with_names else ""
+            parts.append(Text(printable(f"{local_text(i.at, tz)}  {i.kind}{who}")))
+            if i.notes:
+                parts.append(Text(printable_multiline(i.notes), style="dim"))
+        if not a.interviews:
+            parts.append(Text("none yet (e to add)", style="dim"))
+        if a.notes:
+            parts.append(_section("Notes"))
+            parts.append(Text(printable_multiline(a.notes)))
+        parts.append(_section("History"))
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column()
+        if a.created:
+            table.add_row(local_text(a.created, tz), "created")
+        for event in sorted(a.events, key=lambda e: e.at):
+            table.add_row(local_text(event.at, tz), Text(printable(event.describe())))
+        parts.append(table)
+        return Group(*parts)
+
+    def action_edit(self) -> None:
+        self.app.open_form(self.app_id)
+
+    def action_compose(self) -> None:
+        self.app.open_composer(self.app_id)
+
+    def action_respond(self) -> None:
+        self.app.record_response(self.app_id)
+
+    def action_help(self) -> None:
+        self.app.open_help()
+
+    def action_note(self) -> None:
+        from .dialogs import TextDialog
+
+        def answered(text: str | None) -> None:
+            if text:
+                now = self.app.clock()
+                self.app.save_change(self.app_id, lambda a: a.add_note(text, now), "note added")
+
+        self.app.push_screen(TextDialog("Note for the history"), answered)

@@ -1,0 +1,349 @@
+"""New / edit application: every field, validated where it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+
+from ...domain.errors import ConflictError, FollowupError, ValidationError
+from ...domain.model import CHANNELS, OUTCOMES, STAGE_TITLES, STAGES, Application, Contact, Interview
+from ...domain.timeparse import local_text, parse_date, parse_when
+from ...domain.validation import check_email
+from ..safe_text import printable
+from .dialogs import ConfirmDialog
+
+
+def _field(label: str, widget, error_id: str) -> Vertical:
+    return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error"), classes="field")
+
+
+class ContactRow(Vertical):
+    def __init__(self, contact: Contact, index: int) -> None:
+        super().__init__(classes="row-group contact-row")
+        self.contact = contact
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        c, i = self.contact, self.index
+        yield Label(f"Contact {i + 1}", classes="row-title")
+        with Horizontal(classes="row"):
+            yield _field("Name", Input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
+            yield _field("Title", Input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
+        with Horizontal(classes="row"):
+            yield _field(
+                "Business email",
+                Input(c.email, id=f"contact-email-{i}", classes="contact-email email"),
+                f"contact-email-{i}-error",
+            )
+            yield _field("Phone", Input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
+
+
+class InterviewRow(Vertical):
+    def __init__(self, interview: Interview | None, index: int, when_text: str) -> None:
+        super().__init__(classes="row-group interview-row")
+        self.interview = interview
+        self.index = index
+        self.when_text = when_text
+
+    def compose(self) -> ComposeResult:
+        iv, i = self.interview, self.index
+        yield Label(f"Interview round {i + 1}", classes="row-title")
+        with Horizontal(classes="row"):
+            yield _field(
+                "When (YYYY-MM-DD HH:MM)",
+                Input(self.when_text, id=f"interview-at-{i}", classes="interview-at when"),
+                f"interview-at-{i}-error",
+            )
+            yield _field("Kind", Input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
+        with Horizontal(classes="row"):
+            yield _field(
+                "With (names, comma separated)",
+                Input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"),
+                f"interview-with-{i}-error",
+            )
+            yield _field(
+                "Minutes",
+                Input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"),
+                f"interview-minutes-{i}-error",
+            )
+        yield _field("Notes", Input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
+
+
+class ApplicationFormScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("f2", "add_contact", "+Contact"),
+        Binding("f3", "add_interview", "+Interview"),
+    ]
+
+    def __init__(self, application: Application | None) -> None:
+        super().__init__()
+        self.original = application
+        self.contact_count = 0
+        self.interview_count = 0
+        self._initial: dict[str, object] | None = None
+        self._conflict_seen = False
+
+    # -- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        a = self.original or Application(company="")
+        tz = self.app.settings.tz
+        yield Header()
+        with VerticalScroll(id="form"):
+            title = f"Edit {printable(a.company)}" if self.original else "New application"
+            yield Static(Text(title, style="bold"), id="form-title")
+            with Horizontal(classes="row"):
+                yield _field("Company *", Input(a.company, id="company"), "company-error")
+                yield _field("Role", Input(a.role, id="role"), "role-error")
+            with Horizontal(classes="row"):
+                yield _field("Company domain", Input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
+                yield _field(
+                    "Decision by (YYYY-MM-DD)",
+                    Input(a.decision_by.isoformat() if a.decision_by else "", id="decision_by"),
+                    "decision_by-error",
+                )
+            with Horizontal(classes="row"):
+                yield _field("Stage", Select([(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
+                yield _field(
+                    "Outcome (closed)",
+                    Select([(o, o) for o in OUTCOMES], value=a.outcome or Select.BLANK, id="outcome"),
+                    "outcome-error",
+                )
+                yield _field("They first used", Select([(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
+            yield Checkbox("They asked not to be contacted", a.do_not_contact, id="do_not_contact")
+            yield _field("Notes", Input(a.notes, id="notes"), "notes-error")
+            with Vertical(id="contacts"):
+                for contact in a.contacts or [Contact()]:
+                    yield self._contact_row(contact)
+            yield Button("+ contact (F2)", id="add-contact")
+            with Vertical(id="interviews"):
+                for interview in a.interviews_sorted():
+                    yield self._interview_row(interview, local_text(interview.at, tz))
+            yield Button("+ interview round (F3)", id="add-interview")
+        yield Footer()
+
+    def _contact_row(self, contact: Contact) -> ContactRow:
+        row = ContactRow(contact, self.contact_count)
+        self.contact_count += 1
+        return row
+
+    def _interview_row(self, interview: Interview | None, when: str) -> InterviewRow:
+        row = InterviewRow(interview, self.interview_count, when)
+        self.interview_count += 1
+        return row
+
+    def on_mount(self) -> None:
+        self.query_one("#company", Input).focus()
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self._snapshot()
+
+    def _snapshot(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for widget in self.query("Input, Select, Checkbox"):
+            if widget.id:
+                values[widget.id] = widget.value
+        return values
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self._snapshot() != self._initial
+
+    # -- rows ----------------------------------------------------------------------
+
+    def action_add_contact(self) -> None:
+        row = self._contact_row(Contact())
+        self.query_one("#contacts").mount(row)
+        self.call_after_refresh(lambda: row.query_one(".contact-name", Input).focus())
+
+    def action_add_interview(self) -> None:
+        row = self._interview_row(None, "")
+        self.query_one("#interviews").mount(row)
+        self.call_after_refresh(lambda: row.query_one(".interview-at", Input).focus())
+
+    @on(Button.Pressed, "#add-contact")
+    def _add_contact_pressed(self) -> None:
+        self.action_add_contact()
+
+    @on(Button.Pressed, "#add-interview")
+    def _add_interview_pressed(self) -> None:
+        self.action_add_interview()
+
+    # -- validation where the field stands ---------------------------------------------
+
+    def _validators(self) -> dict[str, Callable[[str], object]]:
+        tz = self.app.settings.tz
+        return {
+            "decision_by": lambda v: parse_date(v, "decision by") if v else None,
+            "email": lambda v: check_email(v, "email") if v else None,
+            "when": lambda v: parse_when(v, tz, "interview time") if v else None,
+            "interview-minutes": lambda v: _minutes(v),
+        }
+
+    def _validate_input(self, widget: Input) -> str | None:
+        validators = self._validators()
+        names = [widget.id or ""] + list(widget.classes)
+        error = None
+        for name in names:
+            check = validators.get(name)
+            if check is None:
+                continue
+            try:
+                check(widget.value.strip())
+            except ValidationError as exc:
+                error = exc.message
+            break
+        if widget.id == "company" and not widget.value.strip():
+            error = "company is required"
+        self._show_error(widget.id or "", error)
+        return error
+
+    def _show_error(self, field_id: str, error: str | None) -> None:
+        label = self.query(f"#{field_id}-error")
+        if label:
+            label.first(Label).update(Text(printable(error or "")))
+        widget = self.query(f"#{field_id}")
+        if widget:
+            widget.first().set_class(bool(error), "-invalid-field")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._validate_input(event.input)
+
+    # -- save / cancel ----------------------------------------------------------------
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value.strip()
+
+    def collect(self) -> Application | None:
+        """Build the application from the fields, or show every error and return None."""
+        errors = [e for e in (self._validate_input(w) for w in self.query(Input)) if e]
+        stage = self.query_one("#stage", Select).value
+        outcome_value = self.query_one("#outcome", Select).value
+        outcome = None if outcome_value is Select.BLANK else str(outcome_value)
+        if stage == "closed" and outcome is None:
+            outcome = "moved-on"
+        if stage != "closed":
+            outcome = None
+        if errors:
+            self.notify(f"{len(errors)} field(s) need fixing; nothing was saved.", severity="error")
+            return None
+        tz = self.app.settings.tz
+        base = self.original.copy() if self.original else Application(company="", created=self.app.clock())
+        base.company = self._value("#company")
+        base.role = self._value("#role")
+        base.company_domain = self._value("#company_domain")
+        decision = self._value("#decision_by")
+        base.decision_by = parse_date(decision) if decision else None
+        base.channel = str(self.query_one("#channel", Select).value)
+        base.do_not_contact = self.query_one("#do_not_contact", Checkbox).value
+        base.notes = self._value("#notes")
+        new_stage = str(stage)
+        if self.original and new_stage != self.original.stage:
+            base.move_to(new_stage, self.app.clock(), outcome)
+        else:
+            base.stage = new_stage
+            base.outcome = outcome
+        base.contacts = []
+        for row in self.query(ContactRow):
+            contact = Contact(
+                name=row.query_one(".contact-name", Input).value.strip(),
+                title=row.query_one(".contact-title", Input).value.strip(),
+                email=row.query_one(".contact-email", Input).value.strip(),
+                phone=row.query_one(".contact-phone", Input).value.strip(),
+            )
+            if any((contact.name, contact.title, contact.email, contact.phone)):
+                base.contacts.append(contact)
+        base.interviews = []
+        for row in self.query(InterviewRow):
+            when = row.query_one(".interview-at", Input).value.strip()
+            if not when:
+                continue
+            base.interviews.append(
+                Interview(
+                    at=parse_when(when, tz),
+                    kind=row.query_one(".interview-kind", Input).value.strip(),
+                    with_names=[n.strip() for n in row.query_one(".interview-with", Input).value.split(",") if n.strip()],
+                    notes=row.query_one(".interview-notes", Input).value.strip(),
+                    duration_minutes=_minutes(row.query_one(".interview-minutes", Input).value.strip()),
+                )
+            )
+        try:
+            base.validate()
+        except ValidationError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+        return base
+
+    def action_save(self) -> None:
+        application = self.collect()
+        if application is None:
+            return
+        repo = self.app.repo
+        try:
+            if self.original is None:
+                saved = repo.add(application)
+            elif self._conflict_seen:
+                saved = self._save_over_latest(application)
+            else:
+                saved = repo.update(application)
+        except ConflictError as exc:
+            self._conflict_seen = True
+            self.notify(
+                f"{exc} Your edits are still here: press ctrl+s again to apply them on top "
+                "of the other session's version (its history is kept), or escape to discard them.",
+                title="Changed in another session",
+                severity="warning",
+                timeout=15,
+            )
+            return
+        except FollowupError as exc:
+            self.app.report_error(exc)
+            return
+        self.notify(f"Saved {saved.company}", timeout=3)
+        self.dismiss(None)
+        self.app.data_changed(saved.id)
+
+    def _save_over_latest(self, edited: Application) -> Application:
+        """Apply this form's fields to the latest stored version (keeps its events)."""
+        fields = ("company", "role", "company_domain", "decision_by", "channel", "do_not_contact", "notes", "contacts", "interviews")
+
+        def apply(latest: Application) -> None:
+            for name in fields:
+                setattr(latest, name, getattr(edited, name))
+            if edited.stage != latest.stage:
+                latest.move_to(edited.stage, self.app.clock(), edited.outcome)
+
+        return self.app.repo.modify(edited.id, apply)
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Discard your unsaved changes?", yes_label="Discard"), answered)
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text or "60")
+    except ValueError as exc:
+        raise ValidationError("minutes", "a whole number of minutes, e.g. 60") from exc
+    if value <= 0:
+        raise ValidationError("minutes", "must be more than 0")
+    return value
+

@@ -1,0 +1,230 @@
+"""The board by keyboard: focus, moves, dialogs, and what got stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fixed import FIXED_NOW
+
+from followup_tui.domain.model import Application
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.widgets.card_list import CardList
+
+
+def stored(db: Path) -> dict[str, Application]:
+    return {a.company: a for a in TinyDBRepository.open(db).list()}
+
+
+def focused_card(app):
+    focused = app.screen.focused
+    assert isinstance(focused, CardList)
+    return focused.stage, focused.current.company if focused.current else None
+
+
+async def test_start_focus_is_first_card_of_first_non_empty_column(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        stage, company = focused_card(app)
+        assert stage == "applied"
+        assert company in {"Northwind Analytics", "Bluebird Logistics"}
+
+
+async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for stage in ("applied", "interview", "thanked", "following-up", "offer", "closed"):
+            cards = screen.column(stage).card_list.cards
+            title = str(screen.column(stage).query_one(".column-title").render())
+            assert f"({len(cards)})" in title
+            order = [c.urgency for c in cards]
+            ranks = [("overdue", "due-today", "upcoming", None).index(u) for u in order]
+            assert ranks == sorted(ranks), (stage, order)
+
+
+async def test_hjkl_and_arrows_move_between_cards_and_columns(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        assert focused_card(app)[0] == "interview"
+        first = focused_card(app)[1]
+        await pilot.press("j")
+        assert focused_card(app)[1] != first
+        await pilot.press("k")
+        assert focused_card(app)[1] == first
+        await pilot.press("right", "right")
+        assert focused_card(app)[0] == "following-up"
+        await pilot.press("h", "left")
+        assert focused_card(app)[0] == "interview"
+
+
+async def test_L_and_H_move_the_card_record_the_change_and_keep_focus(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        _, company = focused_card(app)
+        await pilot.press("L")
+        await pilot.pause()
+        assert focused_card(app) == ("interview", company)
+        record = stored(demo_db)[company]
+        assert record.stage == "interview"
+        change = record.events[-1]
+        assert (change.kind, change.from_stage, change.to_stage) == ("stage-change", "applied", "interview")
+        assert change.at == FIXED_NOW
+        await pilot.press("shift+left")
+        await pilot.pause()
+        assert focused_card(app) == ("applied", company)
+        assert stored(demo_db)[company].stage == "applied"
+        await pilot.press("shift+right", "H")
+        await pilot.pause()
+        assert stored(demo_db)[company].stage == "applied"
+        assert len(stored(demo_db)[company].events) == 4
+
+
+async def test_x_closes_with_the_chosen_outcome(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        _, company = focused_card(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChoiceDialog"
+        await pilot.press("down", "enter")  # accepted, rejected...
+        await pilot.pause()
+        record = stored(demo_db)[company]
+        assert (record.stage, record.outcome) == ("closed", "rejected")
+        assert focused_card(app) == ("closed", company)
+
+
+async def test_d_deletes_only_after_confirmation(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        _, company = focused_card(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert company in stored(demo_db)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert company not in stored(demo_db)
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_r_records_a_response(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        _, company = focused_card(app)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"Second round next week")
+        await pilot.press("enter")
+        await pilot.pause()
+        events = stored(demo_db)[company].events
+        assert (events[-1].kind, events[-1].text) == ("response", "Second round next week")
+
+
+async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        total = sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked"))
+        await pilot.press("slash")
+        await pilot.press(*"harbor")
+        await pilot.pause()
+        visible = [c.company for s in ("applied", "interview", "thanked", "following-up", "offer", "closed") for c in screen.column(s).card_list.cards]
+        assert visible == ["Harbor Bank"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked")) == total
+        assert isinstance(app.screen.focused, CardList)
+        # contacts are searched too
+        await pilot.press("slash", *"jon park")
+        await pilot.pause()
+        visible = [c.company for s in ("interview",) for c in screen.column(s).card_list.cards]
+        assert visible == ["Orbital Robotics"]
+
+
+async def test_enter_opens_detail_and_escape_returns(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DetailScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        from followup_tui.ui.screens.help import bindings_table
+
+        table = bindings_table(app.screen_stack[-2])
+        descriptions = {str(cell) for cell in table.columns[1]._cells}
+        for expected in ("Compose", "Agenda", "Filter", "Response", "Close", "Delete", "New", "Open", "Quit"):
+            assert expected in descriptions
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_compose_on_do_not_contact_card_refuses_with_a_reason(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        card_list = screen.column("thanked").card_list
+        card_list.focus()
+        card_list.cursor = card_list.index_of(stored(demo_db)["Meridian Press"].id)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert any("not to be contacted" in n.message for n in app._notifications)
+
+
+async def test_another_sessions_change_shows_up_without_losing_place(demo_db, make_app):
+    app = make_app(demo_db, watch_interval=0.1)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "j")
+        place = focused_card(app)
+        other = TinyDBRepository.open(demo_db)  # a second login on the same file
+        other.add(Application(company="Zephyr Labs", role="Engineer", stage="interview"))
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if any(c.company == "Zephyr Labs" for c in app.screen.column("interview").card_list.cards):
+                break
+        assert any(c.company == "Zephyr Labs" for c in app.screen.column("interview").card_list.cards)
+        assert focused_card(app) == place
+
+
+async def test_user_text_is_shown_literally(tmp_path, make_app):
+    db = tmp_path / "d.json"
+    repo = TinyDBRepository.open(db)
+    repo.add(Application(company="[bold]x[/]", role="[TODO] Q3 \x1b[31mred"))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        card_list = app.screen.column("applied").card_list
+        lines = [card_list.render_line(y).text for y in range(3)]
+        assert "[bold]x[/]" in lines[0]
+        assert "[TODO] Q3 ␛[31mred" in lines[1]
+        assert "\x1b" not in "".join(lines)

@@ -141,7 +141,9 @@ def _parse_csv(text: str, tz: tzinfo) -> list[Application]:
             "csv header", f"no {', '.join(missing)} column (found: {', '.join(reader.fieldnames)})"
         )
     apps = []
-    for row_number, row in enumerate(reader, start=2):  # row 1 is the header
+    for row in reader:
+        # the file line the row ends on: a spreadsheet's row number, blank lines included
+        row_number = reader.line_num
         values = {mapping[h]: (v or "").strip() for h, v in row.items() if h in mapping}
         if not any(values.values()):
             continue  # blank line

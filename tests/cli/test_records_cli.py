@@ -226,3 +226,9 @@ def test_log_usage_errors_exit_2_and_change_nothing(followup, db_file, args):
 def test_version_and_help_exit_0(followup):
     assert "0.1.0" in followup("--version").stdout
     assert "add" in followup("--help").stdout
+
+
+def test_an_argument_with_bytes_that_are_not_utf8_exits_2(followup):
+    result = followup("add", "--company", "bad \udcff bytes", expect=2)
+    assert "not valid text" in result.stderr
+    assert stored(followup) == []

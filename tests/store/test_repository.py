@@ -316,3 +316,16 @@ def test_saves_leave_no_temp_files(db_file):
     for n in range(3):
         repo.add(Application(company=f"C{n}"))
     assert sorted(p.name for p in db_file.parent.iterdir()) == sorted([db_file.name, db_file.name + ".lock"])
+
+
+def test_text_that_is_not_unicode_is_refused_and_nothing_is_written(db_file):
+    repo = open_repo(db_file)
+    repo.add(sample())
+    before = snapshot(db_file)
+    # what Python makes of a command-line argument holding bytes that are not UTF-8
+    with pytest.raises(ValidationError, match="not valid text"):
+        repo.add(Application(company="bad \udcff bytes"))
+    with pytest.raises(ValidationError):
+        repo.modify(1, lambda a: a.add_note("\udcfe", T0))
+    assert snapshot(db_file) == before
+    assert list(db_file.parent.glob(f".{db_file.name}.tmp-*")) == []

@@ -22,10 +22,11 @@ def write_atomic(path: Path, text: str) -> None:
 
     Temp file in the same directory, fsync, os.replace, fsync the directory.
     """
+    data = text.encode("utf-8")  # fails (UnicodeEncodeError) before any file is made
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, FILE_MODE)

@@ -136,7 +136,14 @@ class TinyDBRepository:
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
             yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
             if storage.dirty:
-                write_atomic(self.path, json.dumps(storage.data, ensure_ascii=False))
+                try:
+                    write_atomic(self.path, json.dumps(storage.data, ensure_ascii=False))
+                except UnicodeEncodeError as exc:
+                    # e.g. a command-line argument with bytes that are not UTF-8
+                    bad = exc.object[exc.start : exc.end]
+                    raise ValidationError(
+                        "text", f"{bad!r} is not valid text (not UTF-8); nothing was saved"
+                    ) from exc
 
     def _next_id(self, apps: Table, meta: Table) -> int:
         record = meta.get(doc_id=META_ID) or {}

@@ -26,6 +26,18 @@ from .domain.timeparse import resolve_timezone
 SECTIONS: dict[str, type] = {"cadence": CadenceSettings, "checks": CheckSettings, "smtp": SmtpSettings}
 SMTP_SECURITY = ("starttls", "ssl", "none")
 
+# Upper bounds keep cadence arithmetic sane (a year of business days, a month
+# of hours); zero is allowed everywhere (e.g. max_follow_ups = 0: no follow-ups).
+CADENCE_LIMITS: dict[str, int] = {
+    "thank_you_hours": 24 * 30,
+    "follow_up_after_decision_days": 260,
+    "follow_up_without_decision_days": 260,
+    "second_follow_up_days": 260,
+    "let_go_days": 260,
+    "max_follow_ups": 10,
+    "do_not_contact_let_go_days": 260,
+}
+
 
 def _coerce(key: str, value: Any, default: Any) -> Any:
     """Check `value` against the type of the field's default."""
@@ -65,6 +77,13 @@ def _build(cls: type, table: dict, prefix: str) -> Any:
     return cls(**values)
 
 
+def _check_cadence_limits(cadence: CadenceSettings) -> None:
+    for name, limit in CADENCE_LIMITS.items():
+        value = getattr(cadence, name)
+        if value > limit:
+            raise ValidationError(f"cadence.{name}", f"{value} is too large (at most {limit})")
+
+
 def settings_from_dict(data: dict) -> Settings:
     top: dict[str, Any] = {}
     sections: dict[str, Any] = {}
@@ -83,6 +102,9 @@ def settings_from_dict(data: dict) -> Settings:
             raise ValidationError(key, f"{value!r} must be a string")
     if top.get("timezone"):
         resolve_timezone(top["timezone"])
+    cadence = sections.get("cadence")
+    if cadence is not None:
+        _check_cadence_limits(cadence)
     smtp = sections.get("smtp")
     if smtp is not None and smtp.security not in SMTP_SECURITY:
         raise ValidationError("smtp.security", f"{smtp.security!r} is not one of: {', '.join(SMTP_SECURITY)}")

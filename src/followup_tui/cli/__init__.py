@@ -9,6 +9,7 @@ import click
 
 from .. import __version__
 from .context import CliContext, fail, one_line_usage_errors
+from .due import due
 from .records import add, delete, edit, list_apps, log, move, show
 from .transfer_commands import export, import_file
 from .tui import demo, run_tui
@@ -38,11 +39,13 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
     """Follow up after job interviews: a board of your applications, what is
     due, and a composer that checks each message. Runs the TUI by default."""
     ctx.obj = CliContext(db_option=db_option, config_option=config_option)
+    _ = ctx.obj.settings  # a bad config stops every command here (exit 2, naming the key)
     if ctx.invoked_subcommand is None:
         run_tui(ctx.obj)
 
 
 for command in (add, list_apps, show, edit, move, delete, log, export, import_file, demo):
     main.add_command(command)
+main.add_command(due)
 
 __all__ = ["main", "fail"]

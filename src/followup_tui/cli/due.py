@@ -1,0 +1,98 @@
+"""`followup due`: what to do next and by when, for cron or a login script."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timedelta, timezone, tzinfo
+
+import click
+
+from ..domain.cadence import NextAction, action_label, due_actions
+from ..domain.due_words import due_in_words
+from ..domain.model import Application
+from ..domain.timeparse import ACCEPTED_WHEN_FORMS, format_instant, local_text, parse_when
+from .context import CliContext, echo_json, pass_ctx, run_guarded
+
+MAX_WITHIN_DAYS = 3660.0
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _plain(text: str) -> str:
+    """Stored text on one terminal line: control characters become '?'."""
+    return _CONTROL.sub("?", text)
+
+
+def _days(value: str | float) -> float:
+    """--within: a finite, non-negative number of days (decimals allowed)."""
+    try:
+        days = float(value)
+    except (TypeError, ValueError):
+        raise click.BadParameter(f"{value!r} is not a number of days") from None
+    if not math.isfinite(days) or not 0 <= days <= MAX_WITHIN_DAYS:
+        raise click.BadParameter(f"{value!r} must be between 0 and {MAX_WITHIN_DAYS:g} days")
+    return days
+
+
+def later_by_days(start: datetime, days: float, tz: tzinfo) -> datetime:
+    """`days` later on the local wall clock (a day is 23 or 25 hours across DST)."""
+    return (start.astimezone(tz) + timedelta(days=days)).astimezone(timezone.utc)
+
+
+def action_json(app: Application, action: NextAction) -> dict:
+    data = {
+        "id": app.id,
+        "company": app.company,
+        "role": app.role,
+        "action": action.kind,
+        "due": format_instant(action.due),
+        "urgency": action.urgency,
+        "reason": action.reason,
+    }
+    if action.kind == "follow-up":
+        data["number"] = action.number
+    if action.who:
+        data["who"] = list(action.who)
+    return data
+
+
+def action_line(app: Application, action: NextAction, now: datetime, tz: tzinfo) -> str:
+    """One readable line per action, no colour needed."""
+    what = _plain(action_label(action))
+    when = f"{due_in_words(action.due, now, tz)} ({local_text(action.due, tz)})"
+    return f"{action.urgency:<9}  #{app.id} {_plain(app.company)} | {_plain(app.role)}: {what}, {when} - {action.reason}"
+
+
+@click.command()
+@click.option("--at", "at_text", metavar="WHEN", help=f"Look from this time instead of now: {ACCEPTED_WHEN_FORMS}.")
+@click.option(
+    "--within",
+    "within_days",
+    default="1",
+    metavar="DAYS",
+    callback=lambda _ctx, _param, value: _days(value),
+    show_default=True,
+    help="Also list what falls due this many days after --at (decimals allowed).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_ctx
+def due(ctx: CliContext, at_text: str | None, within_days: float, as_json: bool) -> None:
+    """Next actions due by --at (default now) plus --within days, overdue
+    first. Exits 0 even when nothing is due."""
+    settings = ctx.settings
+    tz = settings.tz
+
+    def collect():
+        now = parse_when(at_text, tz, "--at") if at_text else ctx.now()
+        until = later_by_days(now, within_days, tz)
+        return now, until, due_actions(ctx.repo.list(), now, settings, until)
+
+    now, until, found = run_guarded(collect)
+    if as_json:
+        echo_json([action_json(app, action) for app, action in found])
+        return
+    if not found:
+        click.echo(f"nothing due by {local_text(until, tz)}")
+        return
+    for app, action in found:
+        click.echo(action_line(app, action, now, tz))

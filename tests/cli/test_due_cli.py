@@ -1,0 +1,183 @@
+"""`followup due` end to end on a real data file, with a fixed clock."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from followup_tui.cli import main
+from followup_tui.domain.demo import demo_applications
+from followup_tui.domain.model import Application, Interview
+from followup_tui.store import TinyDBRepository
+
+NOW = "2026-11-25T15:00:00Z"  # Wednesday
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text('timezone = "UTC"\n', encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def demo_db(db_file: Path, fixed_now: datetime) -> Path:
+    TinyDBRepository.open(db_file).add_many(demo_applications(fixed_now))
+    return db_file
+
+
+def run(db: Path, config: Path, *args: str, now: str = NOW):
+    result = CliRunner().invoke(
+        main, ["--db", str(db), "--config", str(config), *args], env={"FOLLOWUP_NOW": now}, catch_exceptions=False
+    )
+    return result
+
+
+def due_json(db: Path, config: Path, *args: str, now: str = NOW) -> list[dict]:
+    result = run(db, config, "due", "--json", *args, now=now)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_json_lists_what_is_due_overdue_first(demo_db: Path, config: Path) -> None:
+    found = due_json(demo_db, config)
+    assert [(a["company"], a["action"], a["due"], a["urgency"], a.get("number")) for a in found] == [
+        ("Tidewater Energy", "let-go", "2026-11-18T15:00:00Z", "overdue", None),
+        ("Quarry & Co", "follow-up", "2026-11-20T15:00:00Z", "overdue", 2),
+        ("Harbor Bank", "follow-up", "2026-11-24T09:00:00Z", "overdue", 1),
+        ("Cobalt Studio", "thank-you", "2026-11-24T16:00:00Z", "overdue", None),
+        ("Orbital Robotics", "thank-you", "2026-11-25T20:00:00Z", "due-today", None),
+    ]
+    required = {"id", "company", "role", "action", "due", "urgency", "reason"}
+    for item in found:
+        assert required <= set(item)
+        assert ("number" in item) == (item["action"] == "follow-up")
+        assert isinstance(item["id"], int) and item["reason"]
+    harbor = next(a for a in found if a["company"] == "Harbor Bank")
+    assert harbor["role"] == "Security Analyst"
+    assert harbor["reason"] == "first follow-up 3 business days after their decision date (2026-11-19)"
+    orbital = next(a for a in found if a["company"] == "Orbital Robotics")
+    assert orbital["who"] == ["Maya Lindqvist", "Jon Park"]
+
+
+def test_within_widens_the_window(demo_db: Path, config: Path) -> None:
+    assert [a["action"] for a in due_json(demo_db, config, "--within", "0")][-1] == "thank-you"
+    two_days = due_json(demo_db, config, "--within", "2")
+    assert (two_days[-1]["company"], two_days[-1]["action"], two_days[-1]["urgency"]) == (
+        "Lumen Health", "prepare", "upcoming",
+    )
+    assert len(due_json(demo_db, config, "--within", "0.25")) == 5  # 6 hours: not tomorrow's interview
+
+
+def test_at_looks_from_another_time(demo_db: Path, config: Path) -> None:
+    found = due_json(demo_db, config, "--at", "2026-12-10", "--within", "0")
+    by_company = {a["company"]: a for a in found}
+    assert by_company["Fernwood Games"]["action"] == "follow-up"
+    assert by_company["Fernwood Games"]["due"] == "2026-12-09T09:00:00Z"
+    assert by_company["Meridian Press"]["action"] == "let-go"  # do not contact: waited, then let go
+    assert "Sable Systems" not in by_company and "Kestrel Media" not in by_company
+    assert all(a["urgency"] == "overdue" for a in found)
+
+
+def test_human_output_one_line_per_action(demo_db: Path, config: Path) -> None:
+    result = run(demo_db, config, "due")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    tidewater = next(a for a in due_json(demo_db, config) if a["company"] == "Tidewater Energy")
+    assert lines[0] == (
+        f"overdue    #{tidewater['id']} Tidewater Energy | Controls Engineer: let go, overdue by 7 days "
+        "(2026-11-18 15:00) - no answer 5 business days after follow-up 2: let go and move on"
+    )
+    assert "follow-up 2, overdue by 5 days" in lines[1]
+    assert lines[4].startswith("due-today")
+    assert "thank-you to Maya Lindqvist, Jon Park, due in 5 hours (2026-11-25 20:00)" in lines[4]
+    assert "\x1b" not in result.output  # readable without colour
+
+
+def test_nothing_due_still_exits_0(db_file: Path, config: Path) -> None:
+    result = run(db_file, config, "due")
+    assert (result.exit_code, result.stdout) == (0, "nothing due by 2026-11-26 15:00\n")
+    assert due_json(db_file, config) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["--at", "next tuesday"], "--at"),
+        (["--at", "2026-13-01"], "--at"),
+        (["--within", "-1"], "--within"),
+        (["--within", "soon"], "--within"),
+        (["--within", "nan"], "--within"),
+    ],
+)
+def test_bad_input_exits_2_naming_the_option(demo_db: Path, config: Path, args: list[str], names: str) -> None:
+    result = run(demo_db, config, "due", *args)
+    assert result.exit_code == 2
+    assert names in result.stderr
+    assert result.stdout == ""
+
+
+def test_stored_text_cannot_reach_the_terminal_as_escapes(db_file: Path, config: Path) -> None:
+    TinyDBRepository.open(db_file).add(
+        Application(
+            company="Evil\x1b[2JCorp",
+            role="Dev\x07",
+            stage="interview",
+            interviews=[Interview(at=datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc), with_names=["\x1b]0;x\x07Ann"])],
+        )
+    )
+    result = run(db_file, config, "due")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Evil?[2JCorp | Dev?" in result.stdout
+    # JSON keeps the stored text exactly (escaped by the JSON encoder).
+    assert due_json(db_file, config)[0]["company"] == "Evil\x1b[2JCorp"
+
+
+def test_built_with_add_and_log_in_paris_across_the_dst_change(db_file: Path, tmp_path: Path) -> None:
+    """The user's timezone comes from the config; days and times are local."""
+    config = tmp_path / "paris.toml"
+    config.write_text('timezone = "Europe/Paris"\n', encoding="utf-8")
+    early = "2026-10-22T08:00:00Z"
+    added = run(db_file, config, "add", "--company", "Acme", "--role", "Dev", "--contact-name", "Ann Lee",
+                "--contact-email", "ann.lee@acme.com", "--interview-at", "2026-10-23 14:00", now=early)
+    assert added.exit_code == 0, added.output
+    app_id = added.stdout.strip()
+    # Friday 14:00-15:00 CEST; the thank-you is due 24 hours after it ends.
+    found = due_json(db_file, config, "--at", "2026-10-23 16:00")
+    assert [(a["action"], a["due"], a["urgency"]) for a in found] == [("thank-you", "2026-10-24T13:00:00Z", "upcoming")]
+    logged = run(db_file, config, "log", app_id, "--sent", "thank-you", "--at", "2026-10-23 18:00", now=early)
+    assert logged.exit_code == 0, logged.output
+    # Seven business days later is Tuesday 3 Nov, 15:00 local, now CET (14:00 UTC).
+    assert due_json(db_file, config, "--at", "2026-11-03 14:00", "--within", "0") == []
+    found = due_json(db_file, config, "--at", "2026-11-03 14:00")
+    assert [(a["action"], a["due"], a["urgency"]) for a in found] == [("follow-up", "2026-11-03T14:00:00Z", "due-today")]
+    assert found[0]["number"] == 1
+    text = run(db_file, config, "due", "--at", "2026-11-03 14:00").stdout
+    assert "follow-up 1, due in 1 hour (2026-11-03 15:00)" in text
+
+
+def test_config_numbers_drive_the_cadence(demo_db: Path, tmp_path: Path) -> None:
+    config = tmp_path / "slow.toml"
+    config.write_text('timezone = "UTC"\n[cadence]\nthank_you_hours = 48\n', encoding="utf-8")
+    cobalt = next(a for a in due_json(demo_db, config) if a["company"] == "Cobalt Studio")
+    assert (cobalt["due"], cobalt["urgency"]) == ("2026-11-25T16:00:00Z", "due-today")
+    assert "within 48 hours" in cobalt["reason"]
+
+
+@pytest.mark.slow
+def test_the_installed_command_runs_from_cron(demo_db: Path, config: Path) -> None:
+    env = {**os.environ, "FOLLOWUP_DB": str(demo_db), "FOLLOWUP_CONFIG": str(config), "FOLLOWUP_NOW": NOW}
+    done = subprocess.run(
+        [sys.executable, "-m", "followup_tui", "due", "--json"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)) == 5

@@ -1,0 +1,126 @@
+"""Settings from TOML: every bad value is reported with its key, and the app
+never starts on a half-read config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from followup_tui.cli import main
+from followup_tui.config import load_settings
+from followup_tui.domain.errors import ValidationError
+from followup_tui.domain.settings import CadenceSettings, Settings
+from followup_tui.paths import config_path
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_gives_the_design_defaults(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "nowhere.toml")
+    assert settings == Settings()
+    assert settings.cadence == CadenceSettings(
+        thank_you_hours=24,
+        follow_up_after_decision_days=3,
+        follow_up_without_decision_days=7,
+        second_follow_up_days=5,
+        let_go_days=5,
+        max_follow_ups=2,
+        do_not_contact_let_go_days=10,
+    )
+
+
+def test_default_location_is_the_user_config_dir(private_home: Path) -> None:
+    assert config_path() == private_home / "config" / "followup-tui" / "config.toml"
+
+
+def test_every_cadence_number_is_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'timezone = "Europe/Paris"\n'
+        "[cadence]\n"
+        "thank_you_hours = 12\n"
+        "follow_up_after_decision_days = 2\n"
+        "follow_up_without_decision_days = 6\n"
+        "second_follow_up_days = 4\n"
+        "let_go_days = 8\n"
+        "max_follow_ups = 1\n"
+        "do_not_contact_let_go_days = 15\n",
+    )
+    settings = load_settings(path)
+    assert settings.timezone == "Europe/Paris"
+    assert str(settings.tz) == "Europe/Paris"
+    assert settings.cadence == CadenceSettings(12, 2, 6, 4, 8, 1, 15)
+
+
+def test_zero_is_allowed(tmp_path: Path) -> None:
+    assert load_settings(write(tmp_path, "[cadence]\nmax_follow_ups = 0\n")).cadence.max_follow_ups == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('[cadence]\nthank_you_hours = "soon"\n', "cadence.thank_you_hours"),
+        ("[cadence]\nthank_you_hours = -1\n", "cadence.thank_you_hours"),
+        ("[cadence]\nthank_you_hours = 1.5\n", "cadence.thank_you_hours"),
+        ("[cadence]\nmax_follow_ups = true\n", "cadence.max_follow_ups"),
+        ("[cadence]\nmax_follow_ups = 11\n", "cadence.max_follow_ups"),
+        ("[cadence]\nlet_go_days = 100000000000\n", "cadence.let_go_days"),
+        ("[cadence]\nthank_you_hours = 721\n", "cadence.thank_you_hours"),
+        ("[cadence]\nfollow_up_days = 3\n", "cadence.follow_up_days"),  # unknown key
+        ("cadence = 3\n", "cadence"),
+        ('timezone = "Mars/Olympus_Mons"\n', "timezone"),
+        ("timezone = 1\n", "timezone"),
+        ('colour = "red"\n', "colour"),
+        ('[smtp]\nsecurity = "tls"\n', "smtp.security"),
+    ],
+)
+def test_a_bad_value_is_reported_with_its_key(tmp_path: Path, text: str, key: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ValidationError) as caught:
+        load_settings(path)
+    assert caught.value.field == f"{path}: {key}"
+    assert f"{key}:" in str(caught.value)
+
+
+def test_not_toml_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "[cadence\nthank_you_hours = 24\n")
+    with pytest.raises(ValidationError) as caught:
+        load_settings(path)
+    assert str(path) in str(caught.value) and "not valid TOML" in str(caught.value)
+
+
+def test_good_values_before_a_bad_one_are_not_half_applied(tmp_path: Path) -> None:
+    path = write(tmp_path, "[cadence]\nthank_you_hours = 48\nlet_go_days = -3\n")
+    with pytest.raises(ValidationError, match="cadence.let_go_days"):
+        load_settings(path)
+
+
+@pytest.mark.parametrize("command", [["list"], ["due"], ["add", "--company", "Acme"], ["show", "1"]])
+def test_the_app_does_not_start_on_a_bad_config(tmp_path: Path, db_file: Path, command: list[str]) -> None:
+    path = write(tmp_path, '[cadence]\nthank_you_hours = 24\nmax_follow_ups = "two"\n')
+    result = CliRunner().invoke(main, ["--db", str(db_file), "--config", str(path), *command])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("followup: config: ")
+    assert "cadence.max_follow_ups" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+    assert not db_file.exists()  # nothing was opened, created or written
+
+
+def test_the_config_env_var_is_used(tmp_path: Path, db_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOLLOWUP_CONFIG", str(write(tmp_path, 'timezone = "Nowhere/Town"\n')))
+    result = CliRunner().invoke(main, ["--db", str(db_file), "list"])
+    assert result.exit_code == 2
+    assert "timezone" in result.stderr
+
+
+def test_a_good_config_lets_commands_run(tmp_path: Path, db_file: Path) -> None:
+    path = write(tmp_path, 'timezone = "America/New_York"\n[cadence]\nthank_you_hours = 24\n')
+    result = CliRunner().invoke(main, ["--db", str(db_file), "--config", str(path), "list"])
+    assert result.exit_code == 0, result.output

@@ -127,3 +127,47 @@ def test_cli_exits_2_with_one_line_naming_the_file(db_file, kind, command):
     assert result.stdout == ""
     if before is not None:
         assert (db_file.read_bytes(), db_file.stat().st_mtime_ns) == before
+
+
+def test_a_file_where_the_directory_should_be_is_a_store_error(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("keep")
+    with pytest.raises(StoreError, match="cannot use the data file"):
+        TinyDBRepository.open(blocker / "followup.json")
+    result = CliRunner().invoke(main, ["--db", str(blocker / "followup.json"), "list"])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert blocker.read_text() == "keep"
+
+
+FULL_DISK_SCRIPT = """
+import resource, signal, sys
+from pathlib import Path
+from followup_tui.domain.errors import StoreError
+from followup_tui.domain.model import Application
+from followup_tui.store.tinydb_store import TinyDBRepository
+
+db = Path(sys.argv[1])
+repo = TinyDBRepository.open(db)
+repo.add(Application(company="Acme"))
+# a real write failure: files may not grow past their current size (EFBIG)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+size = db.stat().st_size
+resource.setrlimit(resource.RLIMIT_FSIZE, (size + 10, resource.RLIM_INFINITY))
+try:
+    repo.add(Application(company="x" * 10_000))
+except StoreError as exc:
+    print(exc)
+"""
+
+
+def test_a_failed_save_is_a_store_error_and_keeps_the_old_file(db_file):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(db_file)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert f"{db_file}: could not save" in done.stdout
+    assert [a.company for a in TinyDBRepository.open(db_file).list()] == ["Acme"]
+    assert list(db_file.parent.glob(f".{db_file.name}.tmp-*")) == []

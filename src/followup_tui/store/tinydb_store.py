@@ -41,6 +41,12 @@ LOCK_TIMEOUT_SECONDS = 10.0
 Clock = Callable[[], datetime]
 
 
+def os_reason(exc: OSError) -> str:
+    """`strerror: filename`, without Python's `[Errno N]`."""
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {exc.filename}" if exc.filename else reason
+
+
 class SessionStorage(Storage):
     """TinyDB storage over one already-read document; writes stay in memory
     until the session commits them atomically."""
@@ -71,7 +77,10 @@ class TinyDBRepository:
     def open(cls, path: Path, clock: Clock | None = None) -> TinyDBRepository:
         """Open (creating if missing) and verify the file; raises StoreError."""
         repo = cls(Path(path), clock)
-        repo._prepare()
+        try:
+            repo._prepare()
+        except OSError as exc:  # e.g. the parent is a file, or no permission
+            raise StoreError(f"{path}: cannot use the data file ({os_reason(exc)})") from exc
         return repo
 
     def _prepare(self) -> None:
@@ -143,6 +152,10 @@ class TinyDBRepository:
                     bad = exc.object[exc.start : exc.end]
                     raise ValidationError(
                         "text", f"{bad!r} is not valid text (not UTF-8); nothing was saved"
+                    ) from exc
+                except OSError as exc:  # e.g. disk full: the old file is still there
+                    raise StoreError(
+                        f"{self.path}: could not save ({os_reason(exc)}); the file was left as it was"
                     ) from exc
 
     def _next_id(self, apps: Table, meta: Table) -> int:

@@ -232,3 +232,16 @@ def test_an_argument_with_bytes_that_are_not_utf8_exits_2(followup):
     result = followup("add", "--company", "bad \udcff bytes", expect=2)
     assert "not valid text" in result.stderr
     assert stored(followup) == []
+
+
+def test_control_characters_never_reach_the_terminal_in_text_output(followup):
+    hostile = "Acme\x1b[2J\x1b]0;pwned\x07\x9b"
+    followup("add", "--company", hostile, "--role", "r\x08", "--contact-name", "Ada\x1b[31m",
+             "--interview-at", "2026-11-24 10:00")
+    followup("log", "1", "--note", "line\x1b[1Aup")
+    for command in (["list"], ["show", "1"]):
+        out = followup(*command).stdout
+        assert not any(ch in out for ch in "\x1b\x07\x08\x9b"), (command, out)
+        assert "Acme\u241b[2J" in out  # shown, as a visible stand-in
+    assert "line\u241b[1Aup" in followup("show", "1").stdout
+    assert followup.json("show", "1", "--json")["company"] == hostile  # stored as given

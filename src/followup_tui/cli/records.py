@@ -7,7 +7,7 @@ import click
 from ..domain.errors import ValidationError
 from ..domain.model import CHANNELS, MESSAGE_KINDS, OUTCOMES, STAGES, Application, Contact, Interview
 from ..domain.timeparse import local_text, parse_date, parse_when
-from .context import CliContext, echo_json, pass_ctx, run_guarded
+from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 
 def app_json(app: Application) -> dict:
@@ -104,7 +104,7 @@ def list_apps(ctx: CliContext, stage: str | None, as_json: bool) -> None:
         echo_json([app_json(a) for a in apps])
         return
     for app in apps:
-        click.echo(f"{app.id:>4}  {app.stage:<13} {app.company} | {app.role}")
+        click.echo(terminal_safe(f"{app.id:>4}  {app.stage:<13} {app.company} | {app.role}"))
 
 
 @click.command()
@@ -118,18 +118,22 @@ def show(ctx: CliContext, app_id: int, as_json: bool) -> None:
         echo_json(app_json(app))
         return
     tz = ctx.settings.tz
-    click.echo(f"#{app.id} {app.company} | {app.role}")
+
+    def say(line: str) -> None:
+        click.echo(terminal_safe(line))
+
+    say(f"#{app.id} {app.company} | {app.role}")
     stage = f"{app.stage} ({app.outcome})" if app.outcome else app.stage
-    click.echo(f"stage: {stage}   channel: {app.channel}" + ("   DO NOT CONTACT" if app.do_not_contact else ""))
+    say(f"stage: {stage}   channel: {app.channel}" + ("   DO NOT CONTACT" if app.do_not_contact else ""))
     if app.decision_by:
-        click.echo(f"decision by: {app.decision_by.isoformat()}")
+        say(f"decision by: {app.decision_by.isoformat()}")
     for contact in app.contacts:
-        click.echo(f"contact: {contact.name} <{contact.email}> {contact.title}".rstrip())
+        say(f"contact: {contact.name} <{contact.email}> {contact.title}".rstrip())
     for interview in app.interviews_sorted():
         who = f" with {', '.join(interview.with_names)}" if interview.with_names else ""
-        click.echo(f"interview: {local_text(interview.at, tz)} {interview.kind}{who}".rstrip())
+        say(f"interview: {local_text(interview.at, tz)} {interview.kind}{who}".rstrip())
     for event in sorted(app.events, key=lambda e: e.at):
-        click.echo(f"  {local_text(event.at, tz)}  {event.describe()}")
+        say(f"  {local_text(event.at, tz)}  {event.describe()}")
 
 
 @click.command()

@@ -61,10 +61,13 @@ def test_kill_9_never_loses_a_reported_save(db_file):
         if time.monotonic() > deadline:
             break
         proc = start_writer(db_file, f"r{round_number}")
-        time.sleep(rng.uniform(0.0, 0.06))
+        # let it report a few saves (so it makes progress even on a slow, busy
+        # machine), then kill it a random moment later: mid-save or between saves
+        seen = [proc.stdout.readline().decode() for _ in range(rng.randint(0, 4))]
+        time.sleep(rng.uniform(0.0, 0.02))
         proc.kill()  # SIGKILL: no cleanup, no flush, no lock release by the process
         proc.wait()
-        for line in reported_lines(proc):
+        for line in [s.rstrip("\n") for s in seen if s.endswith("\n")] + reported_lines(proc):
             kind, *rest = line.split()
             if kind == "add":
                 reported_adds[int(rest[0])] = rest[1]

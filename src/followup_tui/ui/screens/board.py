@@ -42,10 +42,10 @@ class StageColumn(Vertical):
 
 class BoardScreen(Screen[None]):
     BINDINGS = [
-        Binding("left,h", "column(-1)", "Column", show=False),
-        Binding("right,l", "column(1)", "Column", show=False),
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("left,h", "column(-1)", "Previous column", show=False),
+        Binding("right,l", "column(1)", "Next column", show=False),
+        Binding("up,k", "cursor(-1)", "Card above", show=False),
+        Binding("down,j", "cursor(1)", "Card below", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("H,shift+left", "move_prev", "◀ Stage"),
@@ -77,7 +77,7 @@ class BoardScreen(Screen[None]):
         with HorizontalScroll(id="board"):
             for stage in STAGES:
                 yield StageColumn(stage)
-        yield Input(placeholder="filter: company, role or contact (escape clears)", id="filter")
+        yield Input(placeholder="filter: company, role or contact (escape clears)", id="filter", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

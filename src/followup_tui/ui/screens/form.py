@@ -20,6 +20,11 @@ from ..safe_text import printable
 from .dialogs import ConfirmDialog
 
 
+def text_input(value: str = "", **kwargs) -> Input:
+    """A one-line input without borders: the form must fit 80x24 with scrolling."""
+    return Input(value, compact=True, **kwargs)
+
+
 def _field(label: str, widget, error_id: str) -> Vertical:
     return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error"), classes="field")
 
@@ -34,15 +39,15 @@ class ContactRow(Vertical):
         c, i = self.contact, self.index
         yield Label(f"Contact {i + 1}", classes="row-title")
         with Horizontal(classes="row"):
-            yield _field("Name", Input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
-            yield _field("Title", Input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
+            yield _field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
+            yield _field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
         with Horizontal(classes="row"):
             yield _field(
                 "Business email",
-                Input(c.email, id=f"contact-email-{i}", classes="contact-email email"),
+                text_input(c.email, id=f"contact-email-{i}", classes="contact-email email"),
                 f"contact-email-{i}-error",
             )
-            yield _field("Phone", Input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
+            yield _field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
 
 
 class InterviewRow(Vertical):
@@ -58,22 +63,22 @@ class InterviewRow(Vertical):
         with Horizontal(classes="row"):
             yield _field(
                 "When (YYYY-MM-DD HH:MM)",
-                Input(self.when_text, id=f"interview-at-{i}", classes="interview-at when"),
+                text_input(self.when_text, id=f"interview-at-{i}", classes="interview-at when"),
                 f"interview-at-{i}-error",
             )
-            yield _field("Kind", Input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
+            yield _field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
         with Horizontal(classes="row"):
             yield _field(
                 "With (names, comma separated)",
-                Input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"),
+                text_input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"),
                 f"interview-with-{i}-error",
             )
             yield _field(
                 "Minutes",
-                Input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"),
+                text_input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"),
                 f"interview-minutes-{i}-error",
             )
-        yield _field("Notes", Input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
+        yield _field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
 
 
 class ApplicationFormScreen(Screen[None]):
@@ -102,25 +107,25 @@ class ApplicationFormScreen(Screen[None]):
             title = f"Edit {printable(a.company)}" if self.original else "New application"
             yield Static(Text(title, style="bold"), id="form-title")
             with Horizontal(classes="row"):
-                yield _field("Company *", Input(a.company, id="company"), "company-error")
-                yield _field("Role", Input(a.role, id="role"), "role-error")
+                yield _field("Company *", text_input(a.company, id="company"), "company-error")
+                yield _field("Role", text_input(a.role, id="role"), "role-error")
             with Horizontal(classes="row"):
-                yield _field("Company domain", Input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
+                yield _field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
                 yield _field(
                     "Decision by (YYYY-MM-DD)",
-                    Input(a.decision_by.isoformat() if a.decision_by else "", id="decision_by"),
+                    text_input(a.decision_by.isoformat() if a.decision_by else "", id="decision_by"),
                     "decision_by-error",
                 )
             with Horizontal(classes="row"):
-                yield _field("Stage", Select([(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
+                yield _field("Stage", Select(compact=True, options=[(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
                 yield _field(
                     "Outcome (closed)",
-                    Select([(o, o) for o in OUTCOMES], value=a.outcome or Select.BLANK, id="outcome"),
+                    Select(compact=True, options=[(o, o) for o in OUTCOMES], value=a.outcome or Select.NULL, id="outcome"),
                     "outcome-error",
                 )
-                yield _field("They first used", Select([(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
+                yield _field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
             yield Checkbox("They asked not to be contacted", a.do_not_contact, id="do_not_contact")
-            yield _field("Notes", Input(a.notes, id="notes"), "notes-error")
+            yield _field("Notes", text_input(a.notes, id="notes"), "notes-error")
             with Vertical(id="contacts"):
                 for contact in a.contacts or [Contact()]:
                     yield self._contact_row(contact)
@@ -161,23 +166,23 @@ class ApplicationFormScreen(Screen[None]):
 
     # -- rows ----------------------------------------------------------------------
 
-    def action_add_contact(self) -> None:
+    async def action_add_contact(self) -> None:
         row = self._contact_row(Contact())
-        self.query_one("#contacts").mount(row)
-        self.call_after_refresh(lambda: row.query_one(".contact-name", Input).focus())
+        await self.query_one("#contacts").mount(row)
+        row.query_one(".contact-name", Input).focus()
 
-    def action_add_interview(self) -> None:
+    async def action_add_interview(self) -> None:
         row = self._interview_row(None, "")
-        self.query_one("#interviews").mount(row)
-        self.call_after_refresh(lambda: row.query_one(".interview-at", Input).focus())
+        await self.query_one("#interviews").mount(row)
+        row.query_one(".interview-at", Input).focus()
 
     @on(Button.Pressed, "#add-contact")
-    def _add_contact_pressed(self) -> None:
-        self.action_add_contact()
+    async def _add_contact_pressed(self) -> None:
+        await self.action_add_contact()
 
     @on(Button.Pressed, "#add-interview")
-    def _add_interview_pressed(self) -> None:
-        self.action_add_interview()
+    async def _add_interview_pressed(self) -> None:
+        await self.action_add_interview()
 
     # -- validation where the field stands ---------------------------------------------
 
@@ -230,7 +235,7 @@ class ApplicationFormScreen(Screen[None]):
         errors = [e for e in (self._validate_input(w) for w in self.query(Input)) if e]
         stage = self.query_one("#stage", Select).value
         outcome_value = self.query_one("#outcome", Select).value
-        outcome = None if outcome_value is Select.BLANK else str(outcome_value)
+        outcome = None if outcome_value is Select.NULL else str(outcome_value)
         if stage == "closed" and outcome is None:
             outcome = "moved-on"
         if stage != "closed":

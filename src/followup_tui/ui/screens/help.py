@@ -17,8 +17,10 @@ def bindings_table(screen: Screen) -> Table:
     table.add_column("action")
     rows: dict[str, list[str]] = {}
     order: list[str] = []
-    for _node, bindings in screen._modal_binding_chain:
-        for _key, binding in bindings:
+    # The screen's own keys and the app's; not the generic scrolling keys of
+    # whatever widget has focus.
+    for node in (screen, screen.app):
+        for _key, binding in node._bindings:
             if not binding.description or binding.action in ("command_palette",):
                 continue
             if binding.description not in rows:

@@ -117,6 +117,11 @@ class CardList(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"card-list--{name}")
 
+    def _ink(self, name: str) -> Style:
+        """A part's colour and weight only, so the card's background shows through."""
+        style = self._style(name)
+        return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = self.scroll_offset.y + y
@@ -136,15 +141,15 @@ class CardList(ScrollView, can_focus=True):
         text = Text(" ")
         if line == 0:
             if card.do_not_contact:
-                text.append(DNC_MARK, self._style("dnc"))
-            text.append(printable(card.company), self._style("company"))
+                text.append(DNC_MARK, self._ink("dnc"))
+            text.append(printable(card.company), self._ink("company"))
         elif line == 1:
-            text.append(printable(card.role) or "-", self._style("role"))
+            text.append(printable(card.role) or "-", self._ink("role"))
         elif line == 2:
-            text.append(card.action_text, self._style(card.urgency or "quiet"))
+            text.append(card.action_text, self._ink(card.urgency or "quiet"))
         else:
             due = card.due_text if len(card.due_text) < width - 1 else compact_due(card.due_text)
-            text.append(due, self._style(card.urgency or "quiet"))
+            text.append(due, self._ink(card.urgency or "quiet"))
         return self._text_strip(text, width, base)
 
     def _text_strip(self, text: Text, width: int, base: Style) -> Strip:

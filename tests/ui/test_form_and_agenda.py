@@ -1,0 +1,167 @@
+"""The application form and the agenda, by keyboard, asserting what is stored."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from fixed import FIXED_NOW
+from textual.widgets import Input
+
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.screens.agenda import AgendaScreen
+from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.screens.form import ApplicationFormScreen
+
+
+def stored(db: Path):
+    return {a.company: a for a in TinyDBRepository.open(db).list()}
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    widget = pilot.app.screen.query_one(selector, Input)
+    widget.focus()
+    widget.value = ""
+    await pilot.press(*text)
+
+
+async def test_new_application_is_saved_with_contact_and_interview(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationFormScreen)
+        await type_into(pilot, "#company", "Acme [Labs]")
+        await type_into(pilot, "#role", "Support Engineer")
+        await type_into(pilot, "#decision_by", "2026-12-04")
+        await type_into(pilot, "#contact-name-0", "Jane Roe")
+        await type_into(pilot, "#contact-email-0", "jane@acme.com")
+        await pilot.press("f2")  # a second contact row
+        await pilot.pause()
+        await type_into(pilot, "#contact-name-1", "Raj Patel")
+        await pilot.press("f3")
+        await pilot.pause()
+        await type_into(pilot, "#interview-at-0", "2026-11-27 14:00")
+        await type_into(pilot, "#interview-with-0", "Jane Roe, Raj Patel")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        record = stored(demo_db)["Acme [Labs]"]
+        assert record.role == "Support Engineer"
+        assert record.decision_by.isoformat() == "2026-12-04"
+        assert [(c.name, c.email) for c in record.contacts] == [("Jane Roe", "jane@acme.com"), ("Raj Patel", "")]
+        assert record.interviews[0].at.isoformat() == "2026-11-27T14:00:00+00:00"
+        assert record.interviews[0].with_names == ["Jane Roe", "Raj Patel"]
+
+
+async def test_bad_values_are_shown_at_the_field_and_nothing_is_saved(demo_db, make_app):
+    app = make_app(demo_db)
+    before = demo_db.read_bytes()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await type_into(pilot, "#company", "Bad Data Inc")
+        await type_into(pilot, "#contact-email-0", "jane@")
+        await type_into(pilot, "#decision_by", "next friday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationFormScreen)
+        email_error = str(app.screen.query_one("#contact-email-0-error").render())
+        date_error = str(app.screen.query_one("#decision_by-error").render())
+        assert "not a valid email address" in email_error
+        assert "YYYY-MM-DD" in date_error
+        assert demo_db.read_bytes() == before
+
+
+async def test_escape_with_unsaved_changes_asks_before_discarding(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, "#role", "Changed role")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationFormScreen)
+        assert app.screen.query_one("#role", Input).value == "Changed role"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert "Changed role" not in {a.role for a in stored(demo_db).values()}
+
+
+async def test_a_conflicting_save_warns_and_loses_nothing(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        company = app.screen.current_card.company
+        app_id = app.screen.current_card.app_id
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, "#role", "Role from this session")
+        # another login adds a note to the same application meanwhile
+        TinyDBRepository.open(demo_db).modify(app_id, lambda a: a.add_note("from the other session", FIXED_NOW))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationFormScreen)
+        assert any("another session" in n.message for n in app._notifications)
+        assert stored(demo_db)[company].role != "Role from this session"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        record = stored(demo_db)[company]
+        assert record.role == "Role from this session"
+        assert any(e.text == "from the other session" for e in record.events)
+
+
+async def test_agenda_lists_overdue_first_and_marks_sent(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        urgencies = [action.urgency for _, action in screen.rows]
+        ranks = [("overdue", "due-today", "upcoming").index(u) for u in urgencies]
+        assert ranks == sorted(ranks) and urgencies[0] == "overdue"
+        # go to the first thank-you row and mark it sent
+        index = next(i for i, (_, a) in enumerate(screen.rows) if a.kind == "thank-you")
+        company = screen.rows[index][0].company
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("m")
+        await pilot.pause()
+        record = stored(demo_db)[company]
+        assert record.stage == "thanked"
+        sent = record.messages_sent("thank-you")[-1]
+        assert sent.at == FIXED_NOW and sent.recipient == record.primary_email
+
+
+async def test_agenda_lets_go_and_snoozes(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        first = app.screen.rows[0][0].company
+        await pilot.press("x")
+        await pilot.pause()
+        record = stored(demo_db)[first]
+        assert (record.stage, record.outcome) == ("closed", "moved-on")
+        target = app.screen.rows[0][0].company
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # "one day"
+        await pilot.pause()
+        assert stored(demo_db)[target].snoozed_until == FIXED_NOW + timedelta(days=1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)

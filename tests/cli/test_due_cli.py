@@ -137,7 +137,7 @@ def test_stored_text_cannot_reach_the_terminal_as_escapes(db_file: Path, config:
     result = run(db_file, config, "due")
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert "Evil?[2JCorp | Dev?" in result.stdout
+    assert "Evil␛[2JCorp | Dev␇" in result.stdout
     # JSON keeps the stored text exactly (escaped by the JSON encoder).
     assert due_json(db_file, config)[0]["company"] == "Evil\x1b[2JCorp"
 

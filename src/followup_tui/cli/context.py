@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from ..config import load_settings
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.timeparse import parse_instant_iso
+from ..textsafe import printable
 from ..paths import config_path, db_path
 from ..store import TinyDBRepository
 
@@ -87,18 +87,11 @@ class CliContext:
 pass_ctx = click.make_pass_decorator(CliContext)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def terminal_safe(text: str) -> str:
-    """User text for human output: control characters (ESC, BEL...) shown as
-    visible stand-ins (U+2400 pictures), so stored text never drives the terminal."""
-
-    def picture(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
-
-    return _CONTROL.sub(picture, text)
+    """User text for human output, never as control sequences (DESIGN §9)."""
+    return printable(text)
 
 
 def echo_json(data: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from datetime import datetime, timedelta, timezone, tzinfo
 
 import click
@@ -12,15 +11,9 @@ from ..domain.cadence import NextAction, action_label, due_actions
 from ..domain.due_words import due_in_words
 from ..domain.model import Application
 from ..domain.timeparse import ACCEPTED_WHEN_FORMS, format_instant, local_text, parse_when
-from .context import CliContext, echo_json, pass_ctx, run_guarded
+from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 MAX_WITHIN_DAYS = 3660.0
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _plain(text: str) -> str:
-    """Stored text on one terminal line: control characters become '?'."""
-    return _CONTROL.sub("?", text)
 
 
 def _days(value: str | float) -> float:
@@ -58,9 +51,9 @@ def action_json(app: Application, action: NextAction) -> dict:
 
 def action_line(app: Application, action: NextAction, now: datetime, tz: tzinfo) -> str:
     """One readable line per action, no colour needed."""
-    what = _plain(action_label(action))
+    what = terminal_safe(action_label(action))
     when = f"{due_in_words(action.due, now, tz)} ({local_text(action.due, tz)})"
-    return f"{action.urgency:<9}  #{app.id} {_plain(app.company)} | {_plain(app.role)}: {what}, {when} - {action.reason}"
+    return f"{action.urgency:<9}  #{app.id} {terminal_safe(app.company)} | {terminal_safe(app.role)}: {what}, {when} - {action.reason}"
 
 
 @click.command()

@@ -30,7 +30,9 @@ class CheckSettings:
     fail_min_words: int = 10
     max_words: int = 200
     subject_max_words: int = 8
-    readability_max_grade: float = 10.0
+    readability_max_grade: float = 12.0  # plain business English; good formal notes reach 10-11
+    tone_fail_findings: int = 3  # tone warns on fewer findings, fails from this many
+    max_exclamations: int = 2  # single "!" allowed in a note before tone notes them
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""A draft's body read once: words, sentences, greeting and sign-off.
+
+Every check works on a `BodyText`. It is cached per body, so a composer that
+re-checks on every keystroke reads each text once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .result import Span
+
+# Curly quotes and dashes to plain ones, one character for one: the offsets
+# the checks report stay valid for the original body.
+_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+
+WORD_RE = re.compile(r"\S*[^\W_]\S*")  # a word as a reader counts it
+TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")  # letters and digits, for matching names
+
+GREETING_RE = re.compile(
+    r"(?:hi|hello|hey|dear|good (?:morning|afternoon|evening|day)|greetings|to whom it may concern)\b.{0,50}$",
+    re.IGNORECASE,
+)
+VALEDICTION_RE = re.compile(
+    r"(?:(?:with )?(?:best|kind|kindest|warm|warmest|many|sincere|my best|all the best)?\s*(?:regards|wishes|thanks)"
+    r"|best|all the best|sincerely|yours(?: sincerely| truly| faithfully)?|(?:sincerely|faithfully|truly),? yours"
+    r"|cheers|thanks(?: again| so much| a lot)?|thank you(?: again| so much)?|respectfully|cordially"
+    r"|(?:talk|speak) (?:to you )?soon|take care|with (?:gratitude|appreciation))"
+    r"\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+SIGNATURE_SEPARATOR = "-- "
+_SIGN_OFF_LOOKBACK = 6  # non-empty lines at the end where a sign-off may start
+_NAME_LINE_RE = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}$")
+_SHORT_LINE = 45  # a line shorter than this ends a sentence (greeting, list item, sign-off)
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "mr", "mrs", "ms", "dr", "vs", "approx", "no", "st", "jr", "sr", "etc"})
+
+
+@dataclass(frozen=True)
+class BodyText:
+    raw: str  # the body as given
+    text: str  # same length, plain quotes and dashes
+    main_start: int  # after the greeting line
+    main_end: int  # where the sign-off starts (len(text) when there is none)
+    words: tuple[Span, ...]  # greeting and main part, not the sign-off
+    sentences: tuple[Span, ...]  # of the main part
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @property
+    def main(self) -> str:
+        return self.text[self.main_start : self.main_end]
+
+
+def _lines(text: str) -> list[Span]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _greeting_end(text: str, lines: list[Span]) -> int:
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if len(line) <= 60 and GREETING_RE.match(line):
+            return end
+        return 0
+    return 0
+
+
+def _sign_off_start(text: str, lines: list[Span], floor: int) -> int:
+    """Start of the valediction ("Best regards,") or the signature."""
+    filled = [(s, e) for s, e in lines if s >= floor and text[s:e].strip()]
+    tail = filled[-_SIGN_OFF_LOOKBACK:]
+    for start, end in tail:
+        line = text[start:end]
+        if line.rstrip() == SIGNATURE_SEPARATOR.rstrip() or (len(line.strip()) <= 40 and VALEDICTION_RE.match(line.strip())):
+            return start
+    # No valediction: a last line that is only a name ("Sam Doe") is a signature.
+    if len(filled) >= 2:
+        start, end = filled[-1]
+        previous = text[filled[-2][0] : filled[-2][1]].rstrip()
+        if _NAME_LINE_RE.match(text[start:end].strip()) and previous.endswith((".", "!", "?", ",")):
+            return start
+    return len(text)
+
+
+def _sentences(text: str, start: int, end: int) -> list[Span]:
+    found: list[Span] = []
+    current = start
+
+    def close(at: int) -> None:
+        nonlocal current
+        piece = text[current:at]
+        stripped = piece.strip()
+        if stripped:
+            left = current + (len(piece) - len(piece.lstrip()))
+            found.append((left, left + len(stripped)))
+        current = at
+
+    for line_start, line_end in _lines(text[start:end]):
+        line_start += start
+        line_end += start
+        line = text[line_start:line_end]
+        if not line.strip():
+            close(line_start)
+            continue
+        for match in _SENTENCE_END_RE.finditer(line):
+            before = line[: match.start()].rsplit(None, 1)
+            last_word = before[-1].lower() if before else ""
+            if match.group().startswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
+                continue
+            close(line_start + match.end())
+        if len(line.strip()) < _SHORT_LINE:
+            close(line_end)
+    close(end)
+    return found
+
+
+@lru_cache(maxsize=32)
+def read_body(body: str) -> BodyText:
+    text = body.translate(_PLAIN)
+    lines = _lines(text)
+    main_start = _greeting_end(text, lines)
+    main_end = max(main_start, _sign_off_start(text, lines, main_start))
+    words = tuple(m.span() for m in WORD_RE.finditer(text, 0, main_end))
+    return BodyText(
+        raw=body,
+        text=text,
+        main_start=main_start,
+        main_end=main_end,
+        words=words,
+        sentences=tuple(_sentences(text, main_start, main_end)),
+    )
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Subject, body and recipient as the checks see them. None means the
+    value was not given at all (the check that needs it does not apply)."""
+
+    subject: str | None
+    body: BodyText
+    to: str | None

@@ -1,0 +1,228 @@
+"""tone: impatient, demanding or desperate wording, shouting, "!!!".
+
+Phrase-level: each finding has the span of the words it is about, so the
+composer can underline them. One or two findings warn; more fail (the
+threshold is `CheckSettings.tone_fail_findings`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .context import DraftContext
+from .placeholders import placeholder_spans
+from .result import FAIL, PASS, WARN, CheckResult, Span
+from .text import TOKEN_RE, Draft
+
+_NOT = r"(?:\s+not|n't)"
+_GAP = r"(?:(?!\bI\b)[^.!?;\n]){0,30}?"  # words between a request and its deadline, not a clause of your own
+PHRASES: dict[str, list[str]] = {
+    "impatient": [
+        r"\bjust\s+(?:checking|check|touching|touch)\s+(?:in|base)\b",
+        r"\bjust\s+(?:wanted|want|wanting)\s+to\s+(?:check|touch)\s+(?:in|base)\b",
+        r"\bchecking\s+in\s+again\b",
+        rf"\b(?:have|has|did|had){_NOT}\s+(?:yet\s+|still\s+|even\s+)?(?:heard|hear|received|receive|gotten|got|get)\s+"
+        r"(?:back|anything|any\s+(?:response|reply|answer|word|news|update|feedback)|a\s+(?:response|reply|word|call)"
+        r"|from\s+(?:you|anyone|anybody))\b",
+        rf"\bstill\s+(?:no\s+(?:word|response|reply|answer|news|update)|(?:have|has){_NOT}\s+heard)\b",
+        r"\b(?:no\s*one|nobody)\s+(?:has\s+)?(?:got|gotten|gets|replied|responded|answered|called|contacted|bothered)\b",
+        r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+keep|\s+kept)\s+(?:still\s+|patiently\s+)?waiting\b",
+        r"\bstill\s+waiting\s+(?:for|on|to\s+hear)\b",
+        r"\bas\s+I\s+(?:said|mentioned|wrote|noted)\s+(?:in\s+my\s+(?:last|previous|earlier)(?:\s+(?:email|message|note|mail))?"
+        r"|before|earlier|previously)\b",
+        r"\bper\s+my\s+(?:last|previous)\s+(?:email|message|note)\b",
+        r"\bin\s+case\s+you\s+missed\s+(?:it|my)\b",
+        r"\bdid\s+you\s+(?:get|receive|see|read)\s+my\s+(?:last\s+|previous\s+|earlier\s+|other\s+)?(?:email|message|note|mail)\b",
+        r"\bbump(?:ing)?\s+(?:this|my|up)\b",
+        r"\b(?:what(?:'s|\s+is)\s+)?taking\s+(?:so|this)\s+long\b",
+        r"\bhow\s+much\s+longer\b",
+    ],
+    "demanding": [
+        r"\ba\.?s\.?a\.?p\b\.?",
+        r"\b(?:reply|respond|answer|get\s+back\s+to\s+me|let\s+me\s+know|update\s+me|tell\s+me|decide|call\s+me|hear\s+back)\b"
+        rf"{_GAP}\bas\s+soon\s+as\s+possible\b",
+        r"\bI\s+(?:need|want|expect|require|demand|must\s+(?:have|get))\s+(?:an?|your|the|some)\s+(?:\w+\s+)?"
+        r"(?:answer|response|reply|decision|update)\b",
+        r"\bI\s+need\s+to\s+know\s+(?:now|today|by|soon|right\s+away|immediately)\b",
+        r"\byou\s+(?:need|have|must|should)\s+to\s+(?:reply|respond|answer|get\s+back|let\s+me\s+know|tell\s+me|decide"
+        r"|make\s+a\s+decision|call)\b",
+        r"\byou\s+(?:must|should)\s+(?:reply|respond|answer|get\s+back|let\s+me\s+know|tell\s+me|decide)\b",
+        rf"\b(?:reply|respond|answer|get\s+back\s+to\s+me|let\s+me\s+know|decide|call\s+me|tell\s+me)\b{_GAP}"
+        r"\b(?:immediately|right\s+away|urgently|at\s+once|right\s+now|by\s+(?:today|tonight|tomorrow|end\s+of\s+(?:the\s+)?day"
+        r"|eod|close\s+of\s+business|cob)|within\s+(?:\d+|one|two|a\s+few)\s+hours)\b",
+        r"\b(?:is|it's|very|quite|rather|really)\s+urgent\b|\burgent(?:ly)?\s+(?:need|needed|request|reply|response|answer"
+        r"|matter)\b|\burgent\s*[:!]",
+        r"\bI\s+(?:insist|demand)\b",
+        r"\bI\s+expect\s+(?:to\s+hear|a\s+(?:reply|response|decision|call)|an\s+(?:answer|update)|you\s+to)\b",
+        r"\bwhy\s+(?:haven't|have\s+not|hasn't|has\s+not|didn't|did\s+not|isn't|is\s+not|won't|can't|don't|aren't)\s+"
+        r"(?:you|anyone|anybody|someone|no\s*one|they|I)\b",
+        r"\bwhy\s+(?:is|has)\s+(?:this|it)\s+(?:taking|taken)\b",
+        r"\bI\s+deserve\s+(?:an?|your|the|to)\b",
+    ],
+    "desperate": [
+        r"\bdesperate(?:ly)?\b",
+        r"\bbegging\b|\bI\s+beg\s+(?:you|of)\b",
+        r"\bplease,?\s+please\b",
+        r"\bneed\s+(?:this|the|a)\s+(?:job|role|position|offer|work)\b",
+        r"\bI(?:'ll|\s+will|'d|\s+would)\s+do\s+anything\b",
+        r"\b(?:accept|take|consider)\s+(?:any|a\s+lower|less|whatever)\s+(?:salary|pay|offer|position|role|job)\b",
+        r"\b(?:my\s+)?last\s+(?:hope|chance)\b",
+        r"\bplease\s+(?:just\s+)?give\s+me\s+(?:a|this|the|one\s+more)\s+(?:chance|job|shot|opportunity)\b",
+        r"\bplease\s+hire\s+me\b",
+        r"\b(?:can't|cannot|couldn't)\s+sleep\b",
+        r"\blosing\s+hope\b",
+        r"\b(?:anxious|worried|nervous|stressed|panicking)\b(?:\s+\w+){0,3}?\s+(?:decision|outcome|result|results"
+        r"|application|status|chances?|news|silence)\b",
+        r"\bmeans?\s+(?:everything|the\s+world)\s+to\s+me\b",
+    ],
+    "apologetic": [
+        r"\bsorry\s+(?:to|for)\s+(?:bother|bothering|pester|pestering|bug|bugging|nag|nagging|disturb|disturbing|keep"
+        r"|keeping|email|emailing|write|writing|message|messaging|follow|following|trouble|troubling|reach|reaching)\b",
+        r"\bI\s+(?:hate|don't\s+want|do\s+not\s+want)\s+to\s+(?:bother|pester|bug|nag|be\s+(?:a\s+)?(?:pest|nuisance"
+        r"|bother|annoying|pushy))\b",
+        r"\bI\s+hope\s+I(?:'m|\s+am)\s+not\s+(?:bothering|pestering|bugging|annoying|being\s+(?:a\s+)?(?:pest|pushy"
+        r"|annoying|nuisance))\b",
+        r"\bsorry\s+(?:again\s+)?for\s+(?:the\s+)?(?:multiple|many|repeated|another|all\s+the|so\s+many)\s+"
+        r"(?:emails|messages|follow-?ups)\b",
+    ],
+    "accusing": [
+        r"\b(?:rude|unprofessional|disrespectful|ghost(?:ed|ing)|ignoring\s+me|been\s+ignored)\b",
+        r"\bI\s+(?:assume|guess|suppose|take\s+it|gather)\b[^.!?\n]{0,40}?\b(?:moved\s+on|filled|chose|chosen|hired"
+        r"|gone\s+with|went\s+with|not\s+interested|no\s+longer|someone\s+else|another\s+candidate|rejected)\b",
+        r"\bif\s+you(?:'re|\s+are)\s+not\s+interested\b",
+        r"\b(?:at\s+least|the\s+least\s+you\s+(?:could|can)\s+do\s+is)\s+(?:reply|respond|let\s+me\s+know|tell\s+me"
+        r"|have\s+the\s+courtesy)\b",
+        r"\b(?:common|basic)\s+courtesy\b",
+    ],
+}
+PHRASE_RES: dict[str, re.Pattern[str]] = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in PHRASES.items()
+}
+LABELS = {
+    "impatient": "sounds impatient",
+    "demanding": "sounds demanding",
+    "desperate": "sounds desperate",
+    "apologetic": "apologises for writing (you have every reason to)",
+    "accusing": "blames them or assumes the worst",
+    "shouting": "shouting capitals",
+    "punctuation": "too many ! or ?",
+}
+
+# Runs of capitalised words on one line: "PLEASE LET ME KNOW".
+_CAPS_RUN_RE = re.compile(r"\b[A-Z]+(?:'[A-Z]+)?(?:[ \t,.'\-]+[A-Z]+(?:'[A-Z]+)?)*\b")
+_CAPS_WORD_RE = re.compile(r"[A-Z]+(?:'[A-Z]+)?")
+_PUNCTUATION_RUN_RE = re.compile(r"[!?](?:\s?[!?])+")
+_SINGLE_BANG_RE = re.compile(r"(?<![!?])!(?![!?])")
+# Acronyms that are also English words ("REST APIs", "ARM", "SOLID").
+ACRONYMS = frozenset(
+    "ARM REST SOAP CAN RAM ROM ACE AIM ART CAT DOT ICE LAMP MEAN NET SAFE AGILE SCRUM SPA SAP POS BASIC COBOL CORE "
+    "JAVA ADA SWIFT DRY SOLID KISS CRUD CUDA NASA IKEA LEGO FIFA NATO CARE GO ASAP TODO XXX FIXME TBD NOTE PS "
+    "HOPE WHO EDGE RUST ELM LISP CHEF PUPPET SALT MAIL SMART SPOT LOOK STAR SET TOP".split()
+)
+_EXTRA_COMMON = frozenset(
+    "urgent urgently important interested seriously desperately immediately extremely definitely absolutely anything "
+    "response respond reply answer waiting please thanks appreciate opportunity position interview decision update "
+    "hire hired still really need must now never".split()
+)
+_MIN_SHOUTED_LETTERS = 3
+_SHORT_SHOUTS = frozenset({"SO", "NO", "MY", "WE", "BE", "DO"})  # two letters, yet plainly not acronyms
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words (the Dale-Chall list shipped with textstat),
+    read without importing textstat, which is slow to import."""
+    words = set(_EXTRA_COMMON)
+    spec = importlib.util.find_spec("textstat")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "resources" / "en" / "easy_words.txt"
+        if path.exists():
+            words.update(w.strip().lower() for w in path.read_text(encoding="utf-8").split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _own_capitals(*texts: str) -> frozenset[str]:
+    """Capitalised words the user may write as is: the company, the role,
+    their own name and signature."""
+    return frozenset(w.upper() for text in texts for w in TOKEN_RE.findall(text) if w.isupper())
+
+
+def _is_shouted(word: str, allowed: frozenset[str]) -> bool:
+    letters = word.replace("'", "")
+    if word in _SHORT_SHOUTS and word not in allowed:
+        return True
+    if len(letters) < _MIN_SHOUTED_LETTERS or word in ACRONYMS or word in allowed:
+        return False
+    return word.lower() in common_words() or word.split("'")[0].lower() in common_words()
+
+
+def _shouting(text: str, end: int, allowed: frozenset[str], skip: tuple[Span, ...]) -> list[Span]:
+    found = []
+    for run in _CAPS_RUN_RE.finditer(text, 0, end):
+        shouted = [
+            w.span()
+            for w in _CAPS_WORD_RE.finditer(text, run.start(), run.end())
+            if _is_shouted(w.group(), allowed) and not any(s <= w.start() < e for s, e in skip)
+        ]
+        if shouted:
+            found.append((shouted[0][0], shouted[-1][1]))
+    return found
+
+
+def _findings(text: str, end: int, ctx: DraftContext, skip: tuple[Span, ...]) -> list[tuple[str, Span]]:
+    """(kind, span) for every finding, earliest first, overlaps dropped."""
+    raw: list[tuple[str, Span]] = []
+    for kind, pattern in PHRASE_RES.items():
+        raw += [(kind, m.span()) for m in pattern.finditer(text)]
+    s = ctx.settings
+    allowed = _own_capitals(ctx.company, ctx.role, s.user_name, s.signature)
+    raw += [("shouting", span) for span in _shouting(text, end, allowed, skip)]
+    raw += [("punctuation", m.span()) for m in _PUNCTUATION_RUN_RE.finditer(text)]
+    bangs = [m.span() for m in _SINGLE_BANG_RE.finditer(text)]
+    if len(bangs) > s.checks.max_exclamations:
+        raw += [("punctuation", span) for span in bangs]
+    raw.sort(key=lambda item: (item[1][0], -item[1][1]))
+    kept: list[tuple[str, Span]] = []
+    for kind, span in raw:
+        if kept and span[0] < kept[-1][1][1] and kept[-1][1][0] <= span[0]:
+            continue  # inside an earlier finding ("still haven't heard back")
+        kept.append((kind, span))
+    return kept
+
+
+def _listing(items: list[str], limit: int = 4) -> str:
+    unique = list(dict.fromkeys(items))
+    extra = len(unique) - limit
+    return ", ".join(unique[:limit]) + (f" and {extra} more" if extra > 0 else "")
+
+
+def check_tone(draft: Draft, ctx: DraftContext) -> CheckResult:
+    body = draft.body
+    in_body = _findings(body.text, body.main_end, ctx, placeholder_spans(body.text))
+    subject = draft.subject or ""
+    in_subject = _findings(subject, len(subject), ctx, placeholder_spans(subject)) if subject.strip() else []
+    if not in_body and not in_subject:
+        return CheckResult("tone", PASS, "Calm and polite.")
+    by_kind: dict[str, list[str]] = {}
+    count = bangs = 0
+    for where, source, findings in (("", body.raw, in_body), (" (subject)", subject, in_subject)):
+        for kind, (start, end) in findings:
+            if kind == "punctuation" and source[start:end] == "!":
+                bangs += 1  # many single "!" make one finding
+                continue
+            count += 1
+            by_kind.setdefault(kind, []).append(f'"{source[start:end]}"{where}')
+    if bangs:
+        count += 1
+        by_kind.setdefault("punctuation", []).append(f"{bangs} exclamation marks")
+    summary = "; ".join(f"{LABELS[kind]}: {_listing(items)}" for kind, items in by_kind.items())
+    summary = summary[0].upper() + summary[1:]
+    status = FAIL if count >= ctx.settings.checks.tone_fail_findings else WARN
+    advice = "Keep it calm and polite: say what you are following up on and that you are still interested."
+    if status == FAIL:
+        advice = "This would put them off: rewrite it calmly, thank them, restate your interest and ask politely."
+    return CheckResult("tone", status, f"{summary}. {advice}", tuple(span for _kind, span in in_body))

@@ -6,22 +6,19 @@ hear from your employers regardless of results".
 
 from __future__ import annotations
 
-import re
-
 from .context import DraftContext
 from .result import FAIL, PASS, WARN, CheckResult
-from .text import WORD_RE, Draft
+from .text import WORD_RE, Draft, phrases
 
-GRATITUDE_RE = re.compile(
+GRATITUDE_RE = phrases(
     r"\bthank(?:s|\s+you|\s+u|ful|ing)?\b(?!\s+in\s+advance)"
     r"|\b(?:grateful|gratitude|thankful)\b"
     r"|\bappreciat(?:e|ed|ing)\s+(?:it|the|your|you|that|this|having|meeting|speaking|talking|learning|being|getting|hearing|how|all)\b"
     r"|\b(?:my|much|real|sincere|great)\s+appreciation\b"
     r"|\bmany\s+thanks\b|\bmuch\s+appreciated\b|\bthx\b",
-    re.IGNORECASE,
 )
 
-HEAR_BACK_RE = re.compile(
+HEAR_BACK_RE = phrases(
     r"\blook(?:ing)?\s+forward\b"  # to hearing, your reply, the next steps, speaking again...
     r"|\b(?:hope|hoping)\s+to\s+(?:hear|speak|talk|connect)\b"
     r"|\b(?:hope|hoping)\s+(?:we\s+can|to)\s+(?:stay|keep)\s+in\s+touch\b"
@@ -29,21 +26,20 @@ HEAR_BACK_RE = re.compile(
     r"(?:to\s+hear|hearing|any\s+(?:news|update|feedback)|an\s+update|your\s+(?:feedback|thoughts|decision))"
     r"|\b(?:glad|happy|grateful|pleased|delighted)\s+to\s+hear\s+(?:from\s+you|back|about|your|what|how|any)"
     r"|\b(?:please\s+)?(?:do\s+)?(?:let\s+me\s+know|keep\s+me\s+(?:posted|updated|informed|in\s+the\s+loop))\b"
-    r"|(?<!n't )(?<!not )(?<!never )\b(?:hear|hearing)\s+(?:from\s+you|back)\b"
+    r"|\bhear(?<!n't hear)(?<!not hear)(?<!never hear)(?:ing)?\s+(?:from\s+you|back)\b"
     r"|\b(?:whatever|regardless\s+of)\s+(?:the\s+)?(?:outcome|decision|result|results|you\s+decide)\b"
     r"|\beither\s+way\b"
     r"|\b(?:await|awaiting)\s+your\s+(?:reply|response|news|decision)\b"
     r"|\b(?:talk|speak)\s+(?:to\s+you\s+)?soon\b"
     r"|\bappreciate\s+(?:any|an)\s+(?:update|news|feedback)\b"
     r"|\bcontinu(?:e|ing)\s+(?:the|our)\s+conversation\b",
-    re.IGNORECASE,
 )
 _TAIL_SENTENCES = 3  # "ends with": within the last sentences of the note...
 _TAIL_SHARE = 0.35  # ...or the last third of its words, whichever reaches further back
 
 
 def check_gratitude(draft: Draft, ctx: DraftContext) -> CheckResult:
-    found = GRATITUDE_RE.search(draft.body.text)
+    found = GRATITUDE_RE.search(draft.body.lower)
     if found:
         return CheckResult("gratitude", PASS, "You thank them.", (found.span(),))
     if ctx.kind == "thank-you":
@@ -66,7 +62,7 @@ def _tail_start(draft: Draft) -> int:
 
 def check_closing(draft: Draft, ctx: DraftContext) -> CheckResult:
     body = draft.body
-    found = list(HEAR_BACK_RE.finditer(body.text, body.main_start, body.main_end))
+    found = list(HEAR_BACK_RE.finditer(body.lower, body.main_start, body.main_end))
     example = 'e.g. "I look forward to hearing from you, whatever you decide."'
     if not found:
         return CheckResult("closing", WARN, f"End with a wish to hear back, whatever the outcome: {example}")

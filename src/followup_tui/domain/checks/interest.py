@@ -14,50 +14,44 @@ from functools import lru_cache
 
 from .context import DraftContext
 from .result import FAIL, PASS, WARN, CheckResult, Span
-from .text import TOKEN_RE, Draft
+from .text import TOKEN_RE, Draft, phrases
 
 _ADVERB = r"(?:(?:very|really|genuinely|truly|highly|keenly|particularly|still|even|more|most|so|quite|extremely|incredibly|definitely|all the|much|very much|now)\s+)*"
-INTEREST_RE = re.compile(
-    "|".join(
-        [
-            rf"\b(?:remain|stay|am|'m|was|be|feel|felt)\s+{_ADVERB}(?:interested|keen|eager|excited|enthusiastic|motivated|committed)\b",
-            rf"\b{_ADVERB}interested in\b",
-            r"\b(?:my|strong|keen|genuine|continued|great|real|sincere|growing)\s+interest\b",
-            r"\binterest(?:ed)? in (?:joining|working|the (?:role|position|job|opportunity))\b",
-            r"\b(?:excited|thrilled|delighted|enthusiastic|eager|keen|passionate|motivated|energi[sz]ed|inspired|happy)\s+"
-            r"(?:about|by|for|at|to (?:join|work|contribute|be part|help|bring|grow|learn|apply|take)|on)\b",
-            r"\b(?:enthusiasm|excitement|eagerness|passion)\s+(?:for|about)\b",
-            r"\b(?:would|'d)\s+(?:love|like|welcome|relish|value|jump at)\s+(?:the|an|this)?\s*(?:chance|opportunity)\b",
-            r"\b(?:would|'d)\s+(?:love|like|be (?:glad|happy|delighted|thrilled|proud|excited|honou?red))\s+to\s+"
-            r"(?:join|work|contribute|be (?:a )?part|become|help|bring|grow)",
-            r"\blook(?:ing)?\s+forward\s+to\s+(?:the\s+(?:possibility|opportunity|prospect|chance)\s+of\s+|possibly\s+|potentially\s+)?"
-            r"(?:join|work|contribut|being\s+(?:a\s+)?part|help|bring)",
-            r"\b(?:hope|hoping)\s+to\s+(?:join|work (?:with|for|at|on)|contribute|be (?:a )?part|become (?:a )?part|bring)",
-            r"\b(?:want|wanted|keen|eager|ready)\s+to\s+(?:join|be (?:a )?part|contribute)",
-            r"\bthe\s+prospect\s+of\s+(?:join|work|contribut|being)",
-            r"\b(?:great|good|strong|excellent|perfect|natural|ideal|right)\s+(?:fit|match)\b",
-            r"\b(?:appeals?\s+to\s+me|appealing|drawn\s+to|attracted\s+to|excites\s+me|excited\s+me)\b",
-            r"\bcan(?:'t|not)\s+wait\s+to\b",
-            r"\b(?:truly\s+|really\s+)?belong\b",
-            r"\b(?:reiterat|reaffirm|restat|express|confirm|reinforc|strengthen|deepen|increas|renew)\w*\s+my\s+"
-            r"(?:\w+\s+)?(?:interest|enthusiasm|excitement)\b",
-            r"\bopportunity\s+to\s+(?:join|contribute|work (?:with|for|at|on)|be (?:a )?part|help|bring)\b",
-            r"\b(?:still|very much|definitely)\s+(?:interested|keen|available)\b",
-            r"\bconfident\s+(?:that\s+)?I\s+(?:could|would|can|will)\s+(?:make|be|bring|contribute|add|help|hit|succeed|thrive)",
-            r"\b(?:exactly\s+)?(?:what|the\s+kind\s+of\s+\w+|the\s+(?:team|place|role|job)|where)\s+I(?:'m|\s+am|'ve\s+been"
-            r"|\s+have\s+been)?\s+(?:looking\s+for|want\s+to\s+(?:be|work|grow|build|spend))",
-            r"\b(?:privilege|honou?r|pleasure|dream)\s+to\s+(?:join|work|be\s+(?:a\s+)?part|contribute)",
-            r"\bconsider(?:ing)?\s+me\s+(?:for|further)\b",
-            r"\baligns?\s+(?:\w+\s+)?with\s+my\b",
-            r"\b(?:get|chance|opportunity)\s+to\s+work\s+together\b",
-        ]
-    ),
-    re.IGNORECASE,
+INTEREST_RE = phrases(
+    rf"\b(?:remain|stay|am|'m|was|be|feel|felt)\s+{_ADVERB}(?:interested|keen|eager|excited|enthusiastic|motivated|committed)\b",
+    r"\binterested\s+in\b",
+    r"\b(?:my|strong|keen|genuine|continued|great|real|sincere|growing)\s+interest\b",
+    r"\binterest(?:ed)? in (?:joining|working|the (?:role|position|job|opportunity))\b",
+    r"\b(?:excited|thrilled|delighted|enthusiastic|eager|keen|passionate|motivated|energi[sz]ed|inspired|happy)\s+"
+    r"(?:about|by|for|at|to (?:join|work|contribute|be part|help|bring|grow|learn|apply|take)|on)\b",
+    r"\b(?:enthusiasm|excitement|eagerness|passion)\s+(?:for|about)\b",
+    r"\b(?:would|'d)\s+(?:love|like|welcome|relish|value|jump at)\s+(?:the|an|this)?\s*(?:chance|opportunity)\b",
+    r"\b(?:would|'d)\s+(?:love|like|be (?:glad|happy|delighted|thrilled|proud|excited|honou?red))\s+to\s+"
+    r"(?:join|work|contribute|be (?:a )?part|become|help|bring|grow)",
+    r"\blook(?:ing)?\s+forward\s+to\s+(?:the\s+(?:possibility|opportunity|prospect|chance)\s+of\s+|possibly\s+|potentially\s+)?"
+    r"(?:join|work|contribut|being\s+(?:a\s+)?part|help|bring)",
+    r"\b(?:hope|hoping)\s+to\s+(?:join|work (?:with|for|at|on)|contribute|be (?:a )?part|become (?:a )?part|bring)",
+    r"\b(?:want|wanted|keen|eager|ready)\s+to\s+(?:join|be (?:a )?part|contribute)",
+    r"\bthe\s+prospect\s+of\s+(?:join|work|contribut|being)",
+    r"\b(?:great|good|strong|excellent|perfect|natural|ideal|right)\s+(?:fit|match)\b",
+    r"\b(?:appeals?\s+to\s+me|appealing|drawn\s+to|attracted\s+to|excites\s+me|excited\s+me)\b",
+    r"\bcan(?:'t|not)\s+wait\s+to\b",
+    r"\b(?:truly\s+|really\s+)?belong\b",
+    r"\b(?:reiterat|reaffirm|restat|express|confirm|reinforc|strengthen|deepen|increas|renew)\w*\s+my\s+"
+    r"(?:\w+\s+)?(?:interest|enthusiasm|excitement)\b",
+    r"\bopportunity\s+to\s+(?:join|contribute|work (?:with|for|at|on)|be (?:a )?part|help|bring)\b",
+    r"\b(?:still|very much|definitely)\s+(?:interested|keen|available)\b",
+    r"\bconfident\s+(?:that\s+)?I\s+(?:could|would|can|will)\s+(?:make|be|bring|contribute|add|help|hit|succeed|thrive)",
+    r"\b(?:exactly\s+)?(?:what|the\s+kind\s+of\s+\w+|the\s+(?:team|place|role|job)|where)\s+I(?:'m|\s+am|'ve\s+been"
+    r"|\s+have\s+been)?\s+(?:looking\s+for|want\s+to\s+(?:be|work|grow|build|spend))",
+    r"\b(?:privilege|honou?r|pleasure|dream)\s+to\s+(?:join|work|be\s+(?:a\s+)?part|contribute)",
+    r"\bconsider(?:ing)?\s+me\s+(?:for|further)\b",
+    r"\baligns?\s+(?:\w+\s+)?with\s+my\b",
+    r"\b(?:get|chance|opportunity)\s+to\s+work\s+together\b",
 )
 # A job named without its title: counts only when the context gives no names.
-GENERIC_JOB_RE = re.compile(
-    r"\b(?:the|this|your|that)\s+(?:\w+\s+)?(?:role|position|job|opportunity|opening|vacancy|team|company)\b",
-    re.IGNORECASE,
+GENERIC_JOB_RE = phrases(
+    r"\b(?:the|this|your|that)\s+(?:\w+\s+)?(?:role|position|job|opportunity|opening|vacancy|team|company)\b"
 )
 
 # Words of a title that say its level, place or terms, not what the job is.
@@ -98,44 +92,52 @@ def role_words(role: str) -> tuple[tuple[str, ...], str]:
     return core, acronym
 
 
-def role_mentions(role: str, text: str) -> list[Span]:
-    """Where `text` names the role, loosely: most of its words close together,
-    or its acronym."""
+def role_mentions(role: str, lower: str) -> list[Span]:
+    """Where the lower-cased text names the role, loosely: most of its words
+    close together, or its acronym."""
     core, acronym = role_words(role)
     if not core:
         return []
     needed = len(core) if len(core) <= 2 else math.ceil(len(core) * 2 / 3)
-    tokens = [(m.group().lower().replace("-", ""), m.span()) for m in TOKEN_RE.finditer(text)]
+    matches: dict[str, str | None] = {}  # token -> the title word it stands for (each token judged once)
+
+    def title_word(token: str) -> str | None:
+        if token not in matches:
+            plain = token.replace("-", "")
+            matches[token] = next((w for w in core if _stem_match(plain, w)), None)
+        return matches[token]
+
+    tokens = [(title_word(m.group()), m.span()) for m in TOKEN_RE.finditer(lower)]
     found: list[Span] = []
     window = len(core) + _WINDOW_SLACK
     i = 0
     while i < len(tokens):
-        if not any(_stem_match(tokens[i][0], w) for w in core):
+        if tokens[i][0] is None:
             i += 1
             continue
         matched: set[str] = set()
         last = i
         for j in range(i, min(len(tokens), i + window)):
-            for w in core:
-                if w not in matched and _stem_match(tokens[j][0], w):
-                    matched.add(w)
-                    last = j
-                    break
+            word = tokens[j][0]
+            if word is not None and word not in matched:
+                matched.add(word)
+                last = j
         if len(matched) >= needed:
             found.append((tokens[i][1][0], tokens[last][1][1]))
             i = last + 1
         else:
             i += 1
     if acronym:
-        found += [m.span() for m in re.finditer(rf"\b{acronym}s?\b", text)]
+        found += [m.span() for m in re.finditer(rf"\b{acronym.lower()}s?\b", lower)]
     return sorted(found)
 
 
 @lru_cache(maxsize=64)
 def _company_patterns(company: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The full name (any case), and its first distinctive word, which must
-    be written as a name (capitalised), so "Square" is not "a square meal"."""
-    full = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in company.split()) + r"(?!\w)", re.IGNORECASE)
+    """The full name (run on lower-cased text), and its first distinctive
+    word, which must be written as a name (capitalised), so that a company
+    called Square is not found in "a square meal"."""
+    full = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in company.lower().split()) + r"(?!\w)")
     distinctive = [w for w in TOKEN_RE.findall(company) if w.lower() not in _COMPANY_SUFFIXES and len(w) >= 3]
     if not distinctive:
         return full, None
@@ -145,11 +147,11 @@ def _company_patterns(company: str) -> tuple[re.Pattern[str], re.Pattern[str] | 
     return full, short
 
 
-def company_mentions(company: str, text: str) -> list[Span]:
+def company_mentions(company: str, text: str, lower: str) -> list[Span]:
     if not company.strip():
         return []
     full, short = _company_patterns(company.strip())
-    spans = [m.span() for m in full.finditer(text)]
+    spans = [m.span() for m in full.finditer(lower)]
     if short is not None:
         spans += [m.span() for m in short.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
     return sorted(spans)
@@ -157,14 +159,14 @@ def company_mentions(company: str, text: str) -> list[Span]:
 
 def check_restated_interest(draft: Draft, ctx: DraftContext) -> CheckResult:
     body = draft.body
-    text = body.text[: body.main_end]
-    interest = [m.span() for m in INTEREST_RE.finditer(text)]
+    text, lower = body.text[: body.main_end], body.lower[: body.main_end]
+    interest = [m.span() for m in INTEREST_RE.finditer(lower)]
     if ctx.role.strip() or ctx.company.strip():
-        named = role_mentions(ctx.role, text) if ctx.role.strip() else []
-        named += company_mentions(ctx.company, text)
+        named = role_mentions(ctx.role, lower) if ctx.role.strip() else []
+        named += company_mentions(ctx.company, text, lower)
         what = " or ".join(f'"{n.strip()}"' for n in (ctx.role, ctx.company) if n.strip())
     else:  # nothing to match against: "the position" has to do
-        named = [m.span() for m in GENERIC_JOB_RE.finditer(text)]
+        named = [m.span() for m in GENERIC_JOB_RE.finditer(lower)]
         what = "the role or the company"
     spans = tuple(sorted(set(interest[:1] + named[:1])))
     if interest and named:

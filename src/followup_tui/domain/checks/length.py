@@ -64,8 +64,10 @@ def check_subject(draft: Draft, ctx: DraftContext) -> CheckResult | None:
 def _gradable(text: str) -> str:
     """Lines without an end mark (list items, short lines) become sentences;
     addresses and links are not words a reader has to read."""
+    if "@" in text or "://" in text or "www." in text:
+        text = _URL_OR_EMAIL_RE.sub("", text)
     lines = []
-    for line in _URL_OR_EMAIL_RE.sub("", text).splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if line:
             lines.append(line if line.endswith(_ENDS_SENTENCE) else line + ".")

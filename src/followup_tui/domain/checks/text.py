@@ -14,7 +14,7 @@ from .result import Span
 
 # Curly quotes and dashes to plain ones, one character for one: the offsets
 # the checks report stay valid for the original body.
-_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 
 WORD_RE = re.compile(r"\S*[^\W_]\S*")  # a word as a reader counts it
 TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")  # letters and digits, for matching names
@@ -39,10 +39,31 @@ _SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "mr", "mrs", "ms", "dr", "vs", "approx", "no", "st", "jr", "sr", "etc"})
 
 
+_ESCAPE_OR_CAPITAL_RE = re.compile(r"\\.|[A-Z]")
+
+
+def phrases(*patterns: str) -> re.Pattern[str]:
+    """One case-sensitive pattern for lower-cased text, from patterns written
+    naturally ("I need"): matching lower-cased text is several times faster
+    than re.IGNORECASE, which matters on every keystroke."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    lowered = _ESCAPE_OR_CAPITAL_RE.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), joined)
+    return re.compile(lowered)
+
+
+def same_length_lower(text: str) -> str:
+    """text.lower(), keeping every offset (a few letters grow when lowered)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 @dataclass(frozen=True)
 class BodyText:
     raw: str  # the body as given
     text: str  # same length, plain quotes and dashes
+    lower: str  # same length, lower-cased: phrase patterns run on this
     main_start: int  # after the greeting line
     main_end: int  # where the sign-off starts (len(text) when there is none)
     words: tuple[Span, ...]  # greeting and main part, not the sign-off
@@ -127,7 +148,7 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
 
 @lru_cache(maxsize=32)
 def read_body(body: str) -> BodyText:
-    text = body.translate(_PLAIN)
+    text = body.translate(PLAIN)
     lines = _lines(text)
     main_start = _greeting_end(text, lines)
     main_end = max(main_start, _sign_off_start(text, lines, main_start))
@@ -135,6 +156,7 @@ def read_body(body: str) -> BodyText:
     return BodyText(
         raw=body,
         text=text,
+        lower=same_length_lower(text),
         main_start=main_start,
         main_end=main_end,
         words=words,

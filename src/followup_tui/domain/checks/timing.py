@@ -22,7 +22,15 @@ def day_words(day: date) -> str:
 
 
 def _instant_words(when: datetime, ctx: DraftContext) -> str:
-    return day_words(when.astimezone(ctx.settings.tz).date())
+    """'16:00 today', 'tomorrow (Thursday 26 November)', 'Monday 7 December'."""
+    tz = ctx.settings.tz
+    local = when.astimezone(tz)
+    days = (local.date() - ctx.send_at.astimezone(tz).date()).days if ctx.send_at else None
+    if days == 0:
+        return f"{local:%H:%M} today"
+    if days == 1:
+        return f"tomorrow ({day_words(local.date())})"
+    return day_words(local.date())
 
 
 def _elapsed(delta: timedelta) -> str:

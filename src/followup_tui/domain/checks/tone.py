@@ -15,7 +15,7 @@ from pathlib import Path
 from .context import DraftContext
 from .placeholders import placeholder_spans
 from .result import FAIL, PASS, WARN, CheckResult, Span
-from .text import TOKEN_RE, Draft
+from .text import PLAIN, TOKEN_RE, Draft, phrases, same_length_lower
 
 _NOT = r"(?:\s+not|n't)"
 _GAP = r"(?:(?!\bI\b)[^.!?;\n]){0,30}?"  # words between a request and its deadline, not a clause of your own
@@ -98,9 +98,7 @@ PHRASES: dict[str, list[str]] = {
         r"\b(?:common|basic)\s+courtesy\b",
     ],
 }
-PHRASE_RES: dict[str, re.Pattern[str]] = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for kind, patterns in PHRASES.items()
-}
+PHRASE_RES: dict[str, re.Pattern[str]] = {kind: phrases(*patterns) for kind, patterns in PHRASES.items()}
 LABELS = {
     "impatient": "sounds impatient",
     "demanding": "sounds demanding",
@@ -173,11 +171,11 @@ def _shouting(text: str, end: int, allowed: frozenset[str], skip: tuple[Span, ..
     return found
 
 
-def _findings(text: str, end: int, ctx: DraftContext, skip: tuple[Span, ...]) -> list[tuple[str, Span]]:
+def _findings(text: str, lower: str, end: int, ctx: DraftContext, skip: tuple[Span, ...]) -> list[tuple[str, Span]]:
     """(kind, span) for every finding, earliest first, overlaps dropped."""
     raw: list[tuple[str, Span]] = []
     for kind, pattern in PHRASE_RES.items():
-        raw += [(kind, m.span()) for m in pattern.finditer(text)]
+        raw += [(kind, m.span()) for m in pattern.finditer(lower)]
     s = ctx.settings
     allowed = _own_capitals(ctx.company, ctx.role, s.user_name, s.signature)
     raw += [("shouting", span) for span in _shouting(text, end, allowed, skip)]
@@ -202,9 +200,11 @@ def _listing(items: list[str], limit: int = 4) -> str:
 
 def check_tone(draft: Draft, ctx: DraftContext) -> CheckResult:
     body = draft.body
-    in_body = _findings(body.text, body.main_end, ctx, placeholder_spans(body.text))
-    subject = draft.subject or ""
-    in_subject = _findings(subject, len(subject), ctx, placeholder_spans(subject)) if subject.strip() else []
+    in_body = _findings(body.text, body.lower, body.main_end, ctx, placeholder_spans(body.text))
+    subject = (draft.subject or "").translate(PLAIN)
+    in_subject = []
+    if subject.strip():
+        in_subject = _findings(subject, same_length_lower(subject), len(subject), ctx, placeholder_spans(subject))
     if not in_body and not in_subject:
         return CheckResult("tone", PASS, "Calm and polite.")
     by_kind: dict[str, list[str]] = {}

@@ -1,0 +1,465 @@
+"""The composer: write the card's next message, check it live, then save,
+copy, export, edit in $EDITOR, send by SMTP or mark it as sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.worker import Worker, WorkerState
+
+from ... import paths
+from ...domain.cadence import next_action
+from ...domain.checks import CheckResult, DraftContext, run_checks
+from ...domain.checks.text import read_body
+from ...domain.due_words import due_in_words
+from ...domain.errors import FollowupError
+from ...domain.model import Application, Draft
+from ...domain.templates import fill_template
+from ...domain.timeparse import local_text
+from ...messaging.editor import EditorError, edit_text, editor_command
+from ...messaging.eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
+from ...messaging.smtp_send import configure_hint, send_message
+from ..composer_plan import KIND_TITLES, MessagePlan, plan_message
+from ..safe_text import printable, printable_multiline
+from ..widgets.check_panel import CheckPanel
+from ..widgets.checked_text_area import CheckedTextArea
+from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
+from .message_text import MessageTextDialog
+
+CHECK_DELAY = 0.15  # seconds of quiet typing before the checks run again
+COMPACT_WIDTH = 100  # below this the checks go under the body
+COMPACT_HEIGHT = 30  # below this the reason line is hidden
+# Everything but leaving and help waits while a message is being sent.
+BUSY_ACTIONS = {"save_draft", "copy", "export", "edit_in_editor", "send", "mark_sent", "pick_kind", "close"}
+
+
+@dataclass(frozen=True)
+class Fields:
+    to: str
+    subject: str
+    body: str
+
+
+class ComposerScreen(Screen[None]):
+    CSS_PATH = "composer.tcss"
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Close the composer (asks about unsaved changes)"),
+        Binding("ctrl+s", "save_draft", "Save", tooltip="Save the draft with the application"),
+        Binding("ctrl+t", "copy", "Copy", tooltip="Copy the body to the clipboard and show the message"),
+        Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
+        Binding("ctrl+o", "edit_in_editor", "Editor", tooltip="Edit the body in $EDITOR"),
+        Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
+        Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
+        Binding("ctrl+r", "pick_kind", "Kind", tooltip="Write a thank-you note or a follow-up instead"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    sending: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self, application: Application, kind: str | None = None) -> None:
+        super().__init__()
+        self.application = application
+        self.app_id = application.id or 0
+        self.requested_kind = kind
+        self.plan: MessagePlan | None = None
+        self.results: list[CheckResult] = []
+        self.clean: Fields = Fields("", "", "")  # as last loaded or saved
+        self.draft_loaded = False
+        self._check_timer: Timer | None = None
+        self._sending: Fields | None = None
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="composer-title")
+        yield Static(id="composer-note")
+        with Horizontal(classes="composer-field"):
+            yield Label("To", classes="composer-label")
+            yield Input(id="to", compact=True, placeholder="their business email")
+        with Horizontal(classes="composer-field"):
+            yield Label("Subject", classes="composer-label")
+            yield Input(id="subject", compact=True, placeholder="3-4 words get the most replies")
+        with Container(id="composer-main"):
+            yield CheckedTextArea(id="body", soft_wrap=True, tab_behavior="focus")
+            yield CheckPanel(id="checks")
+        yield Static(id="composer-verdict")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        plan = plan_message(self.application, self.app.clock(), self.app.settings, self.requested_kind)
+        if plan.refusal:  # the app refuses do-not-contact before opening; this is the last guard
+            self.tell(plan.refusal, title="Not writing this one", severity="warning", timeout=10)
+            self.dismiss(None)
+            return
+        self.load_plan(plan)
+        self.query_one("#body", CheckedTextArea).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < COMPACT_WIDTH, "-narrow")
+        self.set_class(self.size.height < COMPACT_HEIGHT, "-short")
+
+    # -- content -----------------------------------------------------------------
+
+    @property
+    def fields(self) -> Fields:
+        return Fields(
+            to=self.query_one("#to", Input).value.strip(),
+            subject=self.query_one("#subject", Input).value.strip(),
+            body=self.query_one("#body", CheckedTextArea).text,
+        )
+
+    @property
+    def dirty(self) -> bool:
+        return self.fields != self.clean
+
+    @property
+    def kind(self) -> str:
+        assert self.plan is not None
+        return self.plan.kind
+
+    def load_plan(self, plan: MessagePlan) -> None:
+        """Fill the fields from the saved draft of this kind, else the template."""
+        self.plan = plan
+        now = self.app.clock()
+        draft = self.application.drafts.get(plan.kind)
+        if draft is not None:
+            content = Fields(draft.to, draft.subject, draft.body)
+        else:
+            filled = fill_template(plan.kind, self.application, self.app.settings, now, number=plan.number)
+            content = Fields(filled.to or self.application.primary_email, filled.subject, filled.body)
+        self.draft_loaded = draft is not None
+        self.query_one("#to", Input).value = content.to
+        self.query_one("#subject", Input).value = content.subject
+        self.query_one("#body", CheckedTextArea).load_text(content.body)
+        self.clean = content
+        self.show_heading(draft)
+        self.run_checks_now()
+
+    def show_heading(self, draft: Draft | None) -> None:
+        assert self.plan is not None
+        app, a = self.app, self.application
+        now, tz = app.clock(), app.settings.tz
+        parts: list[str | tuple[str, str]] = [(printable(f"{self.plan.title} · {a.company}"), "bold")]
+        if a.role:
+            parts.append(printable(f" · {a.role}"))
+        action = next_action(a, now, app.settings)
+        if action is not None and action.kind == self.plan.kind:
+            style = {"overdue": "bold $text-error", "due-today": "bold $text-warning"}.get(action.urgency, "")
+            parts.append((f" · {due_in_words(action.due, now, tz)}", style))
+        self.query_one("#composer-title", Static).update(Content.assemble(*parts))
+        note = self.plan.note
+        if draft is not None:
+            when = f" of {local_text(draft.updated, tz)}" if draft.updated else ""
+            note = f"Your saved draft{when}. {note}"
+        self.query_one("#composer-note", Static).update(Content.styled(printable(note), "italic"))
+
+    # -- checks, coalesced ---------------------------------------------------------
+
+    @on(Input.Changed, "#to, #subject")
+    @on(TextArea.Changed, "#body")
+    def _edited(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks_now)
+
+    def run_checks_now(self) -> list[CheckResult]:
+        """Check the fields as they are now and redraw the panel, underlines and verdict."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        if self.plan is None:
+            return []
+        f = self.fields
+        context = DraftContext.from_application(self.application, self.kind, self.app.clock(), self.app.settings)
+        self.results = run_checks(f.subject, f.body, f.to, context)
+        self.query_one(CheckPanel).show(self.results)
+        spans = [(s, e, r.status) for r in self.results if r.status != "pass" for s, e in r.spans]
+        self.query_one("#body", CheckedTextArea).set_spans(spans, len(f.body))
+        self.show_verdict(f)
+        return self.results
+
+    @property
+    def failing(self) -> list[str]:
+        return [r.id for r in self.results if r.status == "fail"]
+
+    def show_verdict(self, f: Fields | None = None, busy: str = "") -> None:
+        f = f or self.fields
+        words = read_body(f.body).word_count
+        parts: list[str | tuple[str, str]] = [f"{words} word{'' if words == 1 else 's'} · "]
+        warnings = [r.id for r in self.results if r.status == "warn"]
+        if busy:
+            parts.append((printable(busy), "bold"))
+        elif self.failing:
+            parts += [("✗ needs attention: ", "bold $text-error"), ", ".join(self.failing)]
+        elif warnings:
+            parts += [("✓ ready", "bold $text-success"), f" (worth a look: {', '.join(warnings)})"]
+        else:
+            parts.append(("✓ ready to send", "bold $text-success"))
+        if f != self.clean:
+            parts.append((" · unsaved", "italic"))
+        self.query_one("#composer-verdict", Static).update(Content.assemble(*parts))
+
+    def tell(self, message: str, **options) -> None:
+        """A notification that shows paths, names and server replies literally."""
+        self.notify(printable_multiline(message), markup=False, **options)
+
+    # -- guards ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.sending and action in BUSY_ACTIONS:
+            return None
+        return True
+
+    def confirm_if_failing(self, verb: str, then: Callable[[], None]) -> None:
+        """Run `then`, after an explicit yes when a check fails."""
+        self.run_checks_now()
+        if not self.failing:
+            then()
+            return
+        count = len(self.failing)
+        question = (
+            f"{count} check{'s' if count > 1 else ''} failed: {', '.join(self.failing)}. "
+            f"{verb} anyway?"
+        )
+        self.app.push_screen(ConfirmDialog(question, yes_label=verb), lambda yes: then() if yes else None)
+
+    # -- actions: save, copy, export, editor ---------------------------------------
+
+    def action_save_draft(self) -> None:
+        f, kind, now = self.fields, self.kind, self.app.clock()
+
+        def store(a: Application) -> None:
+            a.drafts[kind] = Draft(kind=kind, to=f.to, subject=f.subject, body=f.body, updated=now)
+
+        saved = self.app.save_change(self.app_id, store, "draft saved")
+        if saved is not None:
+            self.application = saved
+            self.clean = f
+            self.show_verdict(f)
+
+    def action_copy(self) -> None:
+        f = self.fields
+        self.app.copy_to_clipboard(f.body)
+        self.tell("The body is on the clipboard (OSC 52).", timeout=4)
+        note = (
+            "The body was sent to your clipboard. If your terminal does not pass OSC 52 copies, "
+            "select the text below (often shift + mouse drag)."
+        )
+        self.app.push_screen(MessageTextDialog(f.to, f.subject, f.body, note))
+
+    def default_export_path(self) -> Path:
+        now = self.app.clock()
+        folder = paths.exports_dir(self.app.db_path)
+        return unused_path(folder / default_eml_name(self.application.company, self.kind, now))
+
+    def action_export(self) -> None:
+        default = self.default_export_path()
+        self.app.push_screen(
+            TextDialog("Export as .eml (RFC 5322) to:", value=str(default)),
+            lambda answer: self.export_to(answer, default) if answer else None,
+        )
+
+    def export_to(self, answer: str, default: Path) -> None:
+        path = Path(answer).expanduser()
+        if path.is_dir():
+            path = path / default.name
+        if path.parent == default.parent:
+            private_dir(path.parent)  # our exports folder: create it, 0700
+        elif not path.parent.is_dir():
+            self.tell(f"No such folder: {path.parent}", title="Not exported", severity="error")
+            return
+        if path.exists():
+            self.app.push_screen(
+                ConfirmDialog(f"{path} exists. Replace it?", yes_label="Replace"),
+                lambda yes: self.write_export(path, replace=True) if yes else None,
+            )
+            return
+        self.write_export(path)
+
+    def write_export(self, path: Path, replace: bool = False) -> None:
+        try:
+            written = write_eml(self.build_email(self.fields, draft=True), path, replace=replace)
+        except ExportError as exc:
+            self.tell(str(exc), title="Not exported", severity="error", timeout=8)
+            return
+        self.tell(f"Exported to {written}", title="Exported", timeout=6)
+
+    def build_email(self, f: Fields, draft: bool):
+        settings = self.app.settings
+        return build_message(
+            to=f.to,
+            subject=f.subject,
+            body=f.body,
+            now=self.app.clock(),
+            from_address=settings.smtp.from_address,
+            from_name=settings.user_name,
+            draft=draft,
+        )
+
+    def action_edit_in_editor(self) -> None:
+        area = self.query_one("#body", CheckedTextArea)
+        before = area.text
+        try:
+            command = editor_command()
+            with self._terminal_handed_over():
+                edited = edit_text(before, command)
+        except SuspendNotSupported:
+            self.tell("This terminal cannot hand over to an editor.", severity="warning")
+            return
+        except EditorError as exc:
+            self.tell(str(exc), title="Editor", severity="error", timeout=8)
+            return
+        if edited != before:
+            area.replace(edited, area.document.start, area.document.end)  # one undo step
+            self.run_checks_now()
+            self.tell("Body updated from the editor.", timeout=3)
+
+    @contextmanager
+    def _terminal_handed_over(self) -> Iterator[None]:
+        """Suspend the app around the editor; in headless runs (tests) there
+        is no terminal to hand over, so the editor just runs."""
+        try:
+            with self.app.suspend():
+                yield
+        except SuspendNotSupported:
+            if not self.app.is_headless:
+                raise
+            yield
+
+    # -- actions: send and mark as sent ------------------------------------------------
+
+    def action_mark_sent(self) -> None:
+        self.confirm_if_failing("Mark as sent", self.mark_sent)
+
+    def mark_sent(self, f: Fields | None = None, how: str = "marked as sent") -> bool:
+        f = f or self.fields
+        kind, now = self.kind, self.app.clock()
+
+        def record(a: Application) -> None:
+            a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body)
+
+        saved = self.app.save_change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        if saved is None:
+            return False
+        self.application = saved
+        self.clean = f
+        self.dismiss(None)
+        return True
+
+    def action_send(self) -> None:
+        smtp = self.app.settings.smtp
+        if not smtp.configured:
+            self.tell(
+                configure_hint(str(paths.config_path())), title="Sending is not set up", severity="warning", timeout=20
+            )
+            return
+        self.run_checks_now()
+        f = self.fields
+        question = f"Send this {self.plan.title.lower()} to {f.to} through {smtp.host}:{smtp.port} now?"
+        if self.failing:
+            count = len(self.failing)
+            question = f"{count} check{'s' if count > 1 else ''} failed: {', '.join(self.failing)}. " + question
+        self.app.push_screen(ConfirmDialog(question, yes_label="Send"), lambda yes: self.start_send(f) if yes else None)
+
+    def start_send(self, f: Fields) -> None:
+        smtp = self.app.settings.smtp
+        try:
+            message = self.build_email(f, draft=False)
+        except (ValueError, TypeError) as exc:  # a header the email package refuses
+            self.tell(f"Cannot build the message: {exc}", title="Not sent", severity="error")
+            return
+        self._sending = f
+        self.sending = True
+        self.show_verdict(f, busy=f"sending to {f.to} through {smtp.host}:{smtp.port}…")
+        self.run_worker(
+            partial(send_message, message, smtp),
+            name="send",
+            group="send",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,  # on_worker_state_changed reports it
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place where the send worker's outcome becomes visible."""
+        if event.worker.name != "send" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        f, self._sending = self._sending, None
+        self.sending = False
+        if event.state == WorkerState.ERROR or f is None:
+            error = event.worker.error
+            text = str(error) if isinstance(error, FollowupError) else f"{type(error).__name__}: {error}"
+            self.tell(text, title="Not sent", severity="error", timeout=12)
+            self.show_verdict(busy=f"not sent: {text}")
+            return
+        if not self.mark_sent(f, how=f"sent to {f.to}"):
+            self.tell(
+                "The message was sent but not recorded: press ctrl+n to mark it as sent.",
+                severity="error",
+                timeout=15,
+            )
+            self.show_verdict(f, busy="sent, not recorded")
+
+    # -- actions: kind, leaving, help --------------------------------------------------
+
+    def action_pick_kind(self) -> None:
+        choices = [(kind, title) for kind, title in KIND_TITLES.items()]
+        self.app.push_screen(ChoiceDialog("Write which message?", choices), self._kind_picked)
+
+    def _kind_picked(self, kind: str | None) -> None:
+        if kind is None:
+            return
+        plan = plan_message(self.application, self.app.clock(), self.app.settings, kind)
+        if plan.refusal:
+            self.tell(plan.refusal, title="Not writing this one", severity="warning", timeout=10)
+            return
+        if not self.dirty:
+            self.load_plan(plan)
+            return
+        self.app.push_screen(
+            ConfirmDialog(f"Switch to {plan.title.lower()}? Your unsaved changes here will be lost.", yes_label="Switch"),
+            lambda yes: self.load_plan(plan) if yes else None,
+        )
+
+    def action_close(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save_draft()
+                if not self.dirty:
+                    self.dismiss(None)
+            elif choice == "discard":
+                self.dismiss(None)
+
+        choices = [("save", "Save the draft and close"), ("discard", "Discard the changes"), ("stay", "Keep writing")]
+        self.app.push_screen(ChoiceDialog("This message has unsaved changes.", choices), chosen)
+
+    def action_help(self) -> None:
+        self.app.open_help()
+
+    def data_changed(self, app_id: int | None = None) -> None:
+        """Another action saved the application: keep the context fresh (the
+        text stays as typed)."""
+        if app_id not in (None, self.app_id) or not self.is_attached:
+            return
+        fresh = self.app.load(self.app_id)
+        if fresh is not None:
+            self.application = fresh

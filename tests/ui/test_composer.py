@@ -1,0 +1,515 @@
+"""The composer by keyboard: open, check live, save, copy, export, $EDITOR,
+send by SMTP (a real server on 127.0.0.1), mark as sent, and the guards."""
+
+from __future__ import annotations
+
+import email
+import stat
+from dataclasses import replace
+from email.policy import default
+from pathlib import Path
+
+import pytest
+from fixed import FIXED_NOW
+from smtp_fixture import free_port, smtp_server
+
+from followup_tui.domain.checks import CHECK_IDS
+from followup_tui.domain.settings import Settings, SmtpSettings
+from followup_tui.domain.templates import fill_template
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.screens.composer import ComposerScreen
+from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
+from followup_tui.ui.screens.message_text import MessageTextDialog
+from followup_tui.ui.widgets.card_list import CardList
+from followup_tui.ui.widgets.check_panel import CheckPanel
+
+SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
+SETTLE = 0.3  # longer than the composer's check delay
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+
+def stored(db: Path, company: str):
+    return next(a for a in TinyDBRepository.open(db).list() if a.company == company)
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def open_card(app, pilot, company: str) -> None:
+    """Walk the board to `company` by keyboard, then press c."""
+    board = app.screen
+    assert isinstance(board, BoardScreen)
+    target = next(c for c in board.cards if c.company == company)
+    while board.focused_list.stage != target.stage:
+        await pilot.press("l")
+    card_list: CardList = board.focused_list
+    while card_list.current.company != company:
+        await pilot.press("j")
+    await pilot.press("c")
+    await pilot.pause()
+
+
+def composer(app) -> ComposerScreen:
+    assert isinstance(app.screen, ComposerScreen), type(app.screen).__name__
+    return app.screen
+
+
+def statuses(screen: ComposerScreen) -> dict[str, str]:
+    return {r.id: r.status for r in screen.query_one(CheckPanel).results}
+
+
+async def type_at_start(pilot, text: str) -> None:
+    pilot.app.screen.query_one("#body").move_cursor((0, 0))
+    await pilot.press(*text)
+    await pilot.pause(SETTLE)
+
+
+# -- opening and the live checks ------------------------------------------------
+
+
+async def test_c_on_a_card_opens_the_next_message_prefilled_from_the_template(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        screen = composer(app)
+        expected = fill_template("thank-you", stored(demo_db, "Orbital Robotics"), SETTINGS, FIXED_NOW)
+        assert screen.kind == "thank-you"
+        assert screen.fields.to == "maya.lindqvist@orbital-robotics.com"
+        assert screen.fields.subject == expected.subject
+        assert screen.fields.body == expected.body
+        assert app.screen.focused.id == "body"
+        assert set(statuses(screen)) == set(CHECK_IDS)
+        assert set(statuses(screen).values()) == {"pass"}
+        verdict = str(screen.query_one("#composer-verdict").render())
+        words = len(expected.body.split("Best regards,")[0].split())  # the sign-off is not counted
+        assert f"{words} words" in verdict and "ready to send" in verdict
+        title = str(screen.query_one("#composer-title").render())
+        assert "Thank-you note · Orbital Robotics" in title and "due in" in title
+
+
+async def test_enter_in_the_agenda_opens_the_composer_for_that_row(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        agenda = app.screen
+        row = next(i for i, (a, _) in enumerate(agenda.rows) if a.company == "Quarry & Co")
+        for _ in range(row):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = composer(app)
+        assert (screen.kind, screen.plan.number) == ("follow-up", 2)
+        assert screen.fields.to == "sam.whitfield@quarryco.com"
+        assert "Follow-up 2 · Quarry & Co" in str(screen.query_one("#composer-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is agenda
+
+
+async def test_typing_updates_the_checks_after_a_short_pause_and_underlines_the_words(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        screen = composer(app)
+        assert statuses(screen)["tone"] == "pass"
+        await type_at_start(pilot, "I am still waiting. ")
+        assert statuses(screen)["tone"] == "warn"
+        body = screen.fields.body
+        [(start, end, status)] = screen.query_one("#body").spans
+        assert status == "warn" and "still waiting" in body[start:end]
+        assert "worth a look: tone" in str(screen.query_one("#composer-verdict").render())
+        assert "unsaved" in str(screen.query_one("#composer-verdict").render())
+        # the highlight follows the text when typing before it
+        screen.query_one("#body").move_cursor((0, 0))
+        await pilot.press("X")
+        [(start2, end2, _)] = screen.query_one("#body").spans
+        assert (start2, end2) == (start + 1, end + 1)
+
+
+async def test_linkedin_employer_shows_the_channel_warning(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Cobalt Studio")
+        screen = composer(app)
+        channel = next(r for r in screen.results if r.id == "channel")
+        assert channel.status == "warn" and "LinkedIn" in channel.message
+
+
+async def test_at_80x24_the_checks_go_below_the_body(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        screen = composer(app)
+        body, panel = screen.query_one("#body").region, screen.query_one(CheckPanel).region
+        assert screen.has_class("-narrow")
+        assert panel.y >= body.bottom and panel.width >= 70
+        assert body.height >= 5
+        assert screen.query_one("#composer-verdict").region.height == 1
+
+
+# -- drafts -----------------------------------------------------------------------
+
+
+async def test_save_draft_then_reopen_restores_it(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Draft one. ")
+        body = composer(app).fields.body
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        draft = stored(demo_db, "Orbital Robotics").drafts["thank-you"]
+        assert (draft.body, draft.to, draft.updated) == (body, "maya.lindqvist@orbital-robotics.com", FIXED_NOW)
+        await pilot.press("escape")  # saved: closes without asking
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = composer(app)
+        assert screen.fields.body == body
+        assert "saved draft" in str(screen.query_one("#composer-note").render())
+
+
+async def test_escape_with_changes_asks_and_can_discard_or_save(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Unsaved. ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # keep writing
+        await pilot.pause()
+        composer(app)
+        await pilot.press("escape", "down", "enter")  # discard
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert stored(demo_db, "Orbital Robotics").drafts == {}
+        await pilot.press("c")
+        await pilot.pause()
+        await type_at_start(pilot, "Keep me. ")
+        await pilot.press("escape", "enter")  # save and close
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert stored(demo_db, "Orbital Robotics").drafts["thank-you"].body.startswith("Keep me. ")
+
+
+# -- mark as sent ---------------------------------------------------------------------
+
+
+async def test_mark_as_sent_records_the_message_and_moves_the_card(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await pilot.press("ctrl+s")  # a draft, which sending removes
+        fields = composer(app).fields
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        record = stored(demo_db, "Orbital Robotics")
+        assert record.stage == "thanked"
+        sent = record.messages_sent("thank-you")[-1]
+        assert (sent.at, sent.recipient, sent.subject, sent.body) == (FIXED_NOW, fields.to, fields.subject, fields.body)
+        assert record.drafts == {}
+        focused = app.screen.focused
+        assert focused.stage == "thanked" and focused.current.company == "Orbital Robotics"
+
+
+async def test_a_failing_check_asks_before_marking_as_sent_and_no_stores_nothing(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Dear [Name], ")
+        assert statuses(composer(app))["placeholders"] == "fail"
+        assert "needs attention: placeholders" in str(composer(app).query_one("#composer-verdict").render())
+        before = stored(demo_db, "Orbital Robotics")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog) and "placeholders" in dialog.question
+        await pilot.press("n")
+        await pilot.pause()
+        composer(app)
+        after = stored(demo_db, "Orbital Robotics")
+        assert (after.rev, after.events, after.stage) == (before.rev, before.events, "interview")
+        await pilot.press("ctrl+n", "y")
+        await pilot.pause()
+        assert stored(demo_db, "Orbital Robotics").messages_sent("thank-you")[-1].body.startswith("Dear [Name], ")
+
+
+# -- copy, export, editor ----------------------------------------------------------------
+
+
+async def test_copy_puts_the_body_on_the_clipboard_and_shows_the_text(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        body = composer(app).fields.body
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.clipboard == body
+        dialog = app.screen
+        assert isinstance(dialog, MessageTextDialog)
+        assert dialog.query_one("#message-text-body").text == body
+        assert any("clipboard" in m for m in messages(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        composer(app)
+
+
+def parse_eml(path: Path):
+    return email.message_from_bytes(path.read_bytes(), policy=default)
+
+
+async def test_export_eml_to_the_exports_folder_parses_back(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        fields = composer(app).fields
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        folder = demo_db.parent / "exports"
+        path = folder / "2026-11-25-orbital-robotics-thank-you.eml"
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        message = parse_eml(path)
+        assert (message["To"], message["Subject"]) == (fields.to, fields.subject)
+        assert message.get_content().replace("\r\n", "\n") == fields.body
+        assert message["X-Unsent"] == "1"
+        # a second export does not overwrite the first
+        await pilot.press("ctrl+f", "enter")
+        await pilot.pause()
+        assert (folder / "2026-11-25-orbital-robotics-thank-you-2.eml").exists()
+
+
+async def answer_dialog(pilot, text: str) -> None:
+    """Fill the open TextDialog's line (as if typed) and press enter."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, TextDialog)
+    dialog.query_one("#answer").value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_export_eml_to_a_chosen_path_and_a_missing_folder(demo_db, make_app, tmp_path):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        chosen = tmp_path / "mine.eml"
+        await pilot.press("ctrl+f")
+        await answer_dialog(pilot, str(chosen))
+        assert parse_eml(chosen)["To"] == "maya.lindqvist@orbital-robotics.com"
+        await pilot.press("ctrl+f")
+        await answer_dialog(pilot, str(chosen))  # exists: asks before replacing
+        assert isinstance(app.screen, ConfirmDialog) and "Replace" in app.screen.question
+        await pilot.press("n")
+        await pilot.press("ctrl+f")
+        await answer_dialog(pilot, str(tmp_path / "nope" / "x.eml"))
+        assert any("No such folder" in m for m in messages(app))
+        assert not (tmp_path / "nope").exists()
+        await pilot.press("ctrl+f")
+        await answer_dialog(pilot, str(tmp_path))  # a folder: the default name goes in it
+        assert (tmp_path / "2026-11-25-orbital-robotics-thank-you.eml").exists()
+
+
+def editor_script(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "editor.sh"
+    path.write_text("#!/bin/sh\n" + body)
+    path.chmod(0o700)
+    return path
+
+
+async def test_editor_round_trip_replaces_the_body(demo_db, make_app, tmp_path, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(editor_script(tmp_path, 'sed -i "s/^Hi Maya,/Dear Maya,/" "$1"\n')))
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        before = composer(app).fields.body
+        assert before.startswith("Hi Maya,")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert composer(app).fields.body == before.replace("Hi Maya,", "Dear Maya,", 1)
+        await pilot.press("ctrl+z")  # one undo step brings the old text back
+        assert composer(app).fields.body == before
+
+
+@pytest.mark.parametrize(
+    ("editor", "message"),
+    [("/no/such/editor", "editor not found"), ("SCRIPT_FAILS", "exited with status 2")],
+)
+async def test_missing_or_failing_editor_gives_a_message_and_keeps_the_body(
+    demo_db, make_app, tmp_path, monkeypatch, editor, message
+):
+    if editor == "SCRIPT_FAILS":
+        editor = str(editor_script(tmp_path, 'echo garbage > "$1"; exit 2\n'))
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", editor)
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Mine. ")
+        before = composer(app).fields.body
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert composer(app).fields.body == before
+        assert any(message in m for m in messages(app))
+
+
+# -- sending ---------------------------------------------------------------------------
+
+
+def with_smtp(app, **smtp) -> None:
+    app.settings = replace(SETTINGS, smtp=SmtpSettings(security="none", from_address="sam@rivera.dev", **smtp))
+
+
+async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_app, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
+    with smtp_server(user="sam", password="s3cret") as server:
+        app = make_app(demo_db)
+        with_smtp(app, host=server.host, port=server.port, user="sam")
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.pause()
+            await open_card(app, pilot, "Orbital Robotics")
+            fields = composer(app).fields
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog) and "through 127.0.0.1" in app.screen.question
+            await pilot.press("y")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, BoardScreen)
+    [got] = server.received
+    assert got.rcpt_tos == ["maya.lindqvist@orbital-robotics.com"]
+    assert got.mail_from == "sam@rivera.dev"
+    assert got.message["From"] == "Sam Rivera <sam@rivera.dev>"
+    assert got.message["Subject"] == fields.subject
+    assert got.message.get_content().replace("\r\n", "\n") == fields.body
+    assert got.message["X-Unsent"] is None
+    record = stored(demo_db, "Orbital Robotics")
+    assert record.stage == "thanked"
+    assert record.messages_sent("thank-you")[-1].recipient == fields.to
+
+
+async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app):
+    app = make_app(demo_db)
+    port = free_port()  # nothing listens here
+    with_smtp(app, host="127.0.0.1", port=port)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        before = stored(demo_db, "Orbital Robotics")
+        await pilot.press("ctrl+g", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = composer(app)
+        assert not screen.sending
+        assert any(f"could not connect to 127.0.0.1:{port}" in m for m in messages(app))
+        assert "not sent" in str(screen.query_one("#composer-verdict").render())
+        assert stored(demo_db, "Orbital Robotics").rev == before.rev
+
+
+async def test_send_without_smtp_settings_says_how_to_configure(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        composer(app)
+        hint = next(m for m in messages(app) if "not set up" in m)
+        assert "[smtp]" in hint and "config.toml" in hint and "FOLLOWUP_SMTP_PASSWORD" in hint
+
+
+# -- guards and kinds ---------------------------------------------------------------------
+
+
+async def test_a_third_follow_up_is_refused_with_the_advice_to_let_go(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Tidewater Energy")
+        assert isinstance(app.screen, BoardScreen)
+        refusal = next(m for m in messages(app) if "Tidewater" in m)
+        assert "already sent 2 follow-ups" in refusal and "let go" in refusal
+
+
+async def test_picking_follow_up_after_two_is_refused_but_a_thank_you_is_allowed(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.open_composer(stored(demo_db, "Tidewater Energy").id, "thank-you")
+        await pilot.pause()
+        screen = composer(app)
+        await pilot.press("ctrl+r", "down", "enter")  # follow-up
+        await pilot.pause()
+        assert composer(app) is screen and screen.kind == "thank-you"
+        assert any("let go" in m for m in messages(app))
+
+
+async def test_do_not_contact_is_refused_by_the_screen_too(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.push_screen(ComposerScreen(stored(demo_db, "Meridian Press")))
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert any("not to be contacted" in m for m in messages(app))
+
+
+async def test_ctrl_r_switches_to_a_follow_up(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        await pilot.press("ctrl+r", "down", "enter")
+        await pilot.pause()
+        screen = composer(app)
+        assert (screen.kind, screen.plan.number) == ("follow-up", 1)
+        assert "Follow-up 1 · Orbital Robotics" in str(screen.query_one("#composer-title").render())
+        expected = fill_template("follow-up", stored(demo_db, "Orbital Robotics"), SETTINGS, FIXED_NOW)
+        assert screen.fields.body == expected.body
+
+
+async def test_every_action_is_in_the_footer_and_the_command_palette(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_card(app, pilot, "Orbital Robotics")
+        names = {command.title for command in app.get_system_commands(app.screen)}
+        for name in ("Save", "Copy", "Export .eml", "Editor", "Send", "Mark sent", "Kind", "Back"):
+            assert name in names
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"Save", "Copy", "Export .eml", "Editor", "Send", "Mark sent"} <= shown
+
+
+async def test_user_text_is_shown_literally(demo_db, make_app):
+    repo = TinyDBRepository.open(demo_db)
+    orbital = stored(demo_db, "Orbital Robotics")
+    repo.modify(orbital.id, lambda a: setattr(a, "company", "[bold]Orb[/] \x1b[31m"))
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.open_composer(orbital.id)
+        await pilot.pause()
+        title = str(composer(app).query_one("#composer-title").render())
+        assert "[bold]Orb[/] ␛[31m" in title

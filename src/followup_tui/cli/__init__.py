@@ -9,6 +9,7 @@ import click
 
 from .. import __version__
 from .context import CliContext, fail, one_line_usage_errors
+from .drafting import check, draft
 from .due import due
 from .records import add, delete, edit, list_apps, log, move, show
 from .transfer_commands import export, import_file
@@ -47,5 +48,7 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
 for command in (add, list_apps, show, edit, move, delete, log, export, import_file, demo):
     main.add_command(command)
 main.add_command(due)
+main.add_command(check)
+main.add_command(draft)
 
 __all__ = ["main", "fail"]

@@ -137,8 +137,11 @@ def _company_patterns(company: str) -> tuple[re.Pattern[str], re.Pattern[str] | 
     """The full name (run on lower-cased text), and its first distinctive
     word, which must be written as a name (capitalised), so that a company
     called Square is not found in "a square meal"."""
-    full = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in company.lower().split()) + r"(?!\w)")
-    distinctive = [w for w in TOKEN_RE.findall(company) if w.lower() not in _COMPANY_SUFFIXES and len(w) >= 3]
+    # One word ("Square") could be any word: only two or more match in any case.
+    words = company.lower().split() if len(company.split()) > 1 else ["\x00"]
+    full = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+    tokens = TOKEN_RE.findall(company)
+    distinctive = [w for w in tokens if w.lower() not in _COMPANY_SUFFIXES and len(w) >= 3] or tokens[:1]
     if not distinctive:
         return full, None
     word = distinctive[0]

@@ -30,7 +30,7 @@ PHRASES: dict[str, list[str]] = {
         rf"\bstill\s+(?:no\s+(?:word|response|reply|answer|news|update)|(?:have|has){_NOT}\s+heard)\b",
         r"\b(?:no\s*one|nobody)\s+(?:has\s+)?(?:got|gotten|gets|replied|responded|answered|called|contacted|bothered)\b",
         r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+keep|\s+kept)\s+(?:still\s+|patiently\s+)?waiting\b",
-        r"\bstill\s+waiting\s+(?:for|on|to\s+hear)\b",
+        r"\bstill\s+waiting\s+(?:for|on)\s+(?:a|an|your|any)\s+(?:reply|response|answer|update|decision|news)\b",
         r"\bas\s+I\s+(?:said|mentioned|wrote|noted)\s+(?:in\s+my\s+(?:last|previous|earlier)(?:\s+(?:email|message|note|mail))?"
         r"|before|earlier|previously)\b",
         r"\bper\s+my\s+(?:last|previous)\s+(?:email|message|note)\b",
@@ -41,7 +41,7 @@ PHRASES: dict[str, list[str]] = {
         r"\bhow\s+much\s+longer\b",
     ],
     "demanding": [
-        r"\ba\.?s\.?a\.?p\b\.?",
+        r"\basap\b|\ba\.s\.a\.p\b\.?",
         r"\b(?:reply|respond|answer|get\s+back\s+to\s+me|let\s+me\s+know|update\s+me|tell\s+me|decide|call\s+me|hear\s+back)\b"
         rf"{_GAP}\bas\s+soon\s+as\s+possible\b",
         r"\bI\s+(?:need|want|expect|require|demand|must\s+(?:have|get))\s+(?:an?|your|the|some)\s+(?:\w+\s+)?"

@@ -1,0 +1,161 @@
+"""`followup check` and `followup draft`: the draft checks and the message
+templates, for scripts and pipes."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+import click
+
+from ..domain.checks import CheckResult, DraftContext, is_ok, run_checks
+from ..domain.checks.application import follow_ups_this_round
+from ..domain.errors import NotFoundError
+from ..domain.model import MESSAGE_KINDS, Application
+from ..domain.settings import Settings
+from ..domain.templates import fill_template, recipient
+from ..domain.timeparse import ACCEPTED_DATE_FORMS, ACCEPTED_WHEN_FORMS, parse_date, parse_when
+from ..textsafe import printable_multiline
+from .context import EXIT_NO_MATCH, EXIT_USAGE, CliContext, echo_json, fail, pass_ctx, run_guarded, terminal_safe
+
+MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
+
+
+def _read_body(file: str) -> str:
+    if file == "-" and sys.stdin.isatty():
+        fail("give the draft as FILE, or pipe it in: followup check - < draft.txt")
+    try:
+        with click.open_file(file, encoding="utf-8-sig") as stream:
+            return stream.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        name = "stdin" if file == "-" else file
+        fail(f"{name}: cannot read the draft: {exc}")
+
+
+def _load(ctx: CliContext, app_id: int) -> Application:
+    try:
+        return ctx.repo.get(app_id)
+    except NotFoundError as exc:
+        fail(str(exc), EXIT_USAGE)  # for `check`, exit 1 means "a check failed"
+
+
+def result_json(result: CheckResult) -> dict:
+    return {"id": result.id, "status": result.status, "message": result.message}
+
+
+def result_line(result: CheckResult) -> str:
+    """One line per check, its verdict readable without colour."""
+    return f"{MARKS[result.status]}  {result.id:<17}  {terminal_safe(result.message)}"
+
+
+@click.command()
+@click.argument("file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--kind", type=click.Choice(MESSAGE_KINDS), help="Which message this is (required).")
+@click.option("--to", "to", metavar="ADDRESS", help="The recipient (default: the application's contact).")
+@click.option("--subject", metavar="TEXT", help="The subject line.")
+@click.option("--company", metavar="C", help="The company (default: the application's).")
+@click.option("--role", metavar="R", help="The position (default: the application's).")
+@click.option("--interview-at", metavar="WHEN", help=f"When the interview started: {ACCEPTED_WHEN_FORMS}.")
+@click.option("--decision-by", metavar="DATE", help=f"When they said they would decide: {ACCEPTED_DATE_FORMS}.")
+@click.option("--at", "at_text", metavar="WHEN", help="When you will send it (default now).")
+@click.option("--application", "app_id", type=int, metavar="ID", help="Take the context from this application.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"ok": ..., "checks": [...]}.')
+@pass_ctx
+def check(
+    ctx: CliContext,
+    file: str,
+    kind: str | None,
+    to: str | None,
+    subject: str | None,
+    company: str | None,
+    role: str | None,
+    interview_at: str | None,
+    decision_by: str | None,
+    at_text: str | None,
+    app_id: int | None,
+    as_json: bool,
+) -> None:
+    """Check a draft read from FILE (or stdin) the way the article would.
+    Exits 0 when no check fails, 1 when one does, 2 on bad input."""
+    if kind is None:  # checked here: click's own message for a missing choice spans three lines
+        raise click.UsageError(f"missing option '--kind' ({' or '.join(MESSAGE_KINDS)})")
+    settings = ctx.settings
+    tz = settings.tz
+
+    def context() -> tuple[DraftContext, str | None]:
+        send_at = parse_when(at_text, tz, "--at") if at_text else ctx.now()
+        recipient_address = to
+        if app_id is not None:
+            app = _load(ctx, app_id)
+            draft_context = DraftContext.from_application(app, kind, send_at, settings)
+            if recipient_address is None:
+                contact = recipient(app, send_at)
+                recipient_address = contact.email if contact and contact.email else None
+        else:
+            draft_context = DraftContext(kind=kind, send_at=send_at, settings=settings)
+        overrides: dict = {}
+        if company is not None:
+            overrides["company"] = company
+        if role is not None:
+            overrides["role"] = role
+        if interview_at is not None:
+            overrides["interview_at"] = parse_when(interview_at, tz, "--interview-at")
+        if decision_by is not None:
+            overrides["decision_by"] = parse_date(decision_by, "--decision-by")
+        return dataclasses.replace(draft_context, **overrides), recipient_address
+
+    draft_context, recipient_address = run_guarded(context)
+    body = _read_body(file)
+    results = run_checks(subject, body, recipient_address, draft_context)
+    ok = is_ok(results)
+    if as_json:
+        echo_json({"ok": ok, "checks": [result_json(r) for r in results]})
+    else:
+        for result in results:
+            click.echo(result_line(result))
+    sys.exit(0 if ok else EXIT_NO_MATCH)
+
+
+def next_message(app: Application, now, settings: Settings, kind: str | None = None) -> tuple[str, int]:
+    """(kind, follow-up number) of the application's next message: the
+    cadence's next action when it is a message, else a thank-you until one
+    is sent, then a follow-up."""
+    if kind is None:
+        try:
+            from ..domain.cadence import next_action
+        except ImportError:  # the cadence engine is optional here
+            action = None
+        else:
+            action = next_action(app, now, settings)
+        if action is not None and action.kind in MESSAGE_KINDS:
+            return action.kind, min(action.number or 1, 2)
+        since = app.last_interview(before=now)
+        thanked = [e for e in app.messages_sent("thank-you") if since is None or e.at >= since.at]
+        kind = "follow-up" if thanked else "thank-you"
+    if kind == "thank-you":
+        return kind, 1
+    sent = follow_ups_this_round(DraftContext.from_application(app, kind, now, settings))
+    return kind, min(sent + 1, 2)
+
+
+@click.command()
+@click.argument("app_id", type=int)
+@click.option("--kind", type=click.Choice(MESSAGE_KINDS), help="Which message (default: the next one due).")
+@click.option("--json", "as_json", is_flag=True, help="Print {to, subject, body} as JSON.")
+@pass_ctx
+def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None:
+    """Print the filled template for an application's next message."""
+    settings = ctx.settings
+    now = ctx.now()
+    app = run_guarded(lambda: ctx.repo.get(app_id))
+    if app.do_not_contact:
+        fail(f"application {app_id}: they asked not to be contacted, so there is no message to draft", EXIT_NO_MATCH)
+    message_kind, number = next_message(app, now, settings, kind)
+    filled = run_guarded(lambda: fill_template(message_kind, app, settings, now, number=number))
+    if as_json:
+        echo_json({"to": filled.to, "subject": filled.subject, "body": filled.body})
+        return
+    click.echo(f"To: {terminal_safe(filled.to)}")
+    click.echo(f"Subject: {terminal_safe(filled.subject)}")
+    click.echo("")
+    click.echo(printable_multiline(filled.body), nl=False)

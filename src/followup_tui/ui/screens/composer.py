@@ -57,15 +57,17 @@ class ComposerScreen(Screen[None]):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Close the composer (asks about unsaved changes)"),
+        # Back, Kind and Help stay out of the footer so that the six message
+        # actions fit in 80 columns; the command palette and f1 list them all.
+        Binding("escape", "close", "Back", show=False, tooltip="Close the composer (asks about unsaved changes)"),
         Binding("ctrl+s", "save_draft", "Save", tooltip="Save the draft with the application"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy the body to the clipboard and show the message"),
         Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
         Binding("ctrl+o", "edit_in_editor", "Editor", tooltip="Edit the body in $EDITOR"),
         Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
         Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
-        Binding("ctrl+r", "pick_kind", "Kind", tooltip="Write a thank-you note or a follow-up instead"),
-        Binding("f1", "help", "Help"),
+        Binding("ctrl+r", "pick_kind", "Kind", show=False, tooltip="Write a thank-you note or a follow-up instead"),
+        Binding("f1", "help", "Help", show=False),
     ]
 
     sending: reactive[bool] = reactive(False, bindings=True)

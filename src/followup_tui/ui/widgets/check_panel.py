@@ -48,7 +48,7 @@ class CheckPanel(VerticalScroll, can_focus=True):
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0), expand=True)
         table.add_column(width=1, no_wrap=True)
         table.add_column(ratio=1)
-        muted = self.get_component_rich_style("check-panel--message", partial=True)
+        muted = self.get_component_rich_style("check-panel--message")  # not partial: blends the alpha of $text-muted
         for result in by_severity(self.results):
             style = self.get_component_rich_style(f"check-panel--{result.status}", partial=True)
             line = Text()

@@ -1,0 +1,29 @@
+"""How the composer looks at 80x24 (checks below the body) and 120x35
+(checks beside it), with a tone warning underlined in the body.
+
+Update only after looking: `pytest tests/ui/test_composer_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SIZES = [(80, 24), (120, 35)]
+
+
+def compose_with_a_warning(app):
+    async def run_before(pilot) -> None:
+        app.sub_title = "demo.json"  # the temp path differs per run
+        await pilot.press("l", "c")  # Cobalt Studio: overdue thank-you, first reached on LinkedIn
+        await pilot.pause()
+        app.screen.query_one("#body").cursor_blink = False
+        await pilot.press(*"Just checking in!! ")
+        await pilot.pause(0.3)  # past the check delay
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_composer(snap_compare, demo_db, make_app, size):
+    app = make_app(demo_db)
+    assert snap_compare(app, terminal_size=size, run_before=compose_with_a_warning(app))

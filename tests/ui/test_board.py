@@ -228,3 +228,16 @@ async def test_user_text_is_shown_literally(tmp_path, make_app):
         assert "[bold]x[/]" in lines[0]
         assert "[TODO] ␛[1mQ3" in lines[1]
         assert "\x1b" not in "".join(lines)
+
+
+async def test_notifications_show_user_text_literally(tmp_path, make_app):
+    db = tmp_path / "d.json"
+    TinyDBRepository.open(db).add(Application(company="[bold]Acme[/bold] [link=x]y", role="r"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await pilot.pause()
+        note = app._notifications.last if hasattr(app._notifications, "last") else list(app._notifications)[-1]
+        assert not note.markup
+        assert "[bold]Acme[/bold] [link=x]y" in note.message

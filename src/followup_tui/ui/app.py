@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.model import Application
@@ -61,10 +62,20 @@ class FollowupApp(App[None]):
             )
         yield from super().get_system_commands(screen)
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
+        """Notifications carry company names and other user text: never markup."""
+        super().notify(message, markup=False, **kwargs)
+
+    # -- the one place where background work's failures become visible -------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error, title="Background task failed")
+
     # -- store access with user-facing errors -----------------------------------------
 
-    def report_error(self, error: Exception) -> None:
-        self.notify(str(error), title="Not saved", severity="error", timeout=8)
+    def report_error(self, error: BaseException, title: str = "Not saved") -> None:
+        self.notify(str(error), title=title, severity="error", timeout=8)
 
     def save_change(self, app_id: int, change: Callable[[Application], None], done: str = "") -> Application | None:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
@@ -109,14 +109,26 @@ class BoardScreen(Screen[None]):
         card_list = self.focused_list
         return card_list.current if card_list else None
 
+    def _read_cards(self) -> tuple[object, list[Card]]:
+        app = self.app
+        token = app.repo.change_token()
+        now, tz = app.clock(), app.settings.tz
+        return token, [build_card(a, now, app.settings, tz) for a in app.repo.list()]
+
     def reload(self, focus_app_id: int | None = None) -> None:
         """Read every application and redraw, keeping the user's place."""
-        app = self.app
-        self._token = app.repo.change_token()
-        now = app.clock()
-        tz = app.settings.tz
-        self.cards = [build_card(a, now, app.settings, tz) for a in app.repo.list()]
+        self._token, self.cards = self._read_cards()
         self.redraw(focus_app_id)
+
+    @work(thread=True, exclusive=True, group="board-reload", exit_on_error=False)
+    def reload_in_background(self) -> None:
+        """Another session's change: read off the UI thread (big files take a while)."""
+        token, cards = self._read_cards()
+        self.app.call_from_thread(self._apply_background_reload, token, cards)
+
+    def _apply_background_reload(self, token: object, cards: list[Card]) -> None:
+        self._token, self.cards = token, cards
+        self.redraw()
 
     def redraw(self, focus_app_id: int | None = None) -> None:
         current = self.current_card
@@ -137,7 +149,8 @@ class BoardScreen(Screen[None]):
         if self.app.screen is not self:
             return
         if self.app.repo.change_token() != self._token:
-            self.reload()
+            self._token = self.app.repo.change_token()  # once per change, even while reading
+            self.reload_in_background()
 
     def _update_has_card(self) -> None:
         self.has_card = self.current_card is not None

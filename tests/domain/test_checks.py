@@ -10,6 +10,7 @@ import pytest
 
 from followup_tui.domain.checks import CHECK_IDS, CheckResult, DraftContext, is_ok, run_checks
 from followup_tui.domain.checks.interest import company_mentions, role_mentions
+from followup_tui.domain.checks.text import read_body
 from followup_tui.domain.errors import ValidationError
 from followup_tui.domain.model import Application, Contact, Event, Interview
 from followup_tui.domain.settings import CheckSettings, Settings
@@ -212,6 +213,7 @@ ROLE_NAMED = "Thank you for meeting me about the Senior Support Engineer role. "
         "I hope you will consider me for the position.",
         "The role aligns well with my experience.",
         "I'd be thrilled to work with you.",
+        "I left our talk more enthusiastic than ever about it.",
         "I'm thrilled at the prospect of joining.",
         "I want to be part of what you are building.",
         "Your mission really appeals to me.",
@@ -359,6 +361,17 @@ def test_closing_warns_when_missing_or_buried():
         ("PLEASE LET ME KNOW what you decide.", "PLEASE LET ME KNOW"),
         ("I'd love to hear back!!!", "!!!"),
         ("Any update??", "??"),
+        ("It's been two weeks and still nothing.", "weeks and still nothing"),
+        ("I'm starting to think you forgot about me.", "forgot about me"),
+        ("This is my third email.", "my third email"),
+        ("I'm getting impatient.", "I'm getting impatient"),
+        ("I deserve an answer.", "I deserve an answer"),
+        ("Why is nobody answering my emails?", "Why is nobody"),
+        ("You said you would decide by Friday and you didn't.", "You said you would decide by Friday and you didn't"),
+        ("Please don't ignore this email.", "don't ignore"),
+        ("Is anyone even reading these?", "anyone even reading"),
+        ("Please respond immediately.", "respond immediately"),
+        ("Can you at least tell me if I got it?", "at least tell me"),
     ],
 )
 def test_tone_flags_phrases_with_their_spans(sentence, flagged):
@@ -382,6 +395,11 @@ def test_tone_flags_phrases_with_their_spans(sentence, flagged):
         "Thanks again!",
         "I enjoyed meeting the QA and UX leads, and I think I can help.",
         "The new CI/CD pipeline on AWS EKS sounds great.",
+        "Please reply at your earliest convenience.",
+        "I solved a frustrating bug in the billing service last year.",
+        "We spent two days on it and nothing broke.",
+        "This is my second follow-up, so I will keep it short.",
+        "I know these decisions take time.",
     ],
 )
 def test_tone_does_not_flag_ordinary_writing(sentence):
@@ -581,3 +599,46 @@ def test_a_third_follow_up_fails_and_a_new_round_starts_the_count_again():
     app.interviews.append(Interview(at=NOW - timedelta(days=5)))
     again = result("follow-up-count", context=DraftContext.from_application(app, "follow-up", NOW, UTC))
     assert again.status == "pass" and "follow-up 1" in again.message
+
+
+# -- the writer's own text ------------------------------------------------------------
+
+REPLY = """Hi Bill,
+
+Thanks again for your time on the QA Analyst role. I'm still very excited about it.
+
+Best,
+Morgan
+
+On Tue, Nov 10, 2026 at 4:12 PM Bill Lumbergh <
+bill.l@initech.com> wrote:
+> Thanks for coming in! Send your references ASAP.
+> [cid:image001.png@01D9] TODO
+"""
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        REPLY,
+        REPLY.replace("On Tue, Nov 10, 2026 at 4:12 PM Bill Lumbergh <\nbill.l@initech.com> wrote:\n", ""),
+        REPLY.replace("On Tue, Nov 10, 2026 at 4:12 PM Bill Lumbergh <\nbill.l@initech.com> wrote:",
+                      "From: Bill Lumbergh <bill.l@initech.com>\nSent: Tuesday, November 10, 2026 4:12 PM"),
+    ],
+)
+def test_a_quoted_message_below_a_reply_is_not_checked(quoted):
+    body = read_body(quoted)
+    assert body.text[: body.own_end].rstrip().endswith("Morgan")
+    assert body.text[body.main_start : body.main_end].strip().endswith("excited about it.")
+    context = ctx(company="Initech", role="QA Analyst")
+    statuses = {r.id: r.status for r in run_checks(None, quoted, None, context)}
+    assert statuses["tone"] == "pass" and statuses["placeholders"] == "pass"
+    assert result("brevity", body=quoted, context=context).message.startswith("18 words")
+
+
+def test_greeting_and_sign_off_are_found():
+    body = read_body(GOOD)
+    assert body.text[: body.main_start].strip() == "Hi Priya,"
+    assert body.text[body.main_end :].strip() == "Best regards,\nSam"
+    bare = read_body("Thanks for today.\n\nSam Doe")
+    assert bare.text[bare.main_end :] == "Sam Doe"

@@ -393,6 +393,81 @@ Sam
 """,
         NORTHWIND | dict(interview_at=datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc), send_at=NOW),
     ),
+    Case(
+        "good follow-up sent as a reply, their message quoted below",
+        "follow-up",
+        "Re: QA Analyst interview",
+        "bill.l@initech.com",
+        """Hi Bill,
+
+I hope things are going well at Initech. We spoke on November 10th about the QA Analyst opening, and you mentioned you hoped to make a decision by the 17th. I wanted to see if there were any updates on your end.
+
+I'm still very excited about the role and the chance to help your team build out its test automation. Thanks again for your time, and please let me know if I can provide anything else.
+
+Best,
+Morgan
+
+On Tue, Nov 10, 2026 at 4:12 PM Bill Lumbergh <bill.l@initech.com> wrote:
+> Thanks for coming in today! We'll be in touch by the 17th.
+> If you could send over your references ASAP that would be great.
+> [cid:image001.png@01D9]
+""",
+        dict(company="Initech", role="QA Analyst", company_domain="initech.com") | FOLLOW_TIMING,
+    ),
+    Case(
+        "good casual thank-you, all lower case",
+        "thank-you",
+        "thanks!",
+        "jane@acme.com",
+        """hi jane,
+
+thanks so much for chatting with me today :) i really enjoyed learning about how the web team works and the react migration you're planning.
+
+i'm super excited about the junior web developer role and would love to be part of the team. let me know if you need anything else from me!
+
+cheers,
+kim
+""",
+        dict(company="Acme Corp", role="Junior Web Developer", company_domain="acme.com") | THANKS_TIMING,
+    ),
+    Case(
+        "good thank-you with credentials and a long signature",
+        "thank-you",
+        "Clinical Research Coordinator interview",
+        "dr.ng@umbrellahealth.org",
+        """Dr. Ng,
+
+Thank you for meeting with me yesterday. I appreciated hearing about the upcoming oncology trials and your team's approach to patient recruitment.
+
+Our conversation made me even more eager to contribute to Umbrella Health's research program. My two years coordinating IRB submissions and managing REDCap databases would let me support your studies from the start.
+
+I look forward to the next steps.
+
+Best regards,
+Priya Shah, MPH
+Clinical Research Associate | Riverside University
+(555) 123-4567 | linkedin.com/in/priyashah
+""",
+        dict(company="Umbrella Health", role="Clinical Research Coordinator", company_domain="umbrellahealth.org") | THANKS_TIMING,
+    ),
+    Case(
+        "good thank-you, more enthusiastic than ever",
+        "thank-you",
+        "Thank you",
+        "pepper@stark.com",
+        """Hello Pepper,
+
+Thank you for the tour of the Malibu facility and for introducing me to the propulsion team. Seeing the test stands up close was a real highlight.
+
+I left our conversation more enthusiastic than ever about the Mechanical Engineer position. I believe my experience with CAD, FEA and rapid prototyping would let me contribute quickly.
+
+Thanks again, and I hope to hear from you soon.
+
+Best,
+Tony
+""",
+        dict(company="Stark Industries", role="Mechanical Engineer II", company_domain="stark.com") | THANKS_TIMING,
+    ),
     # ------------------------------------------------------------ bad tone
     Case(
         "just checking in, haven't heard back",

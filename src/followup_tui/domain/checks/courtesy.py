@@ -39,7 +39,7 @@ _TAIL_SHARE = 0.35  # ...or the last third of its words, whichever reaches furth
 
 
 def check_gratitude(draft: Draft, ctx: DraftContext) -> CheckResult:
-    found = GRATITUDE_RE.search(draft.body.lower)
+    found = GRATITUDE_RE.search(draft.body.lower, 0, draft.body.own_end)
     if found:
         return CheckResult("gratitude", PASS, "You thank them.", (found.span(),))
     if ctx.kind == "thank-you":

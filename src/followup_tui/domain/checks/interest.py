@@ -41,6 +41,7 @@ INTEREST_RE = phrases(
     r"(?:\w+\s+)?(?:interest|enthusiasm|excitement)\b",
     r"\bopportunity\s+to\s+(?:join|contribute|work (?:with|for|at|on)|be (?:a )?part|help|bring)\b",
     r"\b(?:still|very much|definitely)\s+(?:interested|keen|available)\b",
+    r"\bmore\s+(?:interested|excited|enthusiastic|eager|keen|motivated|convinced)\b",
     r"\bconfident\s+(?:that\s+)?I\s+(?:could|would|can|will)\s+(?:make|be|bring|contribute|add|help|hit|succeed|thrive)",
     r"\b(?:exactly\s+)?(?:what|the\s+kind\s+of\s+\w+|the\s+(?:team|place|role|job)|where)\s+I(?:'m|\s+am|'ve\s+been"
     r"|\s+have\s+been)?\s+(?:looking\s+for|want\s+to\s+(?:be|work|grow|build|spend))",

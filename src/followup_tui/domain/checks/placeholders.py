@@ -30,7 +30,7 @@ def placeholder_spans(text: str) -> tuple[Span, ...]:
 
 def check_placeholders(draft: Draft, ctx: DraftContext) -> CheckResult:
     body = draft.body
-    spans = placeholder_spans(body.text)
+    spans = placeholder_spans(body.text[: body.own_end])
     subject = draft.subject or ""
     in_subject = [subject[s:e] for s, e in placeholder_spans(subject)]
     if not spans and not in_subject:

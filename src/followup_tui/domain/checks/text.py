@@ -31,6 +31,14 @@ VALEDICTION_RE = re.compile(
     r"\s*[,.!]?\s*$",
     re.IGNORECASE,
 )
+# Where the message being replied to starts: everything after it is theirs.
+REPLY_HEADER_RE = re.compile(
+    r"^(?:On\s[^\n]{3,160}(?:\n[^\n]{0,100})?\bwrote:"
+    r"|Le\s[^\n]{3,160}a\s+écrit\s*:|Am\s[^\n]{3,160}schrieb[^\n]*:"
+    r"|-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}"
+    r"|From:[^\n]*\n(?:Sent|Date):[^\n]*)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 SIGNATURE_SEPARATOR = "-- "
 _SIGN_OFF_LOOKBACK = 6  # non-empty lines at the end where a sign-off may start
 _NAME_LINE_RE = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}$")
@@ -65,7 +73,8 @@ class BodyText:
     text: str  # same length, plain quotes and dashes
     lower: str  # same length, lower-cased: phrase patterns run on this
     main_start: int  # after the greeting line
-    main_end: int  # where the sign-off starts (len(text) when there is none)
+    main_end: int  # where the sign-off starts (own_end when there is none)
+    own_end: int  # where a quoted message being replied to starts (len(text) when there is none)
     words: tuple[Span, ...]  # greeting and main part, not the sign-off
     sentences: tuple[Span, ...]  # of the main part
 
@@ -97,7 +106,7 @@ def _greeting_end(text: str, lines: list[Span]) -> int:
     return 0
 
 
-def _sign_off_start(text: str, lines: list[Span], floor: int) -> int:
+def _sign_off_start(text: str, lines: list[Span], floor: int, end: int) -> int:
     """Start of the valediction ("Best regards,") or the signature."""
     filled = [(s, e) for s, e in lines if s >= floor and text[s:e].strip()]
     tail = filled[-_SIGN_OFF_LOOKBACK:]
@@ -111,7 +120,24 @@ def _sign_off_start(text: str, lines: list[Span], floor: int) -> int:
         previous = text[filled[-2][0] : filled[-2][1]].rstrip()
         if _NAME_LINE_RE.match(text[start:end].strip()) and previous.endswith((".", "!", "?", ",")):
             return start
-    return len(text)
+    return end
+
+
+def _quote_start(text: str, lines: list[Span]) -> int:
+    """Start of the quoted message below a reply: a reply header ("On ...
+    wrote:"), or a last block of "> " lines."""
+    header = REPLY_HEADER_RE.search(text)
+    end = header.start() if header else len(text)
+    quoted_from = end
+    for start, line_end in reversed(lines):
+        if start >= end:
+            continue
+        line = text[start:line_end].strip()
+        if line.startswith(">"):
+            quoted_from = start
+        elif line:
+            break
+    return quoted_from
 
 
 def _sentences(text: str, start: int, end: int) -> list[Span]:
@@ -150,8 +176,10 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
 def read_body(body: str) -> BodyText:
     text = body.translate(PLAIN)
     lines = _lines(text)
-    main_start = _greeting_end(text, lines)
-    main_end = max(main_start, _sign_off_start(text, lines, main_start))
+    own_end = _quote_start(text, lines)
+    own_lines = [(s, e) for s, e in lines if e <= own_end]
+    main_start = _greeting_end(text, own_lines)
+    main_end = max(main_start, min(own_end, _sign_off_start(text, own_lines, main_start, own_end)))
     words = tuple(m.span() for m in WORD_RE.finditer(text, 0, main_end))
     return BodyText(
         raw=body,
@@ -159,6 +187,7 @@ def read_body(body: str) -> BodyText:
         lower=same_length_lower(text),
         main_start=main_start,
         main_end=main_end,
+        own_end=own_end,
         words=words,
         sentences=tuple(_sentences(text, main_start, main_end)),
     )

@@ -39,6 +39,14 @@ PHRASES: dict[str, list[str]] = {
         r"\bbump(?:ing)?\s+(?:this|my|up)\b",
         r"\b(?:what(?:'s|\s+is)\s+)?taking\s+(?:so|this)\s+long\b",
         r"\bhow\s+much\s+longer\b",
+        r"\b(?:weeks?|days?|months?)\s+(?:now\s+)?and\s+(?:still\s+)?(?:nothing(?=\s*(?:[.!?,;]|$|from|yet|back))"
+        r"|no\s+(?:word|reply|response|answer|news))",
+        r"\bforg(?:o|e)t(?:ten)?\s+(?:about\s+)?me\b",
+        r"\bmy\s+(?:third|fourth|fifth|\d+th)\s+(?:email|message|attempt|follow-?up|time)\b",
+        r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been)?\s+(?:getting\s+|becoming\s+|quite\s+|very\s+|a\s+bit\s+|a\s+little\s+"
+        r"|really\s+|so\s+)?(?:impatient|frustrated|annoyed|upset|fed\s+up)\b",
+        r"\b(?:been\s+patient|waited)\s+long\s+enough\b",
+        r"\bany(?:one|body)\s+(?:even\s+)?(?:there|reading|listening)\b",
     ],
     "demanding": [
         r"\basap\b|\ba\.s\.a\.p\b\.?",
@@ -60,7 +68,11 @@ PHRASES: dict[str, list[str]] = {
         r"\bwhy\s+(?:haven't|have\s+not|hasn't|has\s+not|didn't|did\s+not|isn't|is\s+not|won't|can't|don't|aren't)\s+"
         r"(?:you|anyone|anybody|someone|no\s*one|they|I)\b",
         r"\bwhy\s+(?:is|has)\s+(?:this|it)\s+(?:taking|taken)\b",
-        r"\bI\s+deserve\s+(?:an?|your|the|to)\b",
+        r"\bI\s+deserve\s+(?:an?\s+|your\s+|the\s+|to\s+)\w+",
+        r"\bI\s+need\s+to\s+hear\s+(?:back|from\s+you)\b",
+        r"\bwhy\s+(?:is|are|has|have)\s+(?:nobody|no\s*one|you\s+not)\b",
+        r"\bat\s+the\s+earliest\b",
+        r"\b(?:don't|do\s+not)\s+ignore\b",
     ],
     "desperate": [
         r"\bdesperate(?:ly)?\b",
@@ -96,6 +108,8 @@ PHRASES: dict[str, list[str]] = {
         r"\b(?:at\s+least|the\s+least\s+you\s+(?:could|can)\s+do\s+is)\s+(?:reply|respond|let\s+me\s+know|tell\s+me"
         r"|have\s+the\s+courtesy)\b",
         r"\b(?:common|basic)\s+courtesy\b",
+        r"\byou\s+(?:said|promised|told\s+me)\b[^.!?\n]{0,60}?\b(?:but|and)\s+(?:you\s+)?(?:didn't|did\s+not|never"
+        r"|haven't|have\s+not)\b",
     ],
 }
 PHRASE_RES: dict[str, re.Pattern[str]] = {kind: phrases(*patterns) for kind, patterns in PHRASES.items()}
@@ -171,16 +185,20 @@ def _shouting(text: str, end: int, allowed: frozenset[str], skip: tuple[Span, ..
     return found
 
 
-def _findings(text: str, lower: str, end: int, ctx: DraftContext, skip: tuple[Span, ...]) -> list[tuple[str, Span]]:
-    """(kind, span) for every finding, earliest first, overlaps dropped."""
+def _findings(
+    text: str, lower: str, main_end: int, own_end: int, ctx: DraftContext, skip: tuple[Span, ...]
+) -> list[tuple[str, Span]]:
+    """(kind, span) for every finding in the writer's own text (a quoted
+    message below it is not theirs), earliest first, overlaps dropped.
+    Capitals count only before the sign-off, where names and titles go."""
     raw: list[tuple[str, Span]] = []
     for kind, pattern in PHRASE_RES.items():
-        raw += [(kind, m.span()) for m in pattern.finditer(lower)]
+        raw += [(kind, m.span()) for m in pattern.finditer(lower, 0, own_end)]
     s = ctx.settings
     allowed = _own_capitals(ctx.company, ctx.role, s.user_name, s.signature)
-    raw += [("shouting", span) for span in _shouting(text, end, allowed, skip)]
-    raw += [("punctuation", m.span()) for m in _PUNCTUATION_RUN_RE.finditer(text)]
-    bangs = [m.span() for m in _SINGLE_BANG_RE.finditer(text)]
+    raw += [("shouting", span) for span in _shouting(text, main_end, allowed, skip)]
+    raw += [("punctuation", m.span()) for m in _PUNCTUATION_RUN_RE.finditer(text, 0, own_end)]
+    bangs = [m.span() for m in _SINGLE_BANG_RE.finditer(text, 0, own_end)]
     if len(bangs) > s.checks.max_exclamations:
         raw += [("punctuation", span) for span in bangs]
     raw.sort(key=lambda item: (item[1][0], -item[1][1]))
@@ -200,11 +218,13 @@ def _listing(items: list[str], limit: int = 4) -> str:
 
 def check_tone(draft: Draft, ctx: DraftContext) -> CheckResult:
     body = draft.body
-    in_body = _findings(body.text, body.lower, body.main_end, ctx, placeholder_spans(body.text))
+    own = body.text[: body.own_end]
+    in_body = _findings(body.text, body.lower, body.main_end, body.own_end, ctx, placeholder_spans(own))
     subject = (draft.subject or "").translate(PLAIN)
     in_subject = []
     if subject.strip():
-        in_subject = _findings(subject, same_length_lower(subject), len(subject), ctx, placeholder_spans(subject))
+        lower = same_length_lower(subject)
+        in_subject = _findings(subject, lower, len(subject), len(subject), ctx, placeholder_spans(subject))
     if not in_body and not in_subject:
         return CheckResult("tone", PASS, "Calm and polite.")
     by_kind: dict[str, list[str]] = {}

@@ -173,22 +173,13 @@ def check_restated_interest(draft: Draft, ctx: DraftContext) -> CheckResult:
         named = [m.span() for m in GENERIC_JOB_RE.finditer(lower)]
         what = "the role or the company"
     spans = tuple(sorted(set(interest[:1] + named[:1])))
+    role, company = ctx.role.strip(), ctx.company.strip()
+    example = f"I remain very interested in the {role} role" if role else "I remain very interested in the role"
+    example += f" at {company}." if company else "."
     if interest and named:
         return CheckResult("restated-interest", PASS, "You restate your interest and say which job you mean.", spans)
     if interest:
-        return CheckResult(
-            "restated-interest", WARN, f"You sound interested, but say in what: name {what}.", spans
-        )
+        return CheckResult("restated-interest", WARN, f"You sound interested; say in what by naming {what}.", spans)
     if named:
-        return CheckResult(
-            "restated-interest",
-            WARN,
-            'Say that you are still interested, e.g. "I remain very interested in the role."',
-            spans,
-        )
-    return CheckResult(
-        "restated-interest",
-        FAIL,
-        f'Restate your interest in the position: e.g. "I remain very interested in {ctx.role.strip() or "the role"}'
-        + (f' at {ctx.company.strip()}."' if ctx.company.strip() else '."'),
-    )
+        return CheckResult("restated-interest", WARN, f'Say that you are still interested: e.g. "{example}"', spans)
+    return CheckResult("restated-interest", FAIL, f'Restate your interest in the position: e.g. "{example}"')

@@ -109,17 +109,17 @@ def _greeting_end(text: str, lines: list[Span]) -> int:
 def _sign_off_start(text: str, lines: list[Span], floor: int, end: int) -> int:
     """Start of the valediction ("Best regards,") or the signature."""
     filled = [(s, e) for s, e in lines if s >= floor and text[s:e].strip()]
-    tail = filled[-_SIGN_OFF_LOOKBACK:]
-    for start, end in tail:
-        line = text[start:end]
-        if line.rstrip() == SIGNATURE_SEPARATOR.rstrip() or (len(line.strip()) <= 40 and VALEDICTION_RE.match(line.strip())):
-            return start
+    for line_start, line_end in filled[-_SIGN_OFF_LOOKBACK:]:
+        line = text[line_start:line_end].strip()
+        if line == SIGNATURE_SEPARATOR.strip() or (len(line) <= 40 and VALEDICTION_RE.match(line)):
+            return line_start
     # No valediction: a last line that is only a name ("Sam Doe") is a signature.
     if len(filled) >= 2:
-        start, end = filled[-1]
-        previous = text[filled[-2][0] : filled[-2][1]].rstrip()
-        if _NAME_LINE_RE.match(text[start:end].strip()) and previous.endswith((".", "!", "?", ",")):
-            return start
+        (previous_start, previous_end), (last_start, last_end) = filled[-2:]
+        if _NAME_LINE_RE.match(text[last_start:last_end].strip()) and text[previous_start:previous_end].rstrip().endswith(
+            (".", "!", "?", ",")
+        ):
+            return last_start
     return end
 
 

@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
-from ..domain.checks import CheckResult, DraftContext, is_ok, run_checks
-from ..domain.checks.application import follow_ups_this_round
 from ..domain.errors import NotFoundError
 from ..domain.model import MESSAGE_KINDS, Application
 from ..domain.settings import Settings
-from ..domain.templates import fill_template, recipient
 from ..domain.timeparse import ACCEPTED_DATE_FORMS, ACCEPTED_WHEN_FORMS, parse_date, parse_when
 from ..textsafe import printable_multiline
 from .context import EXIT_NO_MATCH, EXIT_USAGE, CliContext, echo_json, fail, pass_ctx, run_guarded, terminal_safe
+
+if TYPE_CHECKING:
+    from ..domain.checks import CheckResult
+
+# The checks and templates are imported inside the commands: compiling their
+# patterns would slow down every other `followup` command for nothing.
 
 MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
@@ -79,6 +84,9 @@ def check(
     Exits 0 when no check fails, 1 when one does, 2 on bad input."""
     if kind is None:  # checked here: click's own message for a missing choice spans three lines
         raise click.UsageError(f"missing option '--kind' ({' or '.join(MESSAGE_KINDS)})")
+    from ..domain.checks import DraftContext, is_ok, run_checks
+    from ..domain.templates import recipient
+
     settings = ctx.settings
     tz = settings.tz
 
@@ -116,10 +124,13 @@ def check(
     sys.exit(0 if ok else EXIT_NO_MATCH)
 
 
-def next_message(app: Application, now, settings: Settings, kind: str | None = None) -> tuple[str, int]:
+def next_message(app: Application, now: datetime, settings: Settings, kind: str | None = None) -> tuple[str, int]:
     """(kind, follow-up number) of the application's next message: the
     cadence's next action when it is a message, else a thank-you until one
     is sent, then a follow-up."""
+    from ..domain.checks import DraftContext
+    from ..domain.checks.application import follow_ups_this_round
+
     if kind is None:
         try:
             from ..domain.cadence import next_action
@@ -145,6 +156,8 @@ def next_message(app: Application, now, settings: Settings, kind: str | None = N
 @pass_ctx
 def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None:
     """Print the filled template for an application's next message."""
+    from ..domain.templates import fill_template
+
     settings = ctx.settings
     now = ctx.now()
     app = run_guarded(lambda: ctx.repo.get(app_id))

@@ -45,10 +45,7 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
         run_tui(ctx.obj)
 
 
-for command in (add, list_apps, show, edit, move, delete, log, export, import_file, demo):
+for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, export, import_file, demo):
     main.add_command(command)
-main.add_command(due)
-main.add_command(check)
-main.add_command(draft)
 
 __all__ = ["main", "fail"]

@@ -41,7 +41,8 @@ def one_line_usage_errors() -> Iterator[None]:
         yield
     except click.UsageError as exc:
         where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
-        fail(f"{exc.format_message()}{where}", exc.exit_code)
+        message = " ".join(exc.format_message().split())  # some click messages span lines
+        fail(f"{message}{where}", exc.exit_code)
 
 
 def clock_from_env() -> datetime:

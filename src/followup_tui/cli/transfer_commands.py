@@ -7,18 +7,24 @@ from pathlib import Path
 import click
 
 from ..domain.errors import ValidationError
-from ..transfer import export_csv, export_json, parse_import
+from ..transfer import export_csv, export_ics, export_json, parse_import
 from .context import CliContext, fail, pass_ctx, run_guarded
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
 @pass_ctx
 def export(ctx: CliContext, fmt: str, output: str | None) -> None:
-    """Export every application (JSON re-imports; CSV is a readable record)."""
+    """Export every application (JSON re-imports; CSV is a readable record;
+    ICS puts each next action in your calendar)."""
     apps = run_guarded(ctx.repo.list)
-    text = export_json(apps) if fmt == "json" else export_csv(apps, ctx.settings.tz)
+    if fmt == "json":
+        text = export_json(apps)
+    elif fmt == "csv":
+        text = export_csv(apps, ctx.settings.tz)
+    else:
+        text = export_ics(apps, ctx.now(), ctx.settings)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"exported {len(apps)} applications to {output}", err=True)

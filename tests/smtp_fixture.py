@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,8 +26,11 @@ class Received:
 @dataclass
 class CollectingHandler:
     received: list[Received] = field(default_factory=list)
+    gate: threading.Event | None = None  # when given, DATA waits until it is set
 
     async def handle_DATA(self, server, session, envelope):
+        if self.gate is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.gate.wait, 10)
         message = message_from_bytes(envelope.original_content, policy=default)
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 OK"
@@ -50,9 +55,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(user: str = "", password: str = "") -> Iterator[SmtpServer]:
-    """A server that accepts everything; with `user`, it requires that login."""
-    handler = CollectingHandler()
+def smtp_server(user: str = "", password: str = "", gate: threading.Event | None = None) -> Iterator[SmtpServer]:
+    """A server that accepts everything; with `user`, it requires that login;
+    with `gate`, it holds each message until the gate opens."""
+    handler = CollectingHandler(gate=gate)
     logins: list[tuple[str, str]] = []
 
     def authenticate(server, session, envelope, mechanism, auth_data):
@@ -69,4 +75,6 @@ def smtp_server(user: str = "", password: str = "") -> Iterator[SmtpServer]:
     try:
         yield SmtpServer("127.0.0.1", port, handler, logins)
     finally:
+        if gate is not None:
+            gate.set()
         controller.stop()

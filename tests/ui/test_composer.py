@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import stat
+import threading
 from dataclasses import replace
 from email.policy import default
 from pathlib import Path
@@ -13,7 +14,10 @@ import pytest
 from fixed import FIXED_NOW
 from smtp_fixture import free_port, smtp_server
 
+from textual import events
+
 from followup_tui.domain.checks import CHECK_IDS
+from followup_tui.domain.model import Draft
 from followup_tui.domain.settings import Settings, SmtpSettings
 from followup_tui.domain.templates import fill_template
 from followup_tui.store import TinyDBRepository
@@ -48,6 +52,12 @@ async def open_card(app, pilot, company: str) -> None:
     while card_list.current.company != company:
         await pilot.press("j")
     await pilot.press("c")
+    await pilot.pause()
+
+
+async def open_directly(app, pilot, company: str) -> None:
+    """Open the composer as the board does, without walking there (faster)."""
+    app.open_composer(next(a.id for a in app.repo.list() if a.company == company))
     await pilot.pause()
 
 
@@ -115,7 +125,7 @@ async def test_typing_updates_the_checks_after_a_short_pause_and_underlines_the_
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         screen = composer(app)
         assert statuses(screen)["tone"] == "pass"
         await type_at_start(pilot, "I am still waiting. ")
@@ -136,7 +146,7 @@ async def test_linkedin_employer_shows_the_channel_warning(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Cobalt Studio")
+        await open_directly(app, pilot, "Cobalt Studio")
         screen = composer(app)
         channel = next(r for r in screen.results if r.id == "channel")
         assert channel.status == "warn" and "LinkedIn" in channel.message
@@ -146,7 +156,7 @@ async def test_at_80x24_the_checks_go_below_the_body(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         screen = composer(app)
         body, panel = screen.query_one("#body").region, screen.query_one(CheckPanel).region
         assert screen.has_class("-narrow")
@@ -163,7 +173,7 @@ async def test_save_draft_then_reopen_restores_it(demo_db, make_app):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await open_card(app, pilot, "Orbital Robotics")
-        await type_at_start(pilot, "Draft one. ")
+        await type_at_start(pilot, "Hey. ")
         body = composer(app).fields.body
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -183,8 +193,8 @@ async def test_escape_with_changes_asks_and_can_discard_or_save(demo_db, make_ap
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
-        await type_at_start(pilot, "Unsaved. ")
+        await open_directly(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Hm. ")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
@@ -195,13 +205,12 @@ async def test_escape_with_changes_asks_and_can_discard_or_save(demo_db, make_ap
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert stored(demo_db, "Orbital Robotics").drafts == {}
-        await pilot.press("c")
-        await pilot.pause()
-        await type_at_start(pilot, "Keep me. ")
+        await open_directly(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Keep. ")
         await pilot.press("escape", "enter")  # save and close
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        assert stored(demo_db, "Orbital Robotics").drafts["thank-you"].body.startswith("Keep me. ")
+        assert stored(demo_db, "Orbital Robotics").drafts["thank-you"].body.startswith("Keep. ")
 
 
 # -- mark as sent ---------------------------------------------------------------------
@@ -230,7 +239,7 @@ async def test_a_failing_check_asks_before_marking_as_sent_and_no_stores_nothing
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Dear [Name], ")
         assert statuses(composer(app))["placeholders"] == "fail"
         assert "needs attention: placeholders" in str(composer(app).query_one("#composer-verdict").render())
@@ -256,7 +265,7 @@ async def test_copy_puts_the_body_on_the_clipboard_and_shows_the_text(demo_db, m
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         body = composer(app).fields.body
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -278,7 +287,7 @@ async def test_export_eml_to_the_exports_folder_parses_back(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         fields = composer(app).fields
         await pilot.press("ctrl+f")
         await pilot.pause()
@@ -311,7 +320,7 @@ async def test_export_eml_to_a_chosen_path_and_a_missing_folder(demo_db, make_ap
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         chosen = tmp_path / "mine.eml"
         await pilot.press("ctrl+f")
         await answer_dialog(pilot, str(chosen))
@@ -342,7 +351,7 @@ async def test_editor_round_trip_replaces_the_body(demo_db, make_app, tmp_path, 
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         before = composer(app).fields.body
         assert before.startswith("Hi Maya,")
         await pilot.press("ctrl+o")
@@ -366,8 +375,8 @@ async def test_missing_or_failing_editor_gives_a_message_and_keeps_the_body(
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
-        await type_at_start(pilot, "Mine. ")
+        await open_directly(app, pilot, "Orbital Robotics")
+        await type_at_start(pilot, "Me. ")
         before = composer(app).fields.body
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -389,7 +398,7 @@ async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_ap
         with_smtp(app, host=server.host, port=server.port, user="sam")
         async with app.run_test(size=(120, 35)) as pilot:
             await pilot.pause()
-            await open_card(app, pilot, "Orbital Robotics")
+            await open_directly(app, pilot, "Orbital Robotics")
             fields = composer(app).fields
             await pilot.press("ctrl+g")
             await pilot.pause()
@@ -410,13 +419,38 @@ async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_ap
     assert record.messages_sent("thank-you")[-1].recipient == fields.to
 
 
+async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app):
+    gate = threading.Event()
+    with smtp_server(gate=gate) as server:
+        app = make_app(demo_db)
+        with_smtp(app, host=server.host, port=server.port)
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.pause()
+            await open_directly(app, pilot, "Orbital Robotics")
+            screen = composer(app)
+            await pilot.press("ctrl+g", "y")
+            await pilot.pause(0.2)
+            assert screen.sending
+            assert f"sending to maya.lindqvist@orbital-robotics.com through 127.0.0.1:{server.port}" in str(
+                screen.query_one("#composer-verdict").render()
+            )
+            await pilot.press("ctrl+n", "escape")  # both wait while sending
+            assert app.screen is screen and stored(demo_db, "Orbital Robotics").stage == "interview"
+            gate.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, BoardScreen)
+    assert len(server.received) == 1
+    assert len(stored(demo_db, "Orbital Robotics").messages_sent("thank-you")) == 1
+
+
 async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app):
     app = make_app(demo_db)
     port = free_port()  # nothing listens here
     with_smtp(app, host="127.0.0.1", port=port)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         before = stored(demo_db, "Orbital Robotics")
         await pilot.press("ctrl+g", "y")
         await app.workers.wait_for_complete()
@@ -432,7 +466,7 @@ async def test_send_without_smtp_settings_says_how_to_configure(demo_db, make_ap
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         await pilot.press("ctrl+g")
         await pilot.pause()
         composer(app)
@@ -480,7 +514,7 @@ async def test_ctrl_r_switches_to_a_follow_up(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         await pilot.press("ctrl+r", "down", "enter")
         await pilot.pause()
         screen = composer(app)
@@ -494,9 +528,9 @@ async def test_every_action_is_in_the_footer_and_the_command_palette(demo_db, ma
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await open_card(app, pilot, "Orbital Robotics")
+        await open_directly(app, pilot, "Orbital Robotics")
         names = {command.title for command in app.get_system_commands(app.screen)}
-        for name in ("Save", "Copy", "Export .eml", "Editor", "Send", "Mark sent", "Kind", "Back"):
+        for name in ("Save", "Copy", "Export .eml", "Editor", "Send", "Mark sent", "Switch kind", "One more thing", "Close"):
             assert name in names
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
         assert {"Save", "Copy", "Export .eml", "Editor", "Send", "Mark sent"} <= shown
@@ -513,3 +547,56 @@ async def test_user_text_is_shown_literally(demo_db, make_app):
         await pilot.pause()
         title = str(composer(app).query_one("#composer-title").render())
         assert "[bold]Orb[/] ␛[31m" in title
+
+
+async def test_control_characters_never_reach_the_editors(demo_db, make_app):
+    orbital = stored(demo_db, "Orbital Robotics")
+    evil = Draft("thank-you", to="a@b.com\x1b[2J", subject="Hi\x07", body="Dear\x1b[31m Maya,\r\nthanks", updated=FIXED_NOW)
+    TinyDBRepository.open(demo_db).modify(orbital.id, lambda a: a.drafts.__setitem__("thank-you", evil))
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.open_composer(orbital.id)
+        await pilot.pause()
+        screen = composer(app)
+        assert screen.fields == type(screen.fields)("a@b.com␛[2J", "Hi␇", "Dear␛[31m Maya,\nthanks")
+        area = screen.query_one("#body")
+        area.post_message(events.Paste("\x1b]52;c;aGk=\x07ok"))
+        await pilot.pause()
+        assert "␛]52;c;aGk=␇ok" in screen.fields.body
+        assert "\x1b" not in screen.fields.body
+
+
+async def test_f2_adds_what_you_forgot_to_mention(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_directly(app, pilot, "Orbital Robotics")
+        await pilot.press("f2")
+        await answer_dialog(pilot, "I led our Kubernetes migration")
+        orbital = stored(demo_db, "Orbital Robotics")
+        expected = fill_template("thank-you", orbital, SETTINGS, FIXED_NOW, forgot="I led our Kubernetes migration")
+        screen = composer(app)
+        assert screen.fields.body == expected.body  # untouched template: filled again
+        # once edited, the paragraph goes in at the cursor
+        await pilot.press("ctrl+z")
+        await type_at_start(pilot, "X")
+        screen.query_one("#body").move_cursor((0, 0))
+        await pilot.press("f2")
+        await answer_dialog(pilot, "I speak Swedish")
+        assert screen.fields.body.startswith("One thing I forgot to mention: I speak Swedish.\n\nXHi Maya,")
+
+
+async def test_more_follow_ups_than_templates_reuse_the_last_one(demo_db, make_app):
+    app = make_app(demo_db)
+    app.settings = replace(SETTINGS, cadence=replace(SETTINGS.cadence, max_follow_ups=3))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_directly(app, pilot, "Tidewater Energy")
+        screen = composer(app)
+        assert (screen.kind, screen.plan.number) == ("follow-up", 3)
+        second = fill_template("follow-up", stored(demo_db, "Tidewater Energy"), SETTINGS, FIXED_NOW, number=2)
+        assert screen.fields.body == second.body
+        assert "f2" not in str(screen.query_one("#composer-note").render())
+        await pilot.press("f2")
+        assert composer(app) is screen  # no dialog: nothing forgotten in a follow-up

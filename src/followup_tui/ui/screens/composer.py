@@ -36,14 +36,16 @@ from ..composer_plan import KIND_TITLES, MessagePlan, plan_message
 from ..safe_text import printable, printable_multiline
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
+from ..widgets.plain_text import PlainInput
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from .message_text import MessageTextDialog
 
 CHECK_DELAY = 0.15  # seconds of quiet typing before the checks run again
 COMPACT_WIDTH = 100  # below this the checks go under the body
 COMPACT_HEIGHT = 30  # below this the reason line is hidden
-# Everything but leaving and help waits while a message is being sent.
-BUSY_ACTIONS = {"save_draft", "copy", "export", "edit_in_editor", "send", "mark_sent", "pick_kind", "close"}
+TEMPLATE_FOLLOW_UPS = 2  # templates exist for follow-up 1 and 2
+# Everything but help waits while a message is being sent.
+BUSY_ACTIONS = {"forgot", "save_draft", "copy", "export", "edit_in_editor", "send", "mark_sent", "pick_kind", "close"}
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,17 @@ class ComposerScreen(Screen[None]):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
-        # Back, Kind and Help stay out of the footer so that the six message
-        # actions fit in 80 columns; the command palette and f1 list them all.
-        Binding("escape", "close", "Back", show=False, tooltip="Close the composer (asks about unsaved changes)"),
+        # Close, Switch kind, One more thing and Help stay out of the footer so
+        # that the six message actions fit in 80 columns; ctrl+p and f1 list all.
+        Binding("escape", "close", "Close", show=False, tooltip="Close the composer (asks about unsaved changes)"),
         Binding("ctrl+s", "save_draft", "Save", tooltip="Save the draft with the application"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy the body to the clipboard and show the message"),
         Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
         Binding("ctrl+o", "edit_in_editor", "Editor", tooltip="Edit the body in $EDITOR"),
         Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
         Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
-        Binding("ctrl+r", "pick_kind", "Kind", show=False, tooltip="Write a thank-you note or a follow-up instead"),
+        Binding("ctrl+r", "pick_kind", "Switch kind", show=False, tooltip="Write a thank-you note or a follow-up instead"),
+        Binding("f2", "forgot", "One more thing", show=False, tooltip="Add something you forgot to say in the interview"),
         Binding("f1", "help", "Help", show=False),
     ]
 
@@ -80,9 +83,9 @@ class ComposerScreen(Screen[None]):
         self.plan: MessagePlan | None = None
         self.results: list[CheckResult] = []
         self.clean: Fields = Fields("", "", "")  # as last loaded or saved
-        self.draft_loaded = False
         self._check_timer: Timer | None = None
-        self._sending: Fields | None = None
+        self._sending: Fields | None = None  # what is being sent, recorded once it is
+        self._progress = ""  # shown in the verdict line while sending
 
     # -- layout ------------------------------------------------------------------
 
@@ -92,10 +95,10 @@ class ComposerScreen(Screen[None]):
         yield Static(id="composer-note")
         with Horizontal(classes="composer-field"):
             yield Label("To", classes="composer-label")
-            yield Input(id="to", compact=True, placeholder="their business email")
+            yield PlainInput(id="to", compact=True, placeholder="their business email")
         with Horizontal(classes="composer-field"):
             yield Label("Subject", classes="composer-label")
-            yield Input(id="subject", compact=True, placeholder="3-4 words get the most replies")
+            yield PlainInput(id="subject", compact=True, placeholder="3-4 words get the most replies")
         with Container(id="composer-main"):
             yield CheckedTextArea(id="body", soft_wrap=True, tab_behavior="focus")
             yield CheckPanel(id="checks")
@@ -137,20 +140,25 @@ class ComposerScreen(Screen[None]):
     def load_plan(self, plan: MessagePlan) -> None:
         """Fill the fields from the saved draft of this kind, else the template."""
         self.plan = plan
-        now = self.app.clock()
+        self.refresh_bindings()  # f2 applies to thank-you notes only
         draft = self.application.drafts.get(plan.kind)
         if draft is not None:
             content = Fields(draft.to, draft.subject, draft.body)
         else:
-            filled = fill_template(plan.kind, self.application, self.app.settings, now, number=plan.number)
+            filled = self.template()
             content = Fields(filled.to or self.application.primary_email, filled.subject, filled.body)
-        self.draft_loaded = draft is not None
-        self.query_one("#to", Input).value = content.to
-        self.query_one("#subject", Input).value = content.subject
+        self.query_one("#to", PlainInput).set_text(content.to)
+        self.query_one("#subject", PlainInput).set_text(content.subject)
         self.query_one("#body", CheckedTextArea).load_text(content.body)
-        self.clean = content
+        self.clean = self.fields  # as the editors hold it (control characters made visible)
         self.show_heading(draft)
         self.run_checks_now()
+
+    def template(self, forgot: str = ""):
+        """The plan's template, filled for this application."""
+        assert self.plan is not None
+        number = min(self.plan.number, TEMPLATE_FOLLOW_UPS)  # with max_follow_ups > 2, the last one repeats
+        return fill_template(self.plan.kind, self.application, self.app.settings, self.app.clock(), number, forgot)
 
     def show_heading(self, draft: Draft | None) -> None:
         assert self.plan is not None
@@ -165,6 +173,8 @@ class ComposerScreen(Screen[None]):
             parts.append((f" · {due_in_words(action.due, now, tz)}", style))
         self.query_one("#composer-title", Static).update(Content.assemble(*parts))
         note = self.plan.note
+        if self.plan.kind == "thank-you":
+            note = f"{note} (f2 adds something you forgot to mention)".strip()
         if draft is not None:
             when = f" of {local_text(draft.updated, tz)}" if draft.updated else ""
             note = f"Your saved draft{when}. {note}"
@@ -204,6 +214,7 @@ class ComposerScreen(Screen[None]):
         words = read_body(f.body).word_count
         parts: list[str | tuple[str, str]] = [f"{words} word{'' if words == 1 else 's'} · "]
         warnings = [r.id for r in self.results if r.status == "warn"]
+        busy = busy or self._progress
         if busy:
             parts.append((printable(busy), "bold"))
         elif self.failing:
@@ -224,6 +235,8 @@ class ComposerScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.sending and action in BUSY_ACTIONS:
+            return None
+        if action == "forgot" and (self.plan is None or self.plan.kind != "thank-you"):
             return None
         return True
 
@@ -387,7 +400,8 @@ class ComposerScreen(Screen[None]):
             return
         self._sending = f
         self.sending = True
-        self.show_verdict(f, busy=f"sending to {f.to} through {smtp.host}:{smtp.port}…")
+        self._progress = f"⋯ sending to {f.to} through {smtp.host}:{smtp.port}"
+        self.show_verdict(f)
         self.run_worker(
             partial(send_message, message, smtp),
             name="send",
@@ -403,6 +417,7 @@ class ComposerScreen(Screen[None]):
             return
         f, self._sending = self._sending, None
         self.sending = False
+        self._progress = ""
         if event.state == WorkerState.ERROR or f is None:
             error = event.worker.error
             text = str(error) if isinstance(error, FollowupError) else f"{type(error).__name__}: {error}"
@@ -416,6 +431,24 @@ class ComposerScreen(Screen[None]):
                 timeout=15,
             )
             self.show_verdict(f, busy="sent, not recorded")
+
+    def action_forgot(self) -> None:
+        self.app.push_screen(
+            TextDialog("Something you forgot to mention in the interview?", placeholder="e.g. I led the migration to Kubernetes"),
+            lambda answer: self.add_forgotten(answer) if answer else None,
+        )
+
+    def add_forgotten(self, forgot: str) -> None:
+        """The template's "one more thing" paragraph: the whole template again
+        when the body is untouched, else the paragraph at the cursor."""
+        area = self.query_one("#body", CheckedTextArea)
+        plain, with_it = self.template().body, self.template(forgot).body
+        if area.text == plain:
+            area.replace(with_it, area.document.start, area.document.end)
+        else:
+            added = [p for p in with_it.split("\n\n") if p not in plain.split("\n\n")]
+            area.replace("\n\n".join(added) + "\n\n", area.cursor_location, area.cursor_location)
+        self.run_checks_now()
 
     # -- actions: kind, leaving, help --------------------------------------------------
 

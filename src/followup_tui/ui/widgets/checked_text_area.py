@@ -1,4 +1,5 @@
-"""The message body editor: a TextArea that underlines what the checks found.
+"""The message body editor: a TextArea that underlines what the checks found,
+and holds no control characters (see plain_text).
 
 Spans are character offsets into the text (as `CheckResult.spans` give them).
 They are drawn through the TextArea's highlight map, so nothing touches the
@@ -14,6 +15,8 @@ from textual.document._document import EditResult
 from textual.strip import Strip
 from textual.geometry import Region
 from textual.widgets import TextArea
+
+from .plain_text import clean_body
 
 Span = tuple[int, int]
 StatusSpan = tuple[int, int, str]  # start, end, "warn" | "fail"
@@ -61,7 +64,11 @@ class CheckedTextArea(TextArea):
         self._build_highlight_map()
         self.refresh()
 
+    def load_text(self, text: str) -> None:
+        super().load_text(clean_body(text))
+
     def edit(self, edit: Edit) -> EditResult:
+        edit.text = clean_body(edit.text)  # typing, paste, replace: never a control character
         if self._spans:
             document = self.document
             start = document.get_index_from_location(edit.top)

@@ -235,6 +235,20 @@ async def test_mark_as_sent_records_the_message_and_moves_the_card(demo_db, make
         assert focused.stage == "thanked" and focused.current.company == "Orbital Robotics"
 
 
+async def test_after_thanking_maya_the_next_thank_you_goes_to_jon(demo_db, make_app):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await open_directly(app, pilot, "Orbital Robotics")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await open_directly(app, pilot, "Orbital Robotics")
+        screen = composer(app)
+        assert screen.kind == "thank-you"
+        assert screen.fields.to == "jon.park@orbital-robotics.com"
+        assert screen.fields.body.startswith("Hi Jon,") and "pleasure to meet Maya" in screen.fields.body
+
+
 async def test_a_failing_check_asks_before_marking_as_sent_and_no_stores_nothing(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:

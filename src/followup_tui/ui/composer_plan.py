@@ -31,6 +31,7 @@ class MessagePlan:
     number: int  # which follow-up (1 for a thank-you)
     refusal: str = ""  # why the composer must not open; empty when it may
     note: str = ""  # one line for the user: why this kind, when it is due
+    who: tuple[str, ...] = ()  # interviewers still to thank, first one first
 
     @property
     def title(self) -> str:
@@ -60,9 +61,25 @@ def plan_message(app: Application, now: datetime, settings: Settings, kind: str 
     if kind == "follow-up" and number > most:
         already = f"{sent} follow-up" + ("" if sent == 1 else "s")
         return MessagePlan(kind, number, refusal=f"{app.company}: you already sent {already}. {LET_GO_ADVICE}")
-    if action is not None and action.kind == kind and not note:
-        note = action.reason
-    return MessagePlan(kind, number, note=note)
+    who: tuple[str, ...] = ()
+    if action is not None and action.kind == kind:
+        note = note or action.reason
+        who = action.who
+    return MessagePlan(kind, number, note=note, who=who)
+
+
+def addressed_to_first_unthanked(app: Application, now: datetime, who: tuple[str, ...]) -> Application:
+    """A copy of `app` whose last round lists the people still to thank
+    first: the template writes to the first interviewer of the last round,
+    so after thanking Maya the next note goes to Jon (and mentions Maya)."""
+    last = app.last_interview(before=now)
+    if not who or last is None or not set(who) & set(last.with_names):
+        return app
+    copy = app.copy()
+    round_ = copy.last_interview(before=now)
+    assert round_ is not None
+    round_.with_names = [n for n in who if n in round_.with_names] + [n for n in round_.with_names if n not in who]
+    return copy
 
 
 def _fallback_kind(app: Application, now: datetime) -> str:

@@ -32,7 +32,7 @@ from ...domain.timeparse import local_text
 from ...messaging.editor import EditorError, edit_text, editor_command
 from ...messaging.eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
 from ...messaging.smtp_send import configure_hint, send_message
-from ..composer_plan import KIND_TITLES, MessagePlan, plan_message
+from ..composer_plan import KIND_TITLES, MessagePlan, addressed_to_first_unthanked, plan_message
 from ..safe_text import printable, printable_multiline
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
@@ -157,8 +157,10 @@ class ComposerScreen(Screen[None]):
     def template(self, forgot: str = ""):
         """The plan's template, filled for this application."""
         assert self.plan is not None
+        now = self.app.clock()
         number = min(self.plan.number, TEMPLATE_FOLLOW_UPS)  # with max_follow_ups > 2, the last one repeats
-        return fill_template(self.plan.kind, self.application, self.app.settings, self.app.clock(), number, forgot)
+        application = addressed_to_first_unthanked(self.application, now, self.plan.who)
+        return fill_template(self.plan.kind, application, self.app.settings, now, number, forgot)
 
     def show_heading(self, draft: Draft | None) -> None:
         assert self.plan is not None

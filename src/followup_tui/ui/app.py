@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -43,6 +44,15 @@ class FollowupApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(BoardScreen())
+        self.warm_up_checks()
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def warm_up_checks(self) -> None:
+        """Load the checks (and textstat's dictionaries) off the UI thread, so
+        the first composer opens without a pause."""
+        from ..domain.checks import DraftContext, run_checks
+
+        run_checks("Thanks", "Thank you for your time.", "a@example.com", DraftContext(kind="thank-you"))
 
     # -- the command palette lists every action of the current screen -----------
 

@@ -241,3 +241,23 @@ async def test_notifications_show_user_text_literally(tmp_path, make_app):
         note = app._notifications.last if hasattr(app._notifications, "last") else list(app._notifications)[-1]
         assert not note.markup
         assert "[bold]Acme[/bold] [link=x]y" in note.message
+
+
+async def test_no_color_is_honoured(demo_db, make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        svg = app.export_screenshot()
+    # monochrome: every colour in the picture is a shade of grey
+    import re
+
+    window_buttons = {"ff5f57", "febc2e", "28c840"}  # the SVG's window frame, not the app
+    colours = set(re.findall(r"#([0-9a-f]{6})", svg)) - window_buttons
+    def spread(hex_colour: str) -> int:
+        channels = [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)]
+        return max(channels) - min(channels)
+
+    coloured = {c for c in colours if spread(c) > 8}  # greys (and near-greys) only
+    assert colours and not coloured, coloured

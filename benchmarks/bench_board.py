@@ -48,7 +48,7 @@ def timed(func, repeat: int = 3) -> float:
     return best
 
 
-async def board_timings(db: Path) -> tuple[float, float, float]:
+async def board_timings(db: Path) -> tuple[float, float, float, float]:
     app = build_app(db, Settings(timezone="UTC"), lambda: FIXED_NOW, backups=False)
     start = time.perf_counter()
     async with app.run_test(size=(120, 35)) as pilot:
@@ -63,7 +63,12 @@ async def board_timings(db: Path) -> tuple[float, float, float]:
         app.screen.reload()
         await pilot.pause()
         reload = time.perf_counter() - start
-    return mounted, per_key, reload
+        start = time.perf_counter()
+        for key in ("L", "H", "L", "H"):  # move a card: save + redraw
+            await pilot.press(key)
+        await pilot.pause()
+        move = (time.perf_counter() - start) / 4
+    return mounted, per_key, reload, move
 
 
 def main() -> None:
@@ -79,7 +84,7 @@ def main() -> None:
         settings = Settings(timezone="UTC")
         tz = settings.tz
         cards = timed(lambda: [build_card(a, FIXED_NOW, settings, tz) for a in apps])
-        mounted, per_key, reload = asyncio.run(board_timings(db))
+        mounted, per_key, reload, move = asyncio.run(board_timings(db))
     print(f"{count} applications, data file {size_mb:.1f} MB")
     print(f"baseline json.loads      {baseline * 1000:8.1f} ms   1.0x")
     for label, value in [
@@ -88,6 +93,7 @@ def main() -> None:
         ("board start to first frame", mounted),
         ("board reload (other session)", reload),
         ("cursor key (j), per press", per_key),
+        ("move a card (H/L), per move", move),
     ]:
         print(f"{label:<28} {value * 1000:8.1f} ms  {value / baseline:5.1f}x")
 

@@ -261,3 +261,23 @@ async def test_no_color_is_honoured(demo_db, make_app, monkeypatch):
 
     coloured = {c for c in colours if spread(c) > 8}  # greys (and near-greys) only
     assert colours and not coloured, coloured
+
+
+async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(demo_db, make_app):
+    app = make_app(demo_db, watch_interval=3600)  # the watcher stays out of this test
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        reloads = []
+        original = screen.reload
+        screen.reload = lambda focus_app_id=None: (reloads.append(focus_app_id), original(focus_app_id))
+        await pilot.press("L")  # our own save, nothing else changed: no full reload
+        await pilot.pause()
+        assert reloads == []
+        assert screen._token == app.repo.change_token()
+        # another login writes; our next save notices and reads everything
+        TinyDBRepository.open(demo_db).add(Application(company="Zephyr Labs", stage="offer"))
+        await pilot.press("L")
+        await pilot.pause()
+        assert len(reloads) == 1
+        assert any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards)

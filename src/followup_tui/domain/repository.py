@@ -36,3 +36,6 @@ class ApplicationRepository(Protocol):
 
     def change_token(self) -> object:
         """Cheap value that changes whenever the data changes (any session)."""
+
+    last_write: tuple[object, object] | None
+    """change_token() just before and just after this object's last save."""

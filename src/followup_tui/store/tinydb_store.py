@@ -69,6 +69,7 @@ class TinyDBRepository:
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
 
     # -- opening ------------------------------------------------------------
@@ -138,6 +139,7 @@ class TinyDBRepository:
     def _session(self) -> Iterator[tuple[Table, Table]]:
         """Locked read-modify-write; the write is done when this exits."""
         with self._locked():
+            before = self.change_token()
             data = self._read_checked()
             if self._schema_of(data) < SCHEMA_VERSION:
                 data = migrate(data)
@@ -157,6 +159,9 @@ class TinyDBRepository:
                     raise StoreError(
                         f"{self.path}: could not save ({os_reason(exc)}); the file was left as it was"
                     ) from exc
+                # Taken under the lock, so exact: a reader whose data matches
+                # `before` can apply just this write and be current at `after`.
+                self.last_write = (before, self.change_token())
 
     def _next_id(self, apps: Table, meta: Table) -> int:
         record = meta.get(doc_id=META_ID) or {}

@@ -95,7 +95,7 @@ class FollowupApp(App[None]):
             return None
         if done:
             self.notify(f"{saved.company}: {done}", timeout=3)
-        self.data_changed(app_id)
+        self.data_changed(app_id, saved)
         return saved
 
     def delete_application(self, app_id: int) -> None:
@@ -116,12 +116,13 @@ class FollowupApp(App[None]):
             self.report_error(exc)
         return None
 
-    def data_changed(self, app_id: int | None = None) -> None:
-        """Let every open screen that shows data redraw it."""
+    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
+        """Let every open screen that shows data redraw it (`saved`: the
+        application as this session just stored it, when that is all that changed)."""
         for screen in self.screen_stack:
             refresh = getattr(screen, "data_changed", None)
             if refresh is not None:
-                refresh(app_id)
+                refresh(app_id, saved)
 
     # -- navigation between screens -------------------------------------------------
 

@@ -52,7 +52,7 @@ class AgendaScreen(Screen[None]):
         self.reload()
         table.focus()
 
-    def data_changed(self, app_id: int | None = None) -> None:
+    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label
 
-from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
+from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES, Application
 from ..cards import Card, build_card, group_by_stage
 from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
@@ -141,8 +141,18 @@ class BoardScreen(Screen[None]):
             self.column(target_stage).card_list.focus()
         self._update_has_card()
 
-    def data_changed(self, app_id: int | None = None) -> None:
-        self.reload(focus_app_id=app_id)
+    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
+        write = self.app.repo.last_write
+        if saved is not None and write is not None and write[0] == self._token:
+            # Only our own save changed the file: rebuild that one card, not 10,000.
+            app = self.app
+            card = build_card(saved, app.clock(), app.settings, app.settings.tz)
+            others = [c for c in self.cards if c.app_id != card.app_id]
+            self.cards = others + [card]  # the columns sort by urgency anyway
+            self._token = write[1]
+            self.redraw(focus_app_id=app_id)
+        else:
+            self.reload(focus_app_id=app_id)
 
     def check_for_changes(self) -> None:
         """Show another session's changes (same file, another login)."""

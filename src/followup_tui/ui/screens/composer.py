@@ -492,7 +492,7 @@ class ComposerScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.open_help()
 
-    def data_changed(self, app_id: int | None = None) -> None:
+    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
         """Another action saved the application: keep the context fresh (the
         text stays as typed)."""
         if app_id not in (None, self.app_id) or not self.is_attached:

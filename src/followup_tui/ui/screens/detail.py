@@ -49,7 +49,7 @@ class DetailScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_detail()
 
-    def data_changed(self, app_id: int | None = None) -> None:
+    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
         self.refresh_detail()
 
     def refresh_detail(self) -> None:

@@ -317,7 +317,7 @@ class ApplicationFormScreen(Screen[None]):
             return
         self.notify(f"Saved {saved.company}", timeout=3)
         self.dismiss(None)
-        self.app.data_changed(saved.id)
+        self.app.data_changed(saved.id, saved)
 
     def _save_over_latest(self, edited: Application) -> Application:
         """Apply this form's fields to the latest stored version (keeps its events)."""

@@ -178,7 +178,12 @@ async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app):
 
         table = bindings_table(app.screen_stack[-2])
         descriptions = {str(cell) for cell in table.columns[1]._cells}
-        for expected in ("Compose", "Agenda", "Filter", "Response", "Close", "Delete", "New", "Open", "Quit"):
+        for expected in (
+            "Compose the card's next message", "Agenda: everything due, overdue first",
+            "Filter the board by company, role or contact", "Record the employer's response",
+            "Close the card (asks how it ended)", "Delete the card (asks first)", "New application",
+            "Open the card", "Edit the card", "Move to next stage", "Quit",
+        ):
             assert expected in descriptions
         await pilot.press("escape")
         await pilot.pause()

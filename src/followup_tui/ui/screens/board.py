@@ -17,6 +17,9 @@ from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 MIN_COLUMN_WIDTH = 18
+# One footer entry each, so that every board key fits 80 columns.
+MOVE = Binding.Group("Move", compact=True)
+OPEN = Binding.Group("Open", compact=True)
 CARD_ACTIONS = {"open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
 
 
@@ -48,20 +51,20 @@ class BoardScreen(Screen[None]):
         Binding("down,j", "cursor(1)", "Card below", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("H,shift+left", "move_prev", "◀ Stage"),
-        Binding("L,shift+right", "move_next", "Stage ▶"),
-        Binding("enter", "open", "Open"),
-        Binding("e", "edit", "Edit"),
-        Binding("c", "compose", "Compose"),
-        Binding("n", "new", "New"),
-        Binding("a", "agenda", "Agenda"),
-        Binding("slash", "filter", "Filter"),
-        Binding("r", "respond", "Response"),
-        Binding("x", "close_card", "Close"),
-        Binding("d", "delete", "Delete"),
+        Binding("H,shift+left", "move_prev", "Move to previous stage", group=MOVE),
+        Binding("L,shift+right", "move_next", "Move to next stage", group=MOVE),
+        Binding("enter", "open", "Open the card", group=OPEN),
+        Binding("e", "edit", "Edit the card", group=OPEN),
+        Binding("c", "compose", "Write", tooltip="Compose the card's next message"),
+        Binding("n", "new", "New", tooltip="New application"),
+        Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
+        Binding("slash", "filter", "Find", tooltip="Filter the board by company, role or contact"),
+        Binding("r", "respond", "Response", tooltip="Record the employer's response"),
+        Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
+        Binding("d", "delete", "Delete", tooltip="Delete the card (asks first)"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("question_mark", "help", "Help"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # in help and ctrl+p
     ]
 
     filter_text: reactive[str] = reactive("", bindings=True)
@@ -78,7 +81,7 @@ class BoardScreen(Screen[None]):
             for stage in STAGES:
                 yield StageColumn(stage)
         yield Input(placeholder="filter: company, role or contact (escape clears)", id="filter", compact=True)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False

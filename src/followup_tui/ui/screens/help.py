@@ -23,12 +23,13 @@ def bindings_table(screen: Screen) -> Table:
         for _key, binding in node._bindings:
             if not binding.description or binding.action in ("command_palette",):
                 continue
-            if binding.description not in rows:
-                rows[binding.description] = []
-                order.append(binding.description)
+            text = binding.tooltip or binding.description  # the longer wording, when there is one
+            if text not in rows:
+                rows[text] = []
+                order.append(text)
             display = screen.app.get_key_display(binding)
-            if display not in rows[binding.description]:
-                rows[binding.description].append(display)
+            if display not in rows[text]:
+                rows[text].append(display)
     for description in order:
         table.add_row(Text(" / ".join(rows[description])), Text(description))
     table.add_row(Text("ctrl+p"), Text("Command palette: every action by name"))

@@ -265,7 +265,7 @@ async def test_a_failing_check_asks_before_marking_as_sent_and_no_stores_nothing
         await pilot.pause()
         await open_directly(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Dear [Name], ")
-        assert statuses(composer(app))["placeholders"] == "fail"
+        await wait_for(pilot, lambda: statuses(composer(app))["placeholders"] == "fail")
         assert "needs attention: placeholders" in str(composer(app).query_one("#composer-verdict").render())
         before = stored(demo_db, "Orbital Robotics")
         await pilot.press("ctrl+n")

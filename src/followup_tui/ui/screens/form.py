@@ -37,7 +37,7 @@ class ContactRow(Vertical):
 
     def compose(self) -> ComposeResult:
         c, i = self.contact, self.index
-        yield Label(f"Contact {i + 1}", classes="row-title")
+        yield Label(Text(f"Contact {i + 1}"), classes="row-title")
         with Horizontal(classes="row"):
             yield _field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
             yield _field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
@@ -59,7 +59,7 @@ class InterviewRow(Vertical):
 
     def compose(self) -> ComposeResult:
         iv, i = self.interview, self.index
-        yield Label(f"Interview round {i + 1}", classes="row-title")
+        yield Label(Text(f"Interview round {i + 1}"), classes="row-title")
         with Horizontal(classes="row"):
             yield _field(
                 "When (YYYY-MM-DD HH:MM)",

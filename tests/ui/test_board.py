@@ -141,7 +141,7 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
         total = sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked"))
         await pilot.press("slash")
         await pilot.press(*"harbor")
-        await pilot.pause()
+        await pilot.pause(0.3)  # the filter waits for a pause in typing
         visible = [c.company for s in ("applied", "interview", "thanked", "following-up", "offer", "closed") for c in screen.column(s).card_list.cards]
         assert visible == ["Harbor Bank"]
         await pilot.press("escape")
@@ -150,7 +150,7 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
         assert isinstance(app.screen.focused, CardList)
         # contacts are searched too
         await pilot.press("slash", *"jon park")
-        await pilot.pause()
+        await pilot.pause(0.3)
         visible = [c.company for s in ("interview",) for c in screen.column(s).card_list.cards]
         assert visible == ["Orbital Robotics"]
 

@@ -14,7 +14,7 @@ SIZES = [(80, 24), (120, 35)]
 def steady(app):
     async def run_before(pilot) -> None:
         app.sub_title = "demo.json"  # the temp path differs per run
-        await pilot.pause()
+        await pilot.pause(0.3)  # past the filter's typing delay
 
     return run_before
 

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label
 
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES, Application
@@ -17,6 +18,7 @@ from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 MIN_COLUMN_WIDTH = 18
+FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
 OPEN = Binding.Group("Open", compact=True)
@@ -74,6 +76,7 @@ class BoardScreen(Screen[None]):
         super().__init__()
         self.cards: list[Card] = []
         self._token: object = None
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -287,11 +290,15 @@ class BoardScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
+        # Coalesce keystrokes: with thousands of cards a redraw per key would lag.
         self.filter_text = event.value
-        self.redraw()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self.redraw)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
+        self.redraw()
         self._focus_first_card()
 
     def action_clear_filter(self) -> None:

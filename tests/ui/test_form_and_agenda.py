@@ -165,3 +165,29 @@ async def test_agenda_lets_go_and_snoozes(demo_db, make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_agenda_cursor_stays_in_place_and_other_sessions_show_up(demo_db, make_app):
+    app = make_app(demo_db, watch_interval=0.1)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        index = next(i for i, (_, a) in enumerate(screen.rows) if a.kind == "thank-you")
+        for _ in range(index):
+            await pilot.press("down")
+        following = screen.rows[index + 1][0].company
+        await pilot.press("m")  # marked: that row moves on; the cursor is on the next item
+        await pilot.pause()
+        assert screen.current[0].company == following
+        TinyDBRepository.open(demo_db).modify(
+            screen.rows[-1][0].id, lambda a: a.move_to("closed", FIXED_NOW, "withdrawn")
+        )
+        gone = screen.rows[-1][0].company
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if gone not in [a.company for a, _ in screen.rows]:
+                break
+        assert gone not in [a.company for a, _ in screen.rows]
+        assert screen.current[0].company == following

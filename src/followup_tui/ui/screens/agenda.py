@@ -39,6 +39,7 @@ class AgendaScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[tuple[Application, NextAction]] = []
+        self._token: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,20 +52,46 @@ class AgendaScreen(Screen[None]):
         table.add_columns("When", "Action", "Company", "Role")
         self.reload()
         table.focus()
+        self.set_interval(self.app.watch_interval, self.check_for_changes)
+
+    def check_for_changes(self) -> None:
+        """Another session's change (a second login on the same file)."""
+        if self.is_current and self.app.repo.change_token() != self._token:
+            self.reload()
 
     def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
-        self.reload()
+        """After an action here (or in the composer opened from here) the cursor
+        stays in place, on the next item of the morning's list."""
+        index = self.query_one(DataTable).cursor_row
+        write = self.app.repo.last_write
+        if saved is not None and write is not None and write[0] == self._token:
+            # Only our own save changed the file: recompute that one row.
+            rows = [row for row in self.rows if row[0].id != saved.id]
+            action = next_action(saved, self.app.clock(), self.app.settings)
+            if action is not None:
+                rows.append((saved, action))
+            self._token = write[1]
+            self.show(rows, keep_index=index)
+        else:
+            self.reload(keep_index=index)
 
-    def reload(self) -> None:
+    def reload(self, keep_index: int | None = None) -> None:
         app = self.app
-        now, tz = app.clock(), app.settings.tz
-        table = self.query_one(DataTable)
-        keep = self.current[0].id if self.current else None
+        self._token = app.repo.change_token()
+        now = app.clock()
         rows = []
         for application in app.repo.list():
             action = next_action(application, now, app.settings)
             if action is not None:
                 rows.append((application, action))
+        self.show(rows, keep_index)
+
+    def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None) -> None:
+        """Fill the table, most urgent first; keep the cursor on the same
+        application, or at `keep_index`."""
+        now, tz = self.app.clock(), self.app.settings.tz
+        table = self.query_one(DataTable)
+        keep = self.current[0].id if self.current else None
         rows.sort(key=lambda row: sort_key(row[1]))
         self.rows = rows
         table.clear()
@@ -80,7 +107,9 @@ class AgendaScreen(Screen[None]):
         self.query_one("#agenda-summary", Static).update(
             Text(f" {counts['overdue']} overdue · {counts['due-today']} due today · {counts['upcoming']} upcoming")
         )
-        if keep is not None:
+        if keep_index is not None:
+            table.move_cursor(row=min(keep_index, max(len(rows) - 1, 0)))
+        elif keep is not None:
             for index, (application, _action) in enumerate(rows):
                 if application.id == keep:
                     table.move_cursor(row=index)

@@ -286,3 +286,19 @@ async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(
         await pilot.pause()
         assert len(reloads) == 1
         assert any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards)
+
+
+async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(demo_db, make_app, monkeypatch):
+    import followup_tui.ui.screens.board as board_module
+
+    monkeypatch.setattr(board_module, "BACKGROUND_LOAD_BYTES", 10)  # the demo file counts as big
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        for _ in range(50):
+            if app.screen.cards:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert not app.screen.query_one("#board").loading
+        assert focused_card(app)[0] == "applied"

@@ -18,6 +18,7 @@ from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 MIN_COLUMN_WIDTH = 18
+BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
@@ -88,10 +89,30 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
-        self.reload()
-        first = next((s for s in STAGES if self.column(s).card_list.cards), STAGES[0])
-        self.column(first).card_list.focus()
         self.set_interval(self.app.watch_interval, self.check_for_changes)
+        try:
+            big = self.app.db_path.stat().st_size > BACKGROUND_LOAD_BYTES
+        except OSError:
+            big = False
+        if big:
+            # Thousands of applications take a second or more to read: show the
+            # board with a loading indicator instead of a blank terminal.
+            self.query_one("#board").loading = True
+            self.first_load_in_background()
+        else:
+            self.reload()
+            self._focus_first_card()
+
+    @work(thread=True, exclusive=True, group="board-reload", exit_on_error=False)
+    def first_load_in_background(self) -> None:
+        token, cards = self._read_cards()
+        self.app.call_from_thread(self._first_load_done, token, cards)
+
+    def _first_load_done(self, token: object, cards: list[Card]) -> None:
+        self._token, self.cards = token, cards
+        self.redraw()
+        self.query_one("#board").loading = False
+        self._focus_first_card()
 
     def on_resize(self) -> None:
         # Share the width; below 6 x MIN_COLUMN_WIDTH the board scrolls sideways

@@ -66,7 +66,7 @@ def export_csv(apps: list[Application], tz: tzinfo) -> str:
     for app in apps:
         last = app.last_interview()
         contact = app.primary_contact or Contact()
-        writer.writerow({
+        writer.writerow({key: _cell(value) for key, value in {
             "id": app.id,
             "company": app.company,
             "role": app.role,
@@ -82,8 +82,19 @@ def export_csv(apps: list[Application], tz: tzinfo) -> str:
             "created": format_instant(app.created) if app.created else "",
             "updated": format_instant(app.updated) if app.updated else "",
             "history": history_text(app, tz),
-        })
+        }.items()})
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A spreadsheet would run a cell starting with = + - @ as a formula (CSV
+    injection): such text gets a leading apostrophe, which spreadsheets hide."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def export_ics(apps: list[Application], now: datetime, settings: Settings) -> str:

@@ -217,3 +217,13 @@ def test_ics_export_puts_each_next_action_in_the_calendar(followup):
     # Paris time 10:00 = 09:00 UTC; interview 60 min; thank-you due 24 h after the end
     assert event.decoded("dtstart").isoformat() == "2026-11-25T10:00:00+00:00"
     assert "24 hours" in str(event["description"])
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused(followup):
+    followup("add", "--company", '=HYPERLINK("http://x","click")', "--role", "-1+2", "--contact-name", "@ann")
+    rows = list(csv.DictReader(io.StringIO(followup("export", "--format", "csv").stdout)))
+    assert rows[0]["company"] == "'=HYPERLINK(\"http://x\",\"click\")"
+    assert rows[0]["role"] == "'-1+2"
+    assert rows[0]["contact_name"] == "'@ann"
+    # JSON, the re-importable export, keeps the text exactly as stored
+    assert json.loads(followup("export").stdout)["applications"][0]["company"] == '=HYPERLINK("http://x","click")'

@@ -132,7 +132,7 @@ def test_cli_exits_2_with_one_line_naming_the_file(db_file, kind, command):
 def test_a_file_where_the_directory_should_be_is_a_store_error(tmp_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("keep")
-    with pytest.raises(StoreError, match="cannot use the data file"):
+    with pytest.raises(StoreError, match="followup.json: cannot (use the data file|take the lock file)"):
         TinyDBRepository.open(blocker / "followup.json")
     result = CliRunner().invoke(main, ["--db", str(blocker / "followup.json"), "list"])
     assert result.exit_code == 2

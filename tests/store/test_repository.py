@@ -329,3 +329,15 @@ def test_text_that_is_not_unicode_is_refused_and_nothing_is_written(db_file):
         repo.modify(1, lambda a: a.add_note("\udcfe", T0))
     assert snapshot(db_file) == before
     assert list(db_file.parent.glob(f".{db_file.name}.tmp-*")) == []
+
+
+def test_a_vanished_folder_gives_a_store_error_naming_the_file(tmp_path):
+    import shutil
+
+    from followup_tui.domain.errors import StoreError
+
+    db = tmp_path / "gone" / "followup.json"
+    repo = TinyDBRepository.open(db)
+    shutil.rmtree(db.parent)
+    with pytest.raises(StoreError, match="followup.json"):
+        repo.list()

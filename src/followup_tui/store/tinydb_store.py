@@ -127,13 +127,18 @@ class TinyDBRepository:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout as exc:
             raise StoreError(
                 f"{self.path}: another followup session has held the lock for over "
                 f"{LOCK_TIMEOUT_SECONDS:.0f} s; try again"
             ) from exc
+        except OSError as exc:  # e.g. the folder was removed while the app ran
+            raise StoreError(f"{self.path}: cannot take the lock file ({os_reason(exc)})") from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     @contextmanager
     def _session(self) -> Iterator[tuple[Table, Table]]:

@@ -93,7 +93,7 @@ def main() -> None:
     for label, value in [
         ("repo.list()", listed),
         ("cards (cadence) for all", cards),
-        ("board start to first frame", first_frame),
+        ("board start until idle (Pilot)", first_frame),
         ("board start to cards shown", mounted),
         ("board reload (other session)", reload),
         ("cursor key (j), per press", per_key),

@@ -28,6 +28,18 @@ GREENLEAF = dict(company="Greenleaf Grocers", role="Store Manager", company_doma
 SPRINGFIELD = dict(company="City of Springfield", role="Data Analyst", company_domain="springfield.gov")
 
 THANKS_TIMING = dict(interview_at=YESTERDAY_2PM, send_at=NOW)
+# A good thank-you body, reused where only the subject or the address is wrong.
+LUMEN_GOOD_NOTE = """Hi Grace,
+
+Thank you for meeting with me yesterday about the Backend Developer role. I enjoyed our talk about the scheduling service, the on-call setup and the plans for next year.
+
+I'm excited about the chance to join Lumen Health and contribute to the platform team.
+
+I look forward to hearing from you.
+
+Best,
+Sam
+"""
 FOLLOW_TIMING = dict(interview_at=TWO_WEEKS_AGO, decision_by=date(2026, 11, 17), send_at=NOW)
 
 
@@ -573,17 +585,7 @@ Sam
         "thank-you",
         "",
         "grace@lumenhealth.io",
-        """Hi Grace,
-
-Thank you for meeting with me yesterday about the Backend Developer role. I enjoyed our talk about the scheduling service, the on-call setup and the plans for next year.
-
-I'm excited about the chance to join Lumen Health and contribute to the platform team.
-
-I look forward to hearing from you.
-
-Best,
-Sam
-""",
+        LUMEN_GOOD_NOTE,
         LUMEN | THANKS_TIMING,
         {"subject": "warn"},
     ),
@@ -651,17 +653,7 @@ Sam
         "thank-you",
         "Thank you",
         "grace@lumenhealth",
-        """Hi Grace,
-
-Thank you for meeting with me yesterday about the Backend Developer role. I enjoyed our talk about the scheduling service, the on-call setup and the plans for next year.
-
-I'm excited about the chance to join Lumen Health and contribute to the platform team.
-
-I look forward to hearing from you.
-
-Best,
-Sam
-""",
+        LUMEN_GOOD_NOTE,
         LUMEN | THANKS_TIMING,
         {"business-address": "fail"},
     ),

@@ -93,9 +93,11 @@ def action_label(action: NextAction) -> str:
         return f"thank-you to {', '.join(action.who)}"
     return {
         "prepare": "prepare for the interview",
+        "thank-you": "thank-you note",
         "record-decision-date": "record the decision date",
         "let-go": "let go",
         "update-stage": "update the stage",
+        "wait": "wait (do not contact)",
     }.get(action.kind, action.kind)
 
 

@@ -6,21 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ..domain.cadence import URGENCIES, NextAction, next_action
+from ..domain.cadence import URGENCIES, NextAction, action_label, next_action
 from ..domain.due_words import due_in_words
 from ..domain.model import STAGES, Application
 from ..domain.settings import Settings
-
-ACTION_LABELS = {
-    "prepare": "prepare: ask timeline",
-    "thank-you": "thank-you note",
-    "record-decision-date": "record decision date",
-    "follow-up": "follow-up",
-    "let-go": "let go",
-    "update-stage": "update the stage",
-    "wait": "wait (do not contact)",
-}
-
 
 @dataclass(frozen=True)
 class Card:
@@ -37,13 +26,6 @@ class Card:
     @property
     def urgency(self) -> str | None:
         return self.action.urgency if self.action else None
-
-
-def action_label(action: NextAction) -> str:
-    label = ACTION_LABELS.get(action.kind, action.kind)
-    if action.kind == "follow-up" and action.number:
-        label = f"follow-up #{action.number}"
-    return label
 
 
 def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:

@@ -11,11 +11,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.cadence import NextAction, next_action, sort_key
+from ...domain.cadence import NextAction, action_label, next_action, sort_key
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
-from ..cards import action_label
 from ..safe_text import printable
 from .dialogs import ChoiceDialog, TextDialog
 

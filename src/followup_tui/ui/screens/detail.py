@@ -11,11 +11,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...domain.cadence import next_action
+from ...domain.cadence import action_label, next_action
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text
-from ..cards import action_label
 from ..safe_text import printable, printable_multiline
 
 

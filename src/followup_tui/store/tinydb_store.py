@@ -69,6 +69,7 @@ class TinyDBRepository:
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self._verified: object = None  # change token of the file as open() checked it
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
 
@@ -100,6 +101,7 @@ class TinyDBRepository:
                 write_atomic(self.path, json.dumps(migrate(data)))
             if self.path.stat().st_mode & 0o777 != FILE_MODE:
                 os.chmod(self.path, FILE_MODE)
+            self._verified = self.change_token()
 
     def _schema_of(self, data: dict) -> int:
         meta = data.get(META)
@@ -269,7 +271,10 @@ class TinyDBRepository:
     def rotate_backups(self) -> Path:
         """Keep the last BACKUPS_KEPT copies (bak1 newest); called at app start."""
         with self._locked():
-            self._read_checked()  # never back up (and rotate away good copies for) a bad file
+            # Never back up (and rotate away good copies for) a bad file; a file
+            # unchanged since open() checked it need not be parsed again.
+            if self.change_token() != self._verified:
+                self._read_checked()
             paths = self.backup_paths()
             for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1])):
                 if newer.exists():

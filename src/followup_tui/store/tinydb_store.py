@@ -97,8 +97,10 @@ class TinyDBRepository:
                 return
             data = self._read_checked()
             if self._schema_of(data) < SCHEMA_VERSION:
+                migrated = migrate(data)
+                self._check_records(migrated)  # never rewrite a file with a bad record
                 self._backup_copy(suffix=f".schema{self._schema_of(data)}.bak")
-                write_atomic(self.path, json.dumps(migrate(data)))
+                write_atomic(self.path, json.dumps(migrated, ensure_ascii=False))
             if self.path.stat().st_mode & 0o777 != FILE_MODE:
                 os.chmod(self.path, FILE_MODE)
             self._verified = self.change_token()
@@ -178,6 +180,10 @@ class TinyDBRepository:
         meta.update({"next_id": next_id + 1}, doc_ids=[META_ID])
         return next_id
 
+    def _check_records(self, data: dict) -> None:
+        for key, record in (data.get(APPLICATIONS) or {}).items():
+            self._to_app(Document(record if isinstance(record, dict) else {}, doc_id=int(key)))
+
     def _to_app(self, doc: Document) -> Application:
         try:
             return Application.from_dict(dict(doc), app_id=doc.doc_id)
@@ -217,6 +223,49 @@ class TinyDBRepository:
                 stored.id = self._next_id(apps, meta)
                 apps.insert(Document(stored.to_dict(), doc_id=stored.id))
         return prepared
+
+    def add_and_update(
+        self, new: Iterable[Application], changed: Iterable[Application]
+    ) -> tuple[list[Application], list[Application]]:
+        """Store new applications and changes to stored ones in one locked
+        write (an import): all or nothing, every change rev-checked.
+
+        Linear in the number of records: ids are counted once, and TinyDB
+        rewrites its table once for the removals and once for the inserts."""
+        prepared = [self._stamp_new(app) for app in new]
+        changed = list(changed)
+        for application in changed:
+            if application.id is None:
+                raise ValidationError("id", "cannot update an application that was never stored")
+            application.validate()
+        with self._session() as (apps, meta):
+            stored_changes = []
+            for application in changed:
+                current = apps.get(doc_id=application.id)
+                actual = None if current is None else int(current.get("rev", 0))
+                if actual != application.rev:
+                    raise ConflictError(application.id, application.rev, actual)
+                stored = application.copy()
+                stored.rev = application.rev + 1
+                stored.updated = self.clock()
+                stored_changes.append(stored)
+            if prepared:
+                record = meta.get(doc_id=META_ID) or {}
+                used = self._max_id(apps)
+                next_id = max(int(record.get("next_id", 1)), used + 1)
+                for stored in prepared:
+                    stored.id = next_id
+                    next_id += 1
+                meta.update({"next_id": next_id}, doc_ids=[META_ID])
+            if stored_changes:
+                apps.remove(doc_ids=[a.id for a in stored_changes])
+            documents = [Document(a.to_dict(), doc_id=a.id) for a in [*stored_changes, *prepared]]
+            if documents:
+                apps.insert_multiple(documents)
+        return prepared, stored_changes
+
+    def _max_id(self, apps: Table) -> int:
+        return max((doc.doc_id for doc in apps.all()), default=0)
 
     def update(self, application: Application) -> Application:
         if application.id is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .context import CliContext, fail, one_line_usage_errors
+from .context import CliContext, crash_logged, fail, one_line_usage_errors
 from .drafting import check, draft
 from .due import due
 from .records import add, delete, edit, list_apps, log, move, show
@@ -28,7 +28,7 @@ class FollowupGroup(click.Group):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        with one_line_usage_errors():
+        with one_line_usage_errors(), crash_logged(ctx):
             return super().invoke(ctx)
 
 

@@ -37,7 +37,9 @@ from .csv_format import (
 from .domain.errors import ValidationError
 from .domain.import_plan import IncomingRow
 from .domain.model import CHANNELS, OUTCOMES, STAGES, Application, Interview, normalize_tags
+from .domain.record_check import check_record
 from .domain.timeparse import parse_date, parse_when
+from .strictjson import loads_strict
 
 SOURCES = ("linkedin", "huntr", "teal", "csv")
 
@@ -288,9 +290,12 @@ def read_import(data: bytes | str, tz: tzinfo, source: str | None = None) -> Par
 
 def _json_rows(text: str) -> list[IncomingRow]:
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError("json", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise ValidationError("json", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except ValueError as exc:
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise ValidationError("json", reason) from None
     records = data.get("applications") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise ValidationError("json", "expected a list of applications or an export with an 'applications' list")
@@ -299,6 +304,7 @@ def _json_rows(text: str) -> list[IncomingRow]:
         if not isinstance(record, dict):
             raise ValidationError(f"row {index}", "not an object")
         try:
+            check_record(record)  # wrong types are refused, never coerced ("None")
             app = Application.from_dict(record, app_id=None)
             app.id = None
             app.validate()

@@ -79,13 +79,9 @@ def read_json_document(path: Path) -> dict:
             "it was left untouched (move it away or pass another --db)"
         )
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from exc
-    except json.JSONDecodeError as exc:
-        raise StoreError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); left untouched"
-        ) from exc
-    if not isinstance(data, dict):
-        raise StoreError(f"{path}: not a followup-tui database (top level is not an object); left untouched")
-    return data
+        raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from None
+    from .validation import parse_document  # strict: no NaN, no huge numbers, no deep nesting
+
+    return parse_document(path, text)

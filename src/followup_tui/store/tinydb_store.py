@@ -31,6 +31,7 @@ from .atomic_file import (
     write_atomic,
 )
 from .migrations import SCHEMA_VERSION, migrate
+from .validation import check_document, schema_of
 
 APPLICATIONS = "applications"
 META = "_meta"
@@ -70,6 +71,7 @@ class TinyDBRepository:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self._verified: object = None  # change token of the file as open() checked it
+        self._checked: object = None  # change token of the file last validated as a whole
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
 
@@ -106,24 +108,15 @@ class TinyDBRepository:
             self._verified = self.change_token()
 
     def _schema_of(self, data: dict) -> int:
-        meta = data.get(META)
-        try:
-            return int(meta[str(META_ID)]["schema"])
-        except (TypeError, KeyError, ValueError) as exc:
-            raise StoreError(
-                f"{self.path}: not a followup-tui database (no schema version); left untouched"
-            ) from exc
+        return schema_of(self.path, data)
 
     def _read_checked(self) -> dict:
+        token = self.change_token()
         data = read_json_document(self.path)
-        schema = self._schema_of(data)
-        if schema > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer followup-tui (schema {schema}; this version reads "
-                f"up to {SCHEMA_VERSION}); upgrade followup-tui. The file was left untouched"
-            )
-        if not isinstance(data.get(APPLICATIONS, {}), dict):
-            raise StoreError(f"{self.path}: the applications table is malformed; left untouched")
+        # Whole-file validation, once per change of the file (store/validation.py).
+        if token is None or token != self._checked:
+            check_document(self.path, data)
+            self._checked = token
         return data
 
     # -- sessions -----------------------------------------------------------
@@ -157,7 +150,7 @@ class TinyDBRepository:
             yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
             if storage.dirty:
                 try:
-                    write_atomic(self.path, json.dumps(storage.data, ensure_ascii=False))
+                    write_atomic(self.path, json.dumps(storage.data, ensure_ascii=False, allow_nan=False))
                 except UnicodeEncodeError as exc:
                     # e.g. a command-line argument with bytes that are not UTF-8
                     bad = exc.object[exc.start : exc.end]

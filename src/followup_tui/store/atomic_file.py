@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+import orjson
 
 from ..domain.errors import StoreError
 
@@ -17,12 +20,14 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}.tmp-"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` so that a crash leaves either the old or the new file.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (str, or bytes already UTF-8) so that a crash leaves either
+    the old or the new file.
 
     Temp file in the same directory, fsync, os.replace, fsync the directory.
     """
-    data = text.encode("utf-8")  # fails (UnicodeEncodeError) before any file is made
+    # str.encode fails (UnicodeEncodeError) before any file is made
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -65,21 +70,36 @@ def read_json_document(path: Path) -> dict:
 
     Never writes: a file we cannot understand is left exactly as it is.
     """
+    return parse_json_document(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The data file's bytes, or StoreError naming what is wrong."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except PermissionError as exc:
         raise StoreError(f"{path}: cannot read the data file (permission denied)") from exc
     except IsADirectoryError as exc:
         raise StoreError(f"{path}: is a directory, not a data file") from exc
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the data file ({exc.strerror})") from exc
+
+
+def parse_json_document(path: Path, raw: bytes, parse_constant: Callable[[str], object] | None = None) -> dict:
+    """Parse the data file's bytes, or raise StoreError naming what is wrong.
+
+    The standard `json` module: measured, it parses this file as fast as
+    orjson or msgspec (building the Python objects dominates) and it keeps
+    Python's exact rules (big integers stay integers). `parse_constant` sees
+    NaN / Infinity, if any.
+    """
     if not raw.strip():
         raise StoreError(
             f"{path}: the file is empty, so it is not a followup-tui database; "
             "it was left untouched (move it away or pass another --db)"
         )
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=parse_constant)
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from exc
     except json.JSONDecodeError as exc:
@@ -89,3 +109,21 @@ def read_json_document(path: Path) -> dict:
     if not isinstance(data, dict):
         raise StoreError(f"{path}: not a followup-tui database (top level is not an object); left untouched")
     return data
+
+
+def encode_document(data: dict, plain: bool = True) -> bytes:
+    """The document as UTF-8 JSON bytes that TinyDB's own JSONStorage reads.
+
+    orjson writes it about ten times faster than `json.dumps`. What orjson
+    cannot write the same way is left to the standard module, which then
+    decides exactly as before: text that is not valid Unicode (lone
+    surrogates) raises UnicodeEncodeError, integers beyond 64 bits stay
+    exact; and a document read with NaN / Infinity in it (`plain=False`) is
+    written back with them rather than as null.
+    """
+    if plain:
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            pass
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")

@@ -11,8 +11,10 @@ from datetime import datetime, timedelta, tzinfo
 
 from .domain.errors import ValidationError
 from .domain.model import STAGES, Application, Contact, Interview
+from .domain.record_check import check_record
 from .domain.settings import Settings
 from .domain.timeparse import format_instant, local_text, parse_date, parse_when
+from .strictjson import loads_strict
 
 EXPORT_FORMAT = "followup-tui"
 CSV_COLUMNS = [
@@ -143,9 +145,12 @@ def parse_import(text: str, tz: tzinfo) -> list[Application]:
 
 def _parse_json(text: str) -> list[Application]:
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError("json", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise ValidationError("json", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except ValueError as exc:
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise ValidationError("json", reason) from None
     records = data.get("applications") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise ValidationError("json", "expected a list of applications or an export with an 'applications' list")
@@ -154,6 +159,7 @@ def _parse_json(text: str) -> list[Application]:
         if not isinstance(record, dict):
             raise _row_error(index, "not an object")
         try:
+            check_record(record)  # wrong types are refused, never coerced ("None")
             app = Application.from_dict(record, app_id=None)
             app.id = None
             app.validate()

@@ -26,6 +26,7 @@ from ..store import TinyDBRepository
 NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
+EXIT_CRASH = 1
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -44,6 +45,21 @@ def one_line_usage_errors() -> Iterator[None]:
         where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
         message = " ".join(exc.format_message().split())  # some click messages span lines
         fail(f"{message}{where}", exc.exit_code)
+
+
+@contextmanager
+def crash_logged(ctx: click.Context) -> Iterator[None]:
+    """An unexpected error: the traceback (no locals) to a log file in the data
+    directory, one line naming it, exit 1. Click's own exits pass through."""
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        from ..crashlog import crash_line, write_crash_log
+
+        obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
+        fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
 
 
 def clock_from_env() -> datetime:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -85,13 +84,12 @@ def read_bytes(path: Path) -> bytes:
         raise StoreError(f"{path}: cannot read the data file ({exc.strerror})") from exc
 
 
-def parse_json_document(path: Path, raw: bytes, parse_constant: Callable[[str], object] | None = None) -> dict:
+def parse_json_document(path: Path, raw: bytes) -> dict:
     """Parse the data file's bytes, or raise StoreError naming what is wrong.
 
-    The standard `json` module: measured, it parses this file as fast as
-    orjson or msgspec (building the Python objects dominates) and it keeps
-    Python's exact rules (big integers stay integers). `parse_constant` sees
-    NaN / Infinity, if any.
+    The standard `json` module (strict, store/validation.py): measured, it
+    parses this file as fast as orjson or msgspec (building the Python
+    objects dominates) and it keeps Python's exact rules.
     """
     if not raw.strip():
         raise StoreError(
@@ -99,31 +97,24 @@ def parse_json_document(path: Path, raw: bytes, parse_constant: Callable[[str], 
             "it was left untouched (move it away or pass another --db)"
         )
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=parse_constant)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from exc
-    except json.JSONDecodeError as exc:
-        raise StoreError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); left untouched"
-        ) from exc
-    if not isinstance(data, dict):
-        raise StoreError(f"{path}: not a followup-tui database (top level is not an object); left untouched")
-    return data
+        raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from None
+    from .validation import parse_document  # strict: no NaN, no huge numbers, no deep nesting
+
+    return parse_document(path, text)
 
 
-def encode_document(data: dict, plain: bool = True) -> bytes:
+def encode_document(data: dict) -> bytes:
     """The document as UTF-8 JSON bytes that TinyDB's own JSONStorage reads.
 
     orjson writes it about ten times faster than `json.dumps`. What orjson
-    cannot write the same way is left to the standard module, which then
-    decides exactly as before: text that is not valid Unicode (lone
-    surrogates) raises UnicodeEncodeError, integers beyond 64 bits stay
-    exact; and a document read with NaN / Infinity in it (`plain=False`) is
-    written back with them rather than as null.
+    cannot write is left to the standard module, which then decides exactly
+    as before: text that is not valid Unicode (lone surrogates) raises
+    UnicodeEncodeError, integers beyond 64 bits stay exact. (orjson would
+    write NaN as null; the strict reader never lets one into the document.)
     """
-    if plain:
-        try:
-            return orjson.dumps(data)
-        except TypeError:
-            pass
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    try:
+        return orjson.dumps(data)
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")

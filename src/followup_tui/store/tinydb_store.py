@@ -40,6 +40,7 @@ from .atomic_file import (
     write_atomic,
 )
 from .migrations import SCHEMA_VERSION, migrate
+from .validation import check_document, schema_of
 
 APPLICATIONS = "applications"
 META = "_meta"
@@ -62,7 +63,6 @@ class Snapshot:
 
     raw: bytes  # the file's exact bytes
     data: dict  # parsed, checked, and migrated if the file was older
-    plain: bool = True  # no NaN / Infinity in it: orjson may write it
     migrated_from: int | None = None  # the file's older schema; `data` is migrated
 
 
@@ -117,35 +117,17 @@ class TinyDBRepository:
             remove_stale_temps(self.path)
             if not self.path.exists():
                 data = {META: {str(META_ID): {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}}
-                self._write(data, plain=True)
+                self._write(data)
                 return
             snapshot = self._load()
             if snapshot.migrated_from is not None:
                 self._backup_copy(suffix=f".schema{snapshot.migrated_from}.bak")
-                self._write(snapshot.data, snapshot.plain)
+                self._write(snapshot.data)
             if self.path.stat().st_mode & 0o777 != FILE_MODE:
                 os.chmod(self.path, FILE_MODE)
 
     def _schema_of(self, data: dict) -> int:
-        meta = data.get(META)
-        try:
-            return int(meta[str(META_ID)]["schema"])
-        except (TypeError, KeyError, ValueError) as exc:
-            raise StoreError(
-                f"{self.path}: not a followup-tui database (no schema version); left untouched"
-            ) from exc
-
-    def _check_document(self, data: dict) -> None:
-        """Refuse a document this version cannot use (StoreError). Runs once
-        per change of the file, not once per operation."""
-        schema = self._schema_of(data)
-        if schema > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer followup-tui (schema {schema}; this version reads "
-                f"up to {SCHEMA_VERSION}); upgrade followup-tui. The file was left untouched"
-            )
-        if not isinstance(data.get(APPLICATIONS, {}), dict):
-            raise StoreError(f"{self.path}: the applications table is malformed; left untouched")
+        return schema_of(self.path, data)
 
     def _load(self) -> Snapshot:
         """The file's current content, parsed and checked only if it changed
@@ -155,27 +137,22 @@ class TinyDBRepository:
         if snapshot is not None and snapshot.raw == raw:
             return snapshot
         self._snapshot = None
-        constants: list[str] = []
-
-        def constant(name: str) -> float:  # what json does, remembered
-            constants.append(name)
-            return float(name)
-
-        data = parse_json_document(self.path, raw, parse_constant=constant)
-        self._check_document(data)
+        data = parse_json_document(self.path, raw)
+        # Whole-file validation (store/validation.py): once per change of the file.
+        check_document(self.path, data)
         schema = self._schema_of(data)
-        snapshot = Snapshot(raw, data, plain=not constants)
+        snapshot = Snapshot(raw, data)
         if schema < SCHEMA_VERSION:
             snapshot.data, snapshot.migrated_from = migrate(data), schema
         self._snapshot = snapshot
         return snapshot
 
-    def _write(self, data: dict, plain: bool) -> None:
+    def _write(self, data: dict) -> None:
         """Save `data` atomically and remember it as the file's content.
         Call with the lock held."""
-        payload = encode_document(data, plain)  # may raise UnicodeEncodeError: nothing written
+        payload = encode_document(data)  # may raise UnicodeEncodeError: nothing written
         write_atomic(self.path, payload)
-        self._snapshot = Snapshot(payload, data, plain)
+        self._snapshot = Snapshot(payload, data)
 
     # -- sessions -----------------------------------------------------------
 
@@ -206,7 +183,7 @@ class TinyDBRepository:
             try:
                 yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
                 if storage.dirty:
-                    self._save(storage.data, snapshot.plain)
+                    self._save(storage.data)
                     # Taken under the lock, so exact: a reader whose data matches
                     # `before` can apply just this write and be current at `after`.
                     self.last_write = (before, self.change_token())
@@ -218,9 +195,9 @@ class TinyDBRepository:
                     self._snapshot = None
                 raise
 
-    def _save(self, data: dict, plain: bool) -> None:
+    def _save(self, data: dict) -> None:
         try:
-            self._write(data, plain)
+            self._write(data)
         except UnicodeEncodeError as exc:
             # e.g. a command-line argument with bytes that are not UTF-8
             bad = exc.object[exc.start : exc.end]

@@ -251,3 +251,21 @@ def test_draft_thanks_each_round_for_itself(run):
     second = json.loads(run("draft", str(app_id), "--json").stdout)
     assert (second["to_name"], second["kind"]) == ("Priya Raman", "thank-you")
     assert "meet with me yesterday" in second["body"]
+
+
+@pytest.mark.parametrize(
+    ("to", "status"),
+    [
+        ('"Raman, Priya" <priya.raman@northwind-analytics.com>', "PASS"),  # Outlook's form: a comma in the name
+        ("Raman, Priya <priya.raman@northwind-analytics.com>", "PASS"),
+        ('"Raman, Priya" <priya.raman@northwind-analytics.com>; tom.becker@northwind-analytics.com', "PASS"),
+        ("jose@bücher.de", "PASS"),  # an internationalised domain is valid
+        ("priya@gmail.com", "FAIL"),
+        ("not an address", "FAIL"),
+    ],
+)
+def test_check_reads_recipients_with_the_standard_parser(run, to, status):
+    args = [a if a != "priya.raman@northwind-analytics.com" else to for a in CONTEXT]
+    result = run("check", "--kind", "thank-you", "--json", *args, input=GOOD, expect=0 if status != "FAIL" else 1)
+    check = next(c for c in json.loads(result.stdout)["checks"] if c["id"] == "business-address")
+    assert check["status"] == status.lower(), check

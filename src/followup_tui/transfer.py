@@ -6,6 +6,7 @@ from our exports and from other trackers (see importers)."""
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 
 from .csv_format import CSV_COLUMNS, export_csv, guard_cell
 from .domain.model import Application
@@ -25,4 +26,10 @@ def export_json(apps: list[Application]) -> str:
 _cell = guard_cell  # the formula guard, named as before
 
 
-__all__ = ["CSV_COLUMNS", "ParsedImport", "export_csv", "export_json", "read_import"]
+def parse_import(data: bytes | str, tz: tzinfo, source: str | None = None) -> list[Application]:
+    """The applications a file holds, as new records (no matching against
+    stored ones: `followup import` does that with domain.import_plan)."""
+    return [row.app for row in read_import(data, tz, source).rows]
+
+
+__all__ = ["CSV_COLUMNS", "ParsedImport", "export_csv", "export_json", "parse_import", "read_import"]

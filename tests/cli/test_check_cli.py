@@ -180,7 +180,8 @@ def test_draft_prints_the_thank_you_note_due(run):
     assert text.startswith("To: priya.raman@northwind-analytics.com\nSubject: Thank you: Senior Support Engineer (EMEA) interview\n\nHi Priya,\n")
     assert text.rstrip().endswith("Best regards,\nSam Doe")
     data = json.loads(run("draft", str(app_id), "--json").stdout)
-    assert set(data) == {"to", "subject", "body"}
+    assert set(data) == {"kind", "number", "to", "to_name", "subject", "body", "note"}
+    assert (data["kind"], data["to_name"]) == ("thank-you", "Priya Raman")
     assert data["body"] in text
 
 
@@ -208,3 +209,44 @@ def test_draft_refuses_do_not_contact_and_unknown_ids(run):
     app_id = store(run.db, do_not_contact=True)
     assert "not to be contacted" in run("draft", str(app_id), expect=1).stderr
     run("draft", "99", expect=1)
+
+
+# -- one rule for the next message: draft, composer and agenda agree ----------------
+
+
+def test_draft_with_no_interview_writes_the_follow_up_and_refuses_a_thank_you(run):
+    app_id = store(run.db, stage="applied", interviews=[])
+    data = json.loads(run("draft", str(app_id), "--json").stdout)
+    assert (data["kind"], data["number"]) == ("follow-up", 1)
+    assert "my application for the Senior Support Engineer (EMEA) role" in data["body"]
+    refused = run("draft", str(app_id), "--kind", "thank-you", expect=1).stderr
+    assert "no interview yet" in refused
+
+
+def test_draft_refuses_a_third_follow_up(run):
+    sent = [Event(at=NOW - timedelta(days=d), kind="message-sent", message_kind="follow-up") for d in (9, 2)]
+    app_id = store(run.db, stage="following-up", interviews=[Interview(at=NOW - timedelta(days=20), with_names=["Priya Raman"])],
+                   events=sent)
+    stderr = run("draft", str(app_id), expect=1).stderr
+    assert "already sent 2 follow-ups" in stderr and "let go" in stderr
+    assert "already sent 2" in run("draft", str(app_id), "--kind", "follow-up", expect=1).stderr
+
+
+def test_draft_thanks_each_round_for_itself(run):
+    """A phone screen a week ago and an onsite yesterday, neither thanked:
+    the note due first is the phone screen's, to its person, about last week."""
+    rounds = [Interview(at=datetime(2026, 11, 18, 10, 0, tzinfo=timezone.utc), kind="phone screen", with_names=["Tom Becker"]),
+              Interview(at=datetime(2026, 11, 24, 14, 0, tzinfo=timezone.utc), kind="onsite", with_names=["Priya Raman"])]
+    app_id = store(run.db, interviews=rounds)
+    data = json.loads(run("draft", str(app_id), "--json").stdout)
+    assert (data["to"], data["to_name"]) == ("tom.becker@northwind-analytics.com", "Tom Becker")
+    assert "speak with me last week" in data["body"]
+    due = json.loads(run("due", "--json").stdout)
+    assert [(d["who"], d["due"]) for d in due] == [
+        (["Tom Becker"], "2026-11-19T11:00:00Z"),
+        (["Priya Raman"], "2026-11-25T15:00:00Z"),
+    ]
+    TinyDBRepository.open(run.db).modify(app_id, lambda a: a.record_sent("thank-you", NOW, recipient=data["to"]))
+    second = json.loads(run("draft", str(app_id), "--json").stdout)
+    assert (second["to_name"], second["kind"]) == ("Priya Raman", "thank-you")
+    assert "meet with me yesterday" in second["body"]

@@ -350,7 +350,7 @@ def test_closing_warns_when_missing_or_buried():
         ("I need an answer about the role.", "I need an answer"),
         ("Why haven't you replied?", "Why haven't you"),
         ("I'm getting desperate.", "desperate"),
-        ("I really need this job.", "need this job"),
+        ("I really need this job.", "I really need this job"),
         ("Sorry to bother you again.", "Sorry to bother"),
         ("As I said in my last email, I am available.", "As I said in my last email"),
         ("I assume you've already filled the position.", "I assume you've already filled"),

@@ -132,7 +132,9 @@ def test_titles_stay_in_the_greeting():
         (NOW - timedelta(days=1), "yesterday"),
         (NOW - timedelta(days=2), "on Monday"),
         (NOW - timedelta(days=6), "on Thursday"),
-        (NOW - timedelta(days=7), "on Wednesday 18 November"),
+        (NOW - timedelta(days=7), "last week"),
+        (NOW - timedelta(days=9), "last week"),  # Mon 16 Nov
+        (NOW - timedelta(days=10), "on Sunday 15 November"),  # the week before last
         (NOW + timedelta(days=1), "tomorrow"),
     ],
 )

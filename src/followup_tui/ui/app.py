@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..domain.errors import FollowupError, NotFoundError
+from ..domain.message_plan import plan_message
 from ..domain.model import Application
 from ..domain.repository import ApplicationRepository
 from ..domain.settings import Settings
@@ -150,25 +151,20 @@ class FollowupApp(App[None]):
 
         self.push_screen(HelpScreen(self.screen))
 
-    def open_composer(self, app_id: int, kind: str | None = None) -> None:
+    def open_composer(self, app_id: int, kind: str | None = None, round_at: datetime | None = None) -> None:
         application = self.load(app_id)
         if application is None:
             return
-        if application.do_not_contact:
-            self.notify(
-                f"{application.company} asked not to be contacted: no messages. "
-                "The article's advice: respect it and wait.",
-                title="Do not contact",
-                severity="warning",
-                timeout=8,
-            )
+        plan = plan_message(application, self.clock(), self.settings, kind, round_at)
+        if plan.refusal:
+            self.notify(plan.refusal, title="Not writing this one", severity="warning", timeout=8, markup=False)
             return
         try:
             from .screens.composer import ComposerScreen
         except ImportError:
             self.notify("The composer is not available yet.", severity="warning")
             return
-        self.push_screen(ComposerScreen(application, kind))
+        self.push_screen(ComposerScreen(application, kind, round_at))
 
     def record_response(self, app_id: int) -> None:
         application = self.load(app_id)

@@ -54,7 +54,13 @@ def phrases(*patterns: str) -> re.Pattern[str]:
     """One case-sensitive pattern for lower-cased text, from patterns written
     naturally ("I need"): matching lower-cased text is several times faster
     than re.IGNORECASE, which matters on every keystroke."""
-    joined = "|".join(f"(?:{p})" for p in patterns)
+    # Most patterns start at a word boundary: testing it once, before the
+    # alternatives, rather than once per alternative at every position, makes
+    # the scan several times faster.
+    at_word = [p[2:] for p in patterns if p.startswith(r"\b")]
+    others = [p for p in patterns if not p.startswith(r"\b")]
+    parts = ([r"\b(?:" + "|".join(f"(?:{p})" for p in at_word) + ")"] if at_word else []) + [f"(?:{p})" for p in others]
+    joined = "|".join(parts)
     lowered = _ESCAPE_OR_CAPITAL_RE.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), joined)
     return re.compile(lowered)
 

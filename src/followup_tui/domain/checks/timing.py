@@ -75,7 +75,7 @@ def _from_cadence(ctx: DraftContext, send: datetime) -> tuple[datetime, str] | N
     if changes:  # explicit context overrides what the application says
         app = app.with_changes(**changes)
     action = next_action(app, send, ctx.settings)
-    if action is None or action.kind not in ("follow-up", "record-decision-date"):
+    if action is None or action.kind != "follow-up":
         return None
     return action.due, action.reason
 

@@ -11,7 +11,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.cadence import NextAction, action_label, next_action, sort_key
+from ...domain.cadence import NextAction, action_label, next_actions, sort_key
+from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
@@ -66,9 +67,7 @@ class AgendaScreen(Screen[None]):
         if saved is not None and write is not None and write[0] == self._token:
             # Only our own save changed the file: recompute that one row.
             rows = [row for row in self.rows if row[0].id != saved.id]
-            action = next_action(saved, self.app.clock(), self.app.settings)
-            if action is not None:
-                rows.append((saved, action))
+            rows.extend((saved, action) for action in next_actions(saved, self.app.clock(), self.app.settings))
             self._token = write[1]
             self.show(rows, keep_index=index)
         else:
@@ -80,9 +79,8 @@ class AgendaScreen(Screen[None]):
         now = app.clock()
         rows = []
         for application in app.repo.list():
-            action = next_action(application, now, app.settings)
-            if action is not None:
-                rows.append((application, action))
+            # each owed round is a row of its own, with its own people and due time
+            rows.extend((application, action) for action in next_actions(application, now, app.settings))
         self.show(rows, keep_index)
 
     def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None) -> None:
@@ -94,13 +92,13 @@ class AgendaScreen(Screen[None]):
         rows.sort(key=lambda row: sort_key(row[1]))
         self.rows = rows
         table.clear()
-        for application, action in rows:
+        for index, (application, action) in enumerate(rows):
             table.add_row(
                 Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
                 Text(action_label(action)),
                 Text(printable(application.company)),
                 Text(printable(application.role)),
-                key=str(application.id),
+                key=f"{application.id}:{index}",
             )
         counts = {u: sum(1 for _, a in rows if a.urgency == u) for u in URGENCY_STYLE}
         self.query_one("#agenda-summary", Static).update(
@@ -141,7 +139,7 @@ class AgendaScreen(Screen[None]):
     def action_compose(self) -> None:
         if self.current and self.current[1].is_message:
             application, action = self.current
-            self.app.open_composer(application.id, action.kind)
+            self.app.open_composer(application.id, action.kind, action.round_at)
 
     def action_open(self) -> None:
         if self.current:
@@ -159,8 +157,12 @@ class AgendaScreen(Screen[None]):
             return
         application, action = self.current
         now = self.app.clock()
-        to = application.primary_email
-        self.app.save_change(application.id, lambda a: a.record_sent(action.kind, now, recipient=to), f"{action.kind} marked as sent")
+        plan = plan_message(application, now, self.app.settings, action.kind, action.round_at)
+        if plan.refusal:
+            self.notify(plan.refusal, severity="warning", markup=False)
+            return
+        to = plan.to or plan.to_name  # the person the row names, by address when known
+        self.app.save_change(application.id, lambda a: a.record_sent(action.kind, now, recipient=to), f"{action.kind} to {to or 'them'} marked as sent")
 
     def action_let_go(self) -> None:
         if not self.current:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -21,18 +22,16 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from ... import paths
-from ...domain.cadence import next_action
-from ...domain.checks import CheckResult, DraftContext, run_checks
+from ...domain.checks import CheckResult, run_checks
 from ...domain.checks.text import read_body
 from ...domain.due_words import due_in_words
 from ...domain.errors import FollowupError
 from ...domain.model import Application, Draft
-from ...domain.templates import fill_template
 from ...domain.timeparse import local_text
 from ...messaging.editor import EditorError, edit_text, editor_command
 from ...messaging.eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
 from ...messaging.smtp_send import configure_hint, send_message
-from ..composer_plan import KIND_TITLES, MessagePlan, addressed_to_first_unthanked, plan_message
+from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill, plan_message
 from ..safe_text import printable, printable_multiline
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
@@ -43,7 +42,6 @@ from .message_text import MessageTextDialog
 CHECK_DELAY = 0.15  # seconds of quiet typing before the checks run again
 COMPACT_WIDTH = 100  # below this the checks go under the body
 COMPACT_HEIGHT = 30  # below this the reason line is hidden
-TEMPLATE_FOLLOW_UPS = 2  # templates exist for follow-up 1 and 2
 # Everything but help waits while a message is being sent.
 BUSY_ACTIONS = {"forgot", "save_draft", "copy", "export", "edit_in_editor", "send", "mark_sent", "pick_kind", "close"}
 
@@ -75,11 +73,12 @@ class ComposerScreen(Screen[None]):
 
     sending: reactive[bool] = reactive(False, bindings=True)
 
-    def __init__(self, application: Application, kind: str | None = None) -> None:
+    def __init__(self, application: Application, kind: str | None = None, round_at: datetime | None = None) -> None:
         super().__init__()
         self.application = application
         self.app_id = application.id or 0
         self.requested_kind = kind
+        self.requested_round = round_at  # for a thank-you: which round (an agenda row)
         self.plan: MessagePlan | None = None
         self.results: list[CheckResult] = []
         self.clean: Fields = Fields("", "", "")  # as last loaded or saved
@@ -106,8 +105,10 @@ class ComposerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        plan = plan_message(self.application, self.app.clock(), self.app.settings, self.requested_kind)
-        if plan.refusal:  # the app refuses do-not-contact before opening; this is the last guard
+        plan = plan_message(
+            self.application, self.app.clock(), self.app.settings, self.requested_kind, self.requested_round
+        )
+        if plan.refusal:  # the app refuses before opening; this is the last guard
             self.tell(plan.refusal, title="Not writing this one", severity="warning", timeout=10)
             self.dismiss(None)
             return
@@ -146,7 +147,7 @@ class ComposerScreen(Screen[None]):
             content = Fields(draft.to, draft.subject, draft.body)
         else:
             filled = self.template()
-            content = Fields(filled.to or self.application.primary_email, filled.subject, filled.body)
+            content = Fields(filled.to, filled.subject, filled.body)
         self.query_one("#to", PlainInput).set_text(content.to)
         self.query_one("#subject", PlainInput).set_text(content.subject)
         self.query_one("#body", CheckedTextArea).load_text(content.body)
@@ -155,12 +156,9 @@ class ComposerScreen(Screen[None]):
         self.run_checks_now()
 
     def template(self, forgot: str = ""):
-        """The plan's template, filled for this application."""
+        """The plan's template: its round, its addressee, this application."""
         assert self.plan is not None
-        now = self.app.clock()
-        number = min(self.plan.number, TEMPLATE_FOLLOW_UPS)  # with max_follow_ups > 2, the last one repeats
-        application = addressed_to_first_unthanked(self.application, now, self.plan.who)
-        return fill_template(self.plan.kind, application, self.app.settings, now, number, forgot)
+        return fill(self.plan, self.application, self.app.settings, self.app.clock(), forgot)
 
     def show_heading(self, draft: Draft | None) -> None:
         assert self.plan is not None
@@ -169,8 +167,8 @@ class ComposerScreen(Screen[None]):
         parts: list[str | tuple[str, str]] = [(printable(f"{self.plan.title} · {a.company}"), "bold")]
         if a.role:
             parts.append(printable(f" · {a.role}"))
-        action = next_action(a, now, app.settings)
-        if action is not None and action.kind == self.plan.kind:
+        action = self.plan.action  # the same round as the template and the timing check
+        if action is not None:
             style = {"overdue": "bold $text-error", "due-today": "bold $text-warning"}.get(action.urgency, "")
             parts.append((f" · {due_in_words(action.due, now, tz)}", style))
         self.query_one("#composer-title", Static).update(Content.assemble(*parts))
@@ -199,7 +197,7 @@ class ComposerScreen(Screen[None]):
         if self.plan is None:
             return []
         f = self.fields
-        context = DraftContext.from_application(self.application, self.kind, self.app.clock(), self.app.settings)
+        context = draft_context(self.plan, self.application, self.app.clock(), self.app.settings)
         self.results = run_checks(f.subject, f.body, f.to, context)
         self.query_one(CheckPanel).show(self.results)
         spans = [(s, e, r.status) for r in self.results if r.status != "pass" for s, e in r.spans]

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...domain.cadence import action_label, next_action
+from ...domain.cadence import action_label, next_actions, waiting_for
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text
@@ -73,15 +73,17 @@ class DetailScreen(Screen[None]):
         parts.append(facts)
         if a.do_not_contact:
             parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
-        action = next_action(a, now, self.app.settings)
+        actions = next_actions(a, now, self.app.settings)
         parts.append(_section("Next"))
-        if action is None:
-            parts.append(Text("nothing: this application is closed"))
-        else:
-            line = Text(f"{action_label(action)} · {due_in_words(action.due, now, tz)} ")
+        if not actions:
+            parts.append(Text(printable(waiting_for(a, now, self.app.settings))))
+        for action in actions:  # one per owed round, each with its own people and due time
+            line = Text(printable(f"{action_label(action)} · {due_in_words(action.due, now, tz)} "))
             line.append(f"({local_text(action.due, tz)})", style="dim")
             parts.append(line)
             parts.append(Text(action.reason, style="italic"))
+            if action.hint:
+                parts.append(Text(f"hint: {action.hint}", style="yellow"))
         parts.append(_section("Contacts"))
         for c in a.contacts or []:
             parts.append(Text(printable(f"{c.name}, {c.title} <{c.email}> {c.phone}".strip(" ,"))))

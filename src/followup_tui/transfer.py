@@ -7,12 +7,11 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timedelta, tzinfo
+from datetime import tzinfo
 
 from .domain.errors import ValidationError
 from .domain.model import STAGES, Application, Contact, Interview
 from .domain.record_check import check_record
-from .domain.settings import Settings
 from .domain.timeparse import format_instant, local_text, parse_date, parse_when
 from .strictjson import loads_strict
 
@@ -97,31 +96,6 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
-
-
-def export_ics(apps: list[Application], now: datetime, settings: Settings) -> str:
-    """Every open application's next action as a calendar event (RFC 5545),
-    so the follow-ups show up in the user's calendar app."""
-    from icalendar import Calendar, Event  # only this export needs it
-
-    from .domain.cadence import action_label, next_action
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//followup-tui//EN")
-    calendar.add("version", "2.0")
-    for app in apps:
-        action = next_action(app, now, settings)
-        if action is None:
-            continue
-        event = Event()
-        event.add("uid", f"followup-{app.id}-{action.kind}-{action.number or 0}@followup-tui")
-        event.add("dtstamp", now)
-        event.add("dtstart", action.due)
-        event.add("duration", timedelta(minutes=15))
-        event.add("summary", f"{action_label(action)}: {app.company}" + (f" ({app.role})" if app.role else ""))
-        event.add("description", action.reason)
-        calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
 
 
 def _normalize_header(name: str) -> str:

@@ -13,6 +13,7 @@ from .context import CliContext, crash_logged, fail, one_line_usage_errors
 from .drafting import check, draft
 from .due import due
 from .records import add, delete, edit, list_apps, log, move, show
+from .serve import serve, web_session
 from .stats import stats
 from .transfer_commands import export, import_file
 from .tui import demo, run_tui
@@ -47,8 +48,8 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
         run_tui(ctx.obj)
 
 
-for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, demo,
-                list_backups, restore):
+for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, serve,
+                web_session, demo, list_backups, restore):
     main.add_command(command)
 
 __all__ = ["main", "fail"]

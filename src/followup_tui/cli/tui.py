@@ -26,8 +26,10 @@ def has_terminal() -> bool:
         return False
 
 
-def launch(ctx: CliContext, db: Path) -> None:
-    if not has_terminal():
+def launch(ctx: CliContext, db: Path, need_terminal: bool = True) -> None:
+    """Run the TUI on `db`; `need_terminal` is False only for a browser tab
+    (`followup serve`), whose terminal is the web driver."""
+    if need_terminal and not has_terminal():
         fail(NO_TERMINAL)  # at once: no spinning without a terminal, nothing outlives the connection
     from ..factory import build_app  # textual is imported only when the TUI runs
     from ..ui.crash_guard import install

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from textual import work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,6 +18,7 @@ from ..domain.message_plan import plan_message
 from ..domain.model import Application
 from ..domain.repository import ApplicationRepository
 from ..domain.settings import Settings
+from .downloads import DELIVERY_NAME, EXPORT_FORMATS, deliver_export, delivered_text
 from .screens.board import BoardScreen
 from .screens.dialogs import TextDialog
 
@@ -71,7 +72,38 @@ class FollowupApp(App[None]):
                 f"{binding.tooltip or binding.description} ({key})",
                 lambda action=binding.action, node=node: self.run_action(action, node),
             )
+        for fmt, (title, _) in EXPORT_FORMATS.items():
+            yield SystemCommand(
+                title,
+                "Every application as one file (a download in the browser, else in your downloads folder)",
+                lambda fmt=fmt: self.export_all(fmt),
+            )
         yield from super().get_system_commands(screen)
+
+    # -- files for the user: downloads in a browser tab, the downloads folder in a terminal
+
+    def export_all(self, fmt: str) -> None:
+        try:
+            apps = self.repo.list()
+        except FollowupError as exc:
+            self.report_error(exc, title="Not exported")
+            return
+        deliver_export(self, fmt, apps, self.clock(), self.settings, self.exports_folder)
+
+    @property
+    def exports_folder(self) -> Path:
+        """Where a terminal session saves exports: beside the data file."""
+        return self.db_path.parent / "exports"
+
+    @on(events.DeliveryComplete)
+    def delivered(self, event: events.DeliveryComplete) -> None:
+        if event.name == DELIVERY_NAME:
+            self.notify(delivered_text(event.path, self.is_web), title="Exported", timeout=6)
+
+    @on(events.DeliveryFailed)
+    def not_delivered(self, event: events.DeliveryFailed) -> None:
+        if event.name == DELIVERY_NAME:
+            self.notify(str(event.exception), title="Not exported", severity="error", timeout=8)
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
         """Notifications carry company names and other user text: never markup."""

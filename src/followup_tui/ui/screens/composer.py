@@ -283,6 +283,11 @@ class ComposerScreen(Screen[None]):
         return unused_path(folder / default_eml_name(self.application.company, self.kind, now))
 
     def action_export(self) -> None:
+        if self.app.is_web:  # a browser tab: the file goes to the browser, not the server's disk
+            from ..downloads import deliver_eml
+
+            deliver_eml(self.app, self.build_email(self.fields, draft=True), self.default_export_path().name, self.app.exports_folder)
+            return
         default = self.default_export_path()
         self.app.push_screen(
             TextDialog("Export as .eml (RFC 5322) to:", value=str(default)),

@@ -140,7 +140,7 @@ def _local(value: datetime, tz: tzinfo) -> date:
 def applied_date(app: Application, tz: tzinfo) -> date | None:
     """The applied date (see the module's definitions); None for a card that
     was only saved and never applied."""
-    own = getattr(app, "applied", None)
+    own = getattr(app, "applied_on", None)  # the fields issue's applied date
     if isinstance(own, date):
         return own if not isinstance(own, datetime) else _local(own, tz)
     moves = sorted(e.at for e in app.events if e.kind == "stage-change" and e.to_stage == "applied")

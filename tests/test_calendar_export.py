@@ -203,3 +203,15 @@ def test_cli_stdout_export_is_a_calendar(tmp_path, db_file):
     followup("add", "--company", "Acme", "--interview-at", "2026-11-24 10:00")
     events = parse_both(followup("export", "--format", "ics").stdout)
     assert len(events) == 2
+
+
+def test_each_round_owed_has_its_own_thank_you_events():
+    app = interviewed(names=("Ann",), at=NOW - timedelta(hours=30))
+    app.interviews.append(Interview(at=NOW - timedelta(hours=3), with_names=["Bo"]))
+    events = parse_both(export_ics([app], NOW, PARIS).text)
+    ann = events["followup-5-round-1-thank-you-ann@followup-tui"]
+    bo = events["followup-5-round-2-thank-you-bo@followup-tui"]
+    assert ann["status"] == bo["status"] == "CONFIRMED"
+    assert bo["start"] == NOW - timedelta(hours=2) + timedelta(hours=24)
+    assert "Overdue since" in ann["description"]  # due 5 hours ago: placed now, within working hours
+    assert ann["start"] == NOW

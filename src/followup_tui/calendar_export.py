@@ -126,22 +126,10 @@ def next_reasonable_time(now: datetime, settings: Settings) -> datetime:
 # -- what is owed now (from the cadence engine) --------------------------------
 
 
-def _owed_actions(app: Application, now: datetime, settings: Settings) -> list[NextAction]:
-    many = getattr(cadence, "next_actions", None)
-    if many is not None:
-        return list(many(app, now, settings))
-    one = cadence.next_action(app, now, settings)
-    return [one] if one is not None else []
-
-
-def _round_index(rounds: list[Interview], action: NextAction, hours: int) -> int:
+def _round_index(rounds: list[Interview], action: NextAction) -> int:
     """1-based position (by time) of the round a thank-you is for."""
-    round_at = getattr(action, "round_at", None)
     for index, round_ in enumerate(rounds, start=1):
-        if round_at is not None and round_.at == round_at:
-            return index
-    for index, round_ in enumerate(rounds, start=1):
-        if round_.ends_at + timedelta(hours=hours) == action.due:
+        if round_.at == action.round_at:
             return index
     return max(1, sum(1 for r in rounds if r.ends_at <= action.due))
 
@@ -151,18 +139,17 @@ def _snoozes_between(app: Application, start: datetime | None, end: datetime) ->
 
 
 def _active_events(app: Application, now: datetime, settings: Settings) -> list[CalendarEvent]:
-    hours = settings.cadence.thank_you_hours
     rounds = app.interviews_sorted()
     ended = sum(1 for r in rounds if r.ends_at <= now)
     found = []
-    for action in _owed_actions(app, now, settings):
+    for action in cadence.next_actions(app, now, settings):
         if action.kind == "prepare":
             continue  # the interview's own event carries the reminder
         label = cadence.action_label(action)
         description = action.reason
         anchor: datetime | None = None
         if action.kind == "thank-you":
-            index = _round_index(rounds, action, hours)
+            index = _round_index(rounds, action)
             anchor = rounds[index - 1].ends_at
             for name in action.who or ("",):
                 whom = f"thank-you to {name}" if name else "thank-you note"
@@ -171,8 +158,7 @@ def _active_events(app: Application, now: datetime, settings: Settings) -> list[
                            "thank-you", f"{whom}: {_title(app)}", description, anchor)
                 )
             continue
-        if action.kind in ("follow-up", "record-decision-date"):
-            # a missing decision date is a nudge due when follow-up 1 would be: one event
+        if action.kind == "follow-up":
             uid = _uid(app, f"round-{ended}", f"follow-up-{action.number or 1}")
         elif action.kind in ("let-go", "wait"):
             uid = _uid(app, f"round-{ended}", "let-go")
@@ -182,7 +168,7 @@ def _active_events(app: Application, now: datetime, settings: Settings) -> list[
             uid = _uid(app, "response", _stamp(action.due))
         else:
             uid = _uid(app, action.kind)
-        kind = {"wait": "let-go", "record-decision-date": "follow-up"}.get(action.kind, action.kind)
+        kind = "let-go" if action.kind == "wait" else action.kind
         found.append(_timed(app, action, now, settings, uid, kind, f"{label}: {_title(app)}", description, anchor))
     return found
 
@@ -206,7 +192,7 @@ def _timed(
             f"Overdue since {local_text(action.due, settings.tz)}: placed at the next reasonable time "
             f"({local_text(start, settings.tz)}).\n{description}"
         )
-    if getattr(action, "hint", ""):
+    if action.hint:
         text += f"\n{action.hint}"
     sequence = _snoozes_between(app, anchor, now)
     snoozes = [e.at for e in app.events if e.kind == "snooze" and e.at <= now and (anchor is None or e.at >= anchor)]

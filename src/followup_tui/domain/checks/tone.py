@@ -157,7 +157,7 @@ SARCASTIC: list[str] = [
     r"\b(?:I'm|I\s+am)\s+sure\s+you(?:'re|\s+are)\s+(?:very\s+|so\s+|terribly\s+|extremely\s+)?busy\b",
     r"\b(?:I\s+guess|apparently)\s+(?:you|your|nobody|no\s+one)\b[^.!?\n]{0,40}\b(?:busy|care|bother|forgot|read)\w*",
     r"\bhow\s+(?:nice|kind|thoughtful|considerate|professional)\s+of\s+you\b|\bsomewhat\s+sincerely\b|\bnot\s+that\s+you\s+care\b",
-    r"\b(?:if|whether)\s+you\s+(?:ever|even)\s+(?:read|get|bother|care)\b|\bwho\s+cares\b|(?:^|[.!?]\s+)so\s+much\s+for\b",
+    r"\b(?:if|whether)\s+you\s+(?:ever|even)\s+(?:read|get|bother|care)\b|\bwho\s+cares\b|(?<=[.!?]\s)so\s+much\s+for\b|(?<=[.!?]\s\s)so\s+much\s+for\b",
     r"\bhow\s+(?:disappointing|sad|typical|convenient)\b",
     # a stretched word: "sooo", "pleeease", "waaaiting" (the only group in this list: \1 is its letter)
     r"\b(?=[a-z]*([a-z])\1\1)(?![ivxwz]+\b)[a-z]{3,}\b",
@@ -221,6 +221,42 @@ PHRASES["blaming"] = BLAMING
 PHRASES["pressure"] = PRESSURE
 PHRASES["desperate"] = PHRASES["desperate"] + DESPERATE_MORE
 PHRASE_RES: dict[str, re.Pattern[str]] = {kind: phrases(*patterns) for kind, patterns in PHRASES.items()}
+
+
+def _scan_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """Every phrase of these kinds in one pattern: one pass over the text
+    instead of one per kind (the composer checks on every keystroke). The
+    phrases that start a word share one test for it, which lets the engine
+    skip most positions. Which kind a hit is, is found afterwards."""
+    at_word = [p[2:] for kind in kinds for p in PHRASES[kind] if p.startswith(r"\b") and r"\1" not in p]
+    others = [p for kind in kinds for p in PHRASES[kind] if not p.startswith(r"\b") or r"\1" in p]
+    parts = [r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in at_word) + ")"]
+    parts += [f"(?:{p})" for p in others]
+    return phrases(*parts) if len(parts) > 1 else phrases(parts[0])
+
+
+# Severe kinds scan on their own, so a milder phrase that starts earlier
+# never hides a threat inside it.
+_SEVERE_KINDS = ("hostile", "profanity")
+_SCANS = (
+    (_SEVERE_KINDS, _scan_pattern(_SEVERE_KINDS)),
+    (tuple(k for k in PHRASES if k not in _SEVERE_KINDS), _scan_pattern(tuple(k for k in PHRASES if k not in _SEVERE_KINDS))),
+)
+
+
+def _phrase_findings(lower: str, end: int) -> list[tuple[str, Span]]:
+    found = []
+    for kinds, scan in _SCANS:
+        for hit in scan.finditer(lower, 0, end):
+            # the kind whose phrase matches here, the longest if several do
+            best: tuple[str, Span] | None = None
+            for kind in kinds:
+                match = PHRASE_RES[kind].match(lower, hit.start(), end)
+                if match and match.end() > hit.start() and (best is None or match.end() > best[1][1]):
+                    best = (kind, match.span())
+            found.append(best or (kinds[0], hit.span()))
+    return found
+
 LABELS = {
     "impatient": "sounds impatient",
     "demanding": "sounds demanding",
@@ -305,8 +341,7 @@ def _findings(
     message below it is not theirs), earliest first, overlaps dropped.
     Capitals count only before the sign-off, where names and titles go."""
     raw: list[tuple[str, Span]] = []
-    for kind, pattern in PHRASE_RES.items():
-        raw += [(kind, m.span()) for m in pattern.finditer(lower, 0, own_end)]
+    raw += _phrase_findings(lower, own_end)
     s = ctx.settings
     allowed = _own_capitals(ctx.company, ctx.role, s.user_name, s.signature)
     raw += [("shouting", span) for span in _shouting(text, main_end, allowed, skip)]

@@ -111,5 +111,6 @@ def import_file(ctx: CliContext, file: str, source: str | None, dry_run: bool) -
     now = ctx.now()
     plan = plan_import(run_guarded(ctx.repo.list), parsed.rows, now)
     if not dry_run:
+        ctx.backup_before("imported")
         run_guarded(lambda: ctx.repo.add_and_update(plan.added, [app for app, _ in plan.updated]))
     _report(parsed, plan, dry_run)

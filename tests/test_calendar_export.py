@@ -215,3 +215,17 @@ def test_each_round_owed_has_its_own_thank_you_events():
     assert bo["start"] == NOW - timedelta(hours=2) + timedelta(hours=24)
     assert "Overdue since" in ann["description"]  # due 5 hours ago: placed now, within working hours
     assert ann["start"] == NOW
+
+
+def test_done_events_keep_their_time_from_one_export_to_the_next():
+    from followup_tui.domain.demo import demo_applications
+
+    apps = demo_applications(NOW)
+    for number, app in enumerate(apps, start=1):
+        app.id = number
+    first = parse_both(export_ics(apps, NOW, PARIS).text)
+    later = parse_both(export_ics(apps, NOW + timedelta(hours=1), PARIS).text)
+    cancelled = {uid for uid, e in first.items() if e["status"] == "CANCELLED"}
+    assert len(cancelled) >= 8
+    assert {uid: first[uid]["start"] for uid in cancelled} == {uid: later[uid]["start"] for uid in cancelled}
+    assert {uid: first[uid]["sequence"] for uid in cancelled} == {uid: later[uid]["sequence"] for uid in cancelled}

@@ -230,6 +230,10 @@ def _interview_events(app: Application, now: datetime, settings: Settings) -> li
 # -- what is done or no longer owed (from the history) -------------------------
 
 
+def _start_of(day, tz) -> datetime:
+    return datetime.combine(day, WORK_START, tz).astimezone(timezone.utc)
+
+
 def _cancelled_events(app: Application, now: datetime, settings: Settings, live: set[str]) -> list[CalendarEvent]:
     tz = settings.tz
     hours = settings.cadence.thank_you_hours
@@ -262,8 +266,8 @@ def _cancelled_events(app: Application, now: datetime, settings: Settings, live:
     for index in range(0, len(rounds) + 1):
         since = rounds[index - 1].at if index else None
         until = rounds[index].at if index < len(rounds) else None
-        if index == 0 and app.decision_by is None:
-            continue
+        if index == 0 and (rounds or app.decision_by is None):
+            continue  # "round 0": a decision date given before any interview
         after = [t for t in sent["follow-up"] if (since is None or t >= since) and (until is None or t < until)]
         # the next, unsent follow-up was owed unless the cadence still owes
         # it later; it ends with a new round, an answer, an offer or a close
@@ -280,11 +284,11 @@ def _cancelled_events(app: Application, now: datetime, settings: Settings, live:
             if number <= len(after):
                 at, why = after[number - 1], f"Done: follow-up {number} sent {local_text(after[number - 1], tz)}."
             else:
-                at = after[-1] if after else (rounds[index - 1].ends_at if index else now)
+                at = after[-1] if after else (rounds[index - 1].ends_at if index else _start_of(app.decision_by, tz))
                 why = "No longer owed (an answer, a new round or the card's stage settled it)."
             cancel(_uid(app, f"round-{index}", f"follow-up-{number}"), "follow-up", at, label, why)
         if (len(after) >= limit or app.do_not_contact) and settled:
-            at = max(closes) if closes else (after[-1] if after else now)
+            at = max(closes) if closes else (after[-1] if after else (rounds[index - 1].ends_at if index else now))
             why = "Done: the card was closed." if closes else "No longer owed."
             cancel(_uid(app, f"round-{index}", "let-go"), "let-go", at, f"let go: {_title(app)}", why)
 

@@ -269,3 +269,15 @@ def test_check_reads_recipients_with_the_standard_parser(run, to, status):
     result = run("check", "--kind", "thank-you", "--json", *args, input=GOOD, expect=0 if status != "FAIL" else 1)
     check = next(c for c in json.loads(result.stdout)["checks"] if c["id"] == "business-address")
     assert check["status"] == status.lower(), check
+
+
+def test_draft_signs_with_the_configured_name_or_says_how_to_set_it(run, tmp_path):
+    app_id = store(run.db)
+    signed = run("draft", str(app_id))
+    assert signed.stdout.rstrip().endswith("Best regards,\nSam Doe") and signed.stderr == ""
+    (tmp_path / "config.toml").write_text('timezone = "UTC"\nsignature = "Sam Doe\\n+33 6 12 34 56 78"\n', encoding="utf-8")
+    assert run("draft", str(app_id)).stdout.rstrip().endswith("Best regards,\nSam Doe\n+33 6 12 34 56 78")
+    (tmp_path / "config.toml").write_text('timezone = "UTC"\n', encoding="utf-8")
+    unsigned = run("draft", str(app_id))
+    assert unsigned.stdout.rstrip().endswith("Best regards,")
+    assert 'user_name = "Your Name"' in unsigned.stderr and "followup config --path" in unsigned.stderr

@@ -134,6 +134,7 @@ def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None
     (they asked not to be contacted, the follow-ups are used up, no
     interview yet for a thank-you), with the reason on stderr."""
     from ..domain.message_plan import fill, plan_message
+    from ..domain.templates import NO_NAME_HINT, signing_name
 
     settings = ctx.settings
     now = ctx.now()
@@ -142,6 +143,8 @@ def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None
     if plan.refusal:
         fail(f"application {app_id}: {plan.refusal}", EXIT_NO_MATCH)
     filled = run_guarded(lambda: fill(plan, app, settings, now))
+    if not signing_name(settings):
+        click.echo(f"followup: {NO_NAME_HINT}", err=True)
     if as_json:
         echo_json(
             {

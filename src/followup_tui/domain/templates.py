@@ -87,8 +87,19 @@ def _greeting(contact: Contact | None) -> str:
     return f"Hi {name}," if first.endswith(".") else f"Hi {first},"  # "Dr. Okafor" stays whole
 
 
+NO_NAME_HINT = (
+    'No name to sign with: add user_name = "Your Name" (or a signature) to your config file '
+    "(followup config --path shows where), and the templates sign with it."
+)
+
+
+def signing_name(settings: Settings) -> str:
+    """What the templates sign with: the signature, else the user's name."""
+    return settings.signature.strip() or settings.user_name.strip()
+
+
 def _sign_off(settings: Settings) -> str:
-    signature = settings.signature.strip() or settings.user_name.strip()
+    signature = signing_name(settings)
     return f"Best regards,\n{signature}" if signature else "Best regards,"
 
 

@@ -19,6 +19,7 @@ SCORED = ("tone", "restated-interest", "gratitude", "closing", "signature")
 KINDS = ("thank-you", "follow-up")
 SPLITS = ("tune", "held-out")
 LABELS = frozenset(SCORED)
+ENDING_CHECKS = frozenset({"restated-interest", "closing", "signature"})
 
 SIGNER = "Sam Lee"
 COMPANY = "Northwind"
@@ -52,7 +53,7 @@ _SLOT_WORDS = (
     ("time", "Tuesday afternoon"),
     ("skill", "SQL"),
 )
-_SLOT_RE = re.compile(r"\[([^\[\]\n]{1,120})\]")
+_SLOT_RE = re.compile(r"\[([^\[\]\n]{1,240})\]")
 
 
 def _fill_slot(match: re.Match[str]) -> str:
@@ -71,6 +72,7 @@ class Entry:
     text: str
     fires: frozenset[str]
     template: bool = False
+    excerpt: bool = False  # the page (or its stored excerpt) cuts the draft short
     subject: str | None = None
     company: str = COMPANY
     role: str = ROLE
@@ -125,6 +127,7 @@ def load(path: Path = HERE / "drafts.toml") -> list[Entry]:
                 text=raw["text"],
                 fires=fires,
                 template=raw.get("template", False),
+                excerpt=raw.get("excerpt", False),
                 subject=raw.get("subject"),
                 company=raw.get("company", COMPANY),
                 role=raw.get("role", ROLE),
@@ -162,6 +165,8 @@ def score(entries: list[Entry]) -> dict[str, Score]:
         expected = {check: check in entry.fires for check in SCORED}
         expected["placeholders"] = entry.has_slots
         for check, fired in observed.items():
+            if entry.excerpt and check in ENDING_CHECKS:
+                continue  # the draft is cut short: its interest, ending and sign-off are unknown
             s = scores[check]
             s.total += 1
             if fired == expected[check]:

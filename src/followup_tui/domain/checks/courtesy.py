@@ -32,7 +32,7 @@ HEAR_BACK_RE = phrases(
     # "let me know" as a wish to hear, not as an offer ("let me know if you
     # need anything else")
     r"|\b(?:please\s+)?(?:do\s+)?let\s+me\s+know\b(?!\s+(?:if|whether)\s+(?:you\s+(?:need|have\s+any|would\s+like|'d\s+like|require"
-    r"|want)|there(?:\s+is|\s+are|'s)\s+anything|I\s+can|anything|any\s+(?:other|further|more)))"
+    r"|want)|there(?:\s+is|\s+are|'s)\s+any|I\s+can|anything|any\s+(?:other|further|more)))"
     r"|\b(?:please\s+)?(?:do\s+)?keep\s+me\s+(?:posted|updated|informed|in\s+the\s+loop)\b"
     # asking for news is a wish to hear back: "to see if there were any updates"
     r"|\bany\s+(?:updates?|news|word|progress|feedback)\b(?!\s+(?:to\s+(?:share|add)|from\s+me))"
@@ -47,7 +47,11 @@ HEAR_BACK_RE = phrases(
     r"|\b(?:await|awaiting)\s+your\s+(?:reply|response|news|decision)\b"
     r"|\b(?:talk|speak)\s+(?:to\s+you\s+)?soon\b"
     r"|\bappreciate\s+(?:any|an)\s+(?:update|news|feedback)\b"
-    r"|\bcontinu(?:e|ing)\s+(?:the|our)\s+conversation\b",
+    # ...unless it is offered: "if you want to continue our conversation, reach out"
+    r"|\bcontinu(?:e|ing)\s+(?:the|our)\s+conversation\b(?<!you\s\w{4}\sto\scontinue\sour\sconversation)"
+    r"(?<!you\swould\slike\sto\scontinue\sour\sconversation)(?<!you'd\slike\sto\scontinue\sour\sconversation)"
+    # accepting whatever they decide: "any decision you make, I will respect"
+    r"|\b(?:any|whatever|whichever)\s+decision\b[^.!?\n]{0,40}\b(?:respect|accept|understand)",
 )
 _TAIL_SENTENCES = 3  # "ends with": within the last sentences of the note...
 _TAIL_SHARE = 0.35  # ...or the last third of its words, whichever reaches further back

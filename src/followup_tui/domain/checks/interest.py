@@ -37,7 +37,8 @@ INTEREST_RE = phrases(
     r"\b(?:role|position|job|opportunity|work|team|company|project|projects|mission)\s+(?:is|sounds|seems|looks|was|feels)\s+"
     r"(?:so\s+|really\s+|very\s+|truly\s+|incredibly\s+|even\s+more\s+)?(?:exciting|fascinating|compelling|appealing|inspiring"
     r"|perfect|ideal|amazing|fantastic|wonderful|like\s+(?:a|the)\s+(?:great|perfect|good|right|wonderful)\s+(?:fit|match|place))\b",
-    r"\b(?:a\s+)?(?:wonderful|great|exciting|special|fantastic|amazing|inspiring)\s+place\s+to\s+work\b",
+    r"\b(?:a\s+)?(?:wonderful|great|exciting|special|fantastic|amazing|inspiring|terrific|brilliant)\s+(?:place|company|team"
+    r"|organi[sz]ation|firm|employer)\s+to\s+(?:work|be\s+part\s+of|join)\b",
     r"\b(?:the\s+)?(?:best|right|ideal|perfect|strongest|strong|ideal|top)\s+(?:candidate|person|fit|choice|match|hire)\s+for\b",
     r"\b(?:really\s+|truly\s+|very\s+much\s+)?(?:want|wanted|would\s+love|'d\s+love)\s+(?:this|the|that)\s+(?:job|role|position|opportunity)\b",
     r"\b(?:want|wanted|wanting|would\s+love|'d\s+love|would\s+like|'d\s+like|hope|hoping)\s+to\s+(?:work|be)\s+(?:with|for|at|on|part|"

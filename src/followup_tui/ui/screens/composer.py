@@ -32,6 +32,7 @@ from ...messaging.editor import EditorError, edit_text, editor_command
 from ...messaging.eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
 from ...messaging.smtp_send import configure_hint, send_message
 from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill, plan_message
+from ...domain.templates import NO_NAME_HINT, signing_name
 from ..safe_text import printable, printable_multiline
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
@@ -175,6 +176,8 @@ class ComposerScreen(Screen[None]):
         note = self.plan.note
         if self.plan.kind == "thank-you":
             note = f"{note} (f2 adds something you forgot to mention)".strip()
+        if not signing_name(app.settings):
+            note = f"{note} {NO_NAME_HINT}".strip()
         if draft is not None:
             when = f" of {local_text(draft.updated, tz)}" if draft.updated else ""
             note = f"Your saved draft{when}. {note}"

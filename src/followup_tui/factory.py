@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .domain.errors import StoreError
 from .domain.settings import Settings
 from .store import TinyDBRepository
 from .ui.app import FollowupApp
@@ -31,12 +32,24 @@ def build_app(
     watch_interval: float = 1.0,
 ) -> FollowupApp:
     repo = open_repository(db, clock)
-    if backups:
-        repo.rotate_backups()
-    return FollowupApp(
+    warning = backup_at_start(repo) if backups else None
+    app = FollowupApp(
         repo=repo,
         settings=settings or Settings(),
         clock=clock,
         db_path=db,
         watch_interval=watch_interval,
     )
+    if warning:
+        app.notify(warning, title="No backup", severity="warning", timeout=30)  # shown once the app runs
+    return app
+
+
+def backup_at_start(repo: TinyDBRepository) -> str | None:
+    """Back up at start; a backup that cannot be written (full disk, read-only
+    folder) is a warning, not a reason to refuse to start."""
+    try:
+        repo.rotate_backups()
+    except StoreError as exc:
+        return f"{exc}. The app works; no backup was made at this start."
+    return None

@@ -20,6 +20,10 @@ class PtyProcess:
         import struct
         import termios
 
+        import pyte
+
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.master = master
@@ -40,7 +44,24 @@ class PtyProcess:
         if not chunk:
             return False
         self.output += chunk
+        self.stream.feed(chunk)
         return True
+
+    def text(self) -> str:
+        """What the terminal shows now (pyte renders the bytes), lines joined."""
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def wait_for_text(self, needle: str, timeout: float = DEADLINE_SECONDS) -> None:
+        """Read until `needle` is visible on the screen (joined across lines too)."""
+        end = time.monotonic() + timeout
+        while True:
+            shown = self.text()
+            if needle in shown or needle in " ".join(" ".join(shown.split()).split("│")):
+                return
+            if time.monotonic() > end:
+                raise AssertionError(f"{needle!r} never shown; screen:\n{shown}")
+            if not self._pump(0.1) and self.proc.poll() is not None:
+                raise AssertionError(f"exited {self.proc.returncode} before {needle!r}; screen:\n{shown}")
 
     def wait_for(self, needle: bytes, timeout: float = DEADLINE_SECONDS, start: int = 0) -> int:
         """Read until `needle` appears after offset `start`; returns its end offset."""

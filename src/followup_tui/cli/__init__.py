@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .backups import list_backups, restore
 from .context import CliContext, crash_logged, fail, one_line_usage_errors
 from .drafting import check, draft
 from .due import due
@@ -47,7 +48,8 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
         run_tui(ctx.obj)
 
 
-for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, serve, web_session, demo):
+for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, serve,
+                web_session, demo, list_backups, restore):
     main.add_command(command)
 
 __all__ = ["main", "fail"]

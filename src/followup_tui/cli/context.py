@@ -102,6 +102,15 @@ class CliContext:
         return self._repo
 
 
+    def backup_before(self, change: str) -> None:
+        """Back up the data file before a destructive command (store/backups.py);
+        if no backup can be written, the command is refused."""
+        try:
+            self.repo.rotate_backups()
+        except FollowupError as exc:
+            fail(f"{exc}; nothing was {change}")
+
+
 pass_ctx = click.make_pass_decorator(CliContext)
 
 

@@ -59,5 +59,6 @@ def import_file(ctx: CliContext, file: str) -> None:
         apps = parse_import(text, ctx.settings.tz)
     except ValidationError as exc:
         fail(f"{file}: {exc}; nothing was imported")
+    ctx.backup_before("imported")
     stored = run_guarded(lambda: ctx.repo.add_many(apps))
     click.echo(f"imported {len(stored)} applications")

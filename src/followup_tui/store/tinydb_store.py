@@ -16,7 +16,6 @@ timestamps and inode reuse do.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,13 +38,13 @@ from .atomic_file import (
     remove_stale_temps,
     write_atomic,
 )
+from . import backups
 from .migrations import SCHEMA_VERSION, migrate
 from .validation import check_document, schema_of
 
 APPLICATIONS = "applications"
 META = "_meta"
 META_ID = 1
-BACKUPS_KEPT = 3
 LOCK_TIMEOUT_SECONDS = 10.0
 
 Clock = Callable[[], datetime]
@@ -301,31 +300,55 @@ class TinyDBRepository:
         # os.replace gives every save a new inode, so this catches every change.
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
-    # -- backups ----------------------------------------------------------------
+    # -- backups (store/backups.py) ------------------------------------------------
 
-    def backup_paths(self) -> list[Path]:
-        return [self.path.with_name(f"{self.path.name}.bak{n}") for n in range(1, BACKUPS_KEPT + 1)]
+    def list_backups(self) -> list[backups.Backup]:
+        return backups.list_backups(self.path)
 
-    def rotate_backups(self) -> Path:
-        """Keep the last BACKUPS_KEPT copies (bak1 newest); called at app start."""
+    def rotate_backups(self) -> Path | None:
+        """Back up the file as it is now if it changed since the newest backup
+        (thinning old ones); never a file that fails validation. Returns the new
+        backup, or None when the newest one already holds this content.
+        Raises StoreError when the copy cannot be written."""
         with self._locked():
-            # Never back up (and rotate away good copies for) a bad file; a file
-            # unchanged since this object last read it is not parsed again.
-            self._load()
-            paths = self.backup_paths()
-            for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1])):
-                if newer.exists():
-                    os.replace(newer, older)
-            self._copy_private(paths[0])
-            return paths[0]
+            backups.remove_partials(self.path)
+            snapshot = self._load()  # checked as a whole; not parsed again if unchanged
+            count = len(snapshot.data.get(APPLICATIONS, {}))
+            try:
+                made = backups.save_backup(self.path, snapshot.raw, count, self.clock())
+            except OSError as exc:
+                raise StoreError(f"could not write a backup ({os_reason(exc)})") from exc
+            return made.path if made else None
+
+    def restore(self, source: Path) -> tuple[Path | None, int]:
+        """Put the backup `source` in place of the data file, after backing up
+        the current file (or, when it is damaged, keeping it aside in the
+        backups folder). Works when the current file does not validate.
+        Returns (where the current file went, applications restored)."""
+        with self._locked():
+            try:
+                raw = source.read_bytes()
+            except OSError as exc:
+                raise StoreError(f"{source}: cannot read the backup ({os_reason(exc)})") from None
+            count = check_document(source, parse_json_document(source, raw))
+            kept: Path | None = None
+            try:
+                if self.path.exists():
+                    current = self.path.read_bytes()
+                    try:
+                        count_now = check_document(self.path, parse_json_document(self.path, current))
+                    except StoreError:
+                        kept = backups.keep_damaged(self.path, current, self.clock())
+                    else:
+                        made = backups.save_backup(self.path, current, count_now, self.clock())
+                        kept = made.path if made else backups.list_backups(self.path)[0].path
+                write_atomic(self.path, raw)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: could not restore ({os_reason(exc)}); the file was left as it was") from exc
+            self._snapshot = None
+            return kept, count
 
     def _backup_copy(self, suffix: str) -> Path:
         target = self.path.with_name(self.path.name + suffix)
-        self._copy_private(target)
+        backups.write_private(target, self.path.read_bytes())
         return target
-
-    def _copy_private(self, target: Path) -> None:
-        tmp = target.with_name(target.name + ".partial")
-        shutil.copyfile(self.path, tmp)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)

@@ -65,8 +65,9 @@ def schema_of(path: Path, data: dict) -> int:
     return schema
 
 
-def check_document(path: Path, data: dict) -> None:
-    """Raise StoreError unless every part of `data` can be used as it is."""
+def check_document(path: Path, data: dict) -> int:
+    """Raise StoreError unless every part of `data` can be used as it is;
+    returns the number of applications."""
     schema = schema_of(path, data)
     if schema < migrations.SCHEMA_VERSION:
         try:
@@ -86,3 +87,4 @@ def check_document(path: Path, data: dict) -> None:
             check_record(record)
         except ValidationError as exc:
             raise StoreError(f"{path}: application {key} is malformed ({exc}); {UNTOUCHED}") from None
+    return len(table)

@@ -21,6 +21,7 @@ from followup_tui.domain.cadence import (
     sort_key,
     urgency_of,
     waiting_for,
+    waiting_label,
 )
 from followup_tui.domain.model import Application, Contact, Event, Interview
 from followup_tui.domain.settings import CadenceSettings, Settings
@@ -503,3 +504,13 @@ def test_sort_key_orders_by_urgency_before_time() -> None:
     late_overdue = NextAction("let-go", t("2026-11-25 14:00"), "overdue", "r")
     early_upcoming = NextAction("wait", t("2026-11-20 14:00"), "upcoming", "r")  # made-up, to test the order
     assert sorted([early_upcoming, late_overdue], key=sort_key) == [late_overdue, early_upcoming]
+
+
+def test_waiting_label_for_cards_with_nothing_due() -> None:
+    settings = Settings(timezone="UTC")
+    assert waiting_label(app(stage="applied"), NOW, settings) == "waiting to hear"
+    assert waiting_label(app(stage="offer"), NOW, settings) == "answer the offer"
+    assert waiting_label(app(stage="closed"), NOW, settings) == "moved on"
+    answered = app(interview("2026-11-16 10:00", "Ann Lee"),
+                   events=(sent("thank-you", "2026-11-16 18:00"), response("2026-11-19 12:00"), moved("2026-11-19 12:05", "thanked", "interview")))
+    assert waiting_label(answered, NOW, settings) == "they answered"

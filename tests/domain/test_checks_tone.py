@@ -79,6 +79,8 @@ def test_a_threat_an_insult_or_profanity_fails_on_its_own(sentence):
         ("Please let me know by Thursday noon.", "let me know by Thursday"),
         ("Otherwise I will accept the other offer.", "Otherwise I will accept"),
         ("Consider this your final notice.", "final notice"),
+        ("I look forward to hearing from your team within the next week.", "hearing from your team within the next"),
+        ("I expect a decision by Monday.", "I expect a decision by"),
         # shouting
         ("I AM STILL WAITING FOR AN ANSWER.", "STILL WAITING FOR AN ANSWER"),
     ],

@@ -205,6 +205,22 @@ def waiting_for(app: Application, now: datetime, settings: Settings) -> str:
     return "nothing due now"
 
 
+def waiting_label(app: Application, now: datetime, settings: Settings) -> str:
+    """A few words for a card with nothing due: what it waits for."""
+    if app.stage == "closed":
+        return app.outcome.replace("-", " ") if app.outcome else "closed"
+    text = waiting_for(app, now, settings)
+    if text.startswith("an offer"):
+        return "answer the offer"
+    if text.startswith("they answered"):
+        return "they answered"
+    if text.startswith("waiting to hear"):
+        return "waiting to hear"
+    if text.startswith("no interview"):
+        return "no interview yet"
+    return "nothing due"
+
+
 def _ended(app: Application, now: datetime) -> list[Interview]:
     return [i for i in app.interviews_sorted() if i.ends_at <= now]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ..domain.cadence import URGENCIES, NextAction, action_label, next_action
+from ..domain.cadence import URGENCIES, NextAction, action_label, next_actions, waiting_label
 from ..domain.due_words import due_in_words
 from ..domain.model import STAGES, Application
 from ..domain.settings import Settings
@@ -29,12 +29,16 @@ class Card:
 
 
 def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:
-    action = next_action(app, now, settings)
+    actions = next_actions(app, now, settings)
+    action = actions[0] if actions else None
     if action is None:
-        text = app.outcome.replace("-", " ") if app.outcome else "nothing due"
+        text = waiting_label(app, now, settings)  # what an open card waits for
         due = ""
     else:
         text = action_label(action)
+        more = sum(1 for a in actions[1:] if a.kind == "thank-you")
+        if action.kind == "thank-you" and more:
+            text += f" (+{more} round{'s' if more > 1 else ''})"  # each round: its own row in the agenda
         due = due_in_words(action.due, now, tz)
     contacts = " ".join(f"{c.name} {c.email}" for c in app.contacts)
     return Card(

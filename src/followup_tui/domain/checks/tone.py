@@ -195,6 +195,10 @@ PRESSURE: list[str] = [
     r"\bI(?:'ll|\s+will)\s+(?:have\s+to\s+)?(?:accept|take|go\s+with)\s+(?:the\s+)?(?:other|another|their)\s+(?:offer|job|position)"
     r"\s+(?:if|unless)\b",
     r"\b(?:final|last)\s+(?:chance|notice|reminder|warning)\b",
+    # a deadline dressed as an expectation: "I look forward to hearing from you within the next week"
+    r"\b(?:hear|hearing|answer|response|reply|decision|news)\s+(?:back\s+)?(?:from\s+(?:you|your\s+\w+)\s+)?(?:within|by|before|no\s+later"
+    r"\s+than)\s+(?:the\s+(?:next|end\s+of)|this|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|\d|one|two|three|a\s+(?:day"
+    r"|week))",
     r"\b(?:time\s+is\s+running\s+out|(?:the\s+)?clock\s+is\s+ticking|can't\s+wait\s+(?:much\s+)?(?:any\s+)?longer|cannot\s+wait\s+"
     r"(?:much\s+)?(?:any\s+)?longer|won't\s+wait|will\s+not\s+wait)\b",
 ]

@@ -40,8 +40,11 @@ def build_app(
         db_path=db,
         watch_interval=watch_interval,
     )
+    # queued now, shown once the app runs
+    for notice in repo.notices:
+        app.notify(notice, title="Data folder", severity="warning", timeout=15)
     if warning:
-        app.notify(warning, title="No backup", severity="warning", timeout=30)  # shown once the app runs
+        app.notify(warning, title="No backup", severity="warning", timeout=30)
     return app
 
 

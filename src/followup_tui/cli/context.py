@@ -99,6 +99,8 @@ class CliContext:
                 self._repo = TinyDBRepository.open(self.db, clock=clock_from_env)
             except FollowupError as exc:
                 fail(str(exc))
+            for notice in self._repo.notices:  # e.g. a data folder made private
+                click.echo(f"followup: note: {printable(notice)}", err=True)
         return self._repo
 
 

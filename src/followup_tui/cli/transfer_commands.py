@@ -33,7 +33,7 @@ def export(ctx: CliContext, fmt: str, output: str | None) -> None:
         text = calendar.text
         summary = f"exported {calendar.active} calendar events and {calendar.cancelled} cancelled ones"
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_export(Path(output), text)
         click.echo(f"{summary} to {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -44,6 +44,17 @@ def _read_previous(path: Path) -> str | None:
         return path.read_text(encoding="utf-8") if path.is_file() else None
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def write_export(target: Path, text: str) -> None:
+    """Atomically, privately (0600): a full disk leaves the old file (or none),
+    never a truncated one, and says so in one line."""
+    from ..store.atomic_file import write_atomic
+
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"{target}: could not write the export ({exc.strerror or exc}); nothing was written")
 
 
 @click.command("import")

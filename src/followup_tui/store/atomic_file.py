@@ -74,6 +74,9 @@ def read_json_document(path: Path) -> dict:
 
 def read_bytes(path: Path) -> bytes:
     """The data file's bytes, or StoreError naming what is wrong."""
+    from .special_files import check_regular  # a FIFO put there later must not hang us
+
+    check_regular(path)
     try:
         return path.read_bytes()
     except PermissionError as exc:

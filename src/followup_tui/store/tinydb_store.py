@@ -40,6 +40,7 @@ from .atomic_file import (
 )
 from . import backups
 from .migrations import SCHEMA_VERSION, migrate
+from .special_files import check_file_mode, check_regular, resolve_data_path, tighten_folder
 from .validation import check_document, schema_of
 
 APPLICATIONS = "applications"
@@ -93,6 +94,7 @@ class TinyDBRepository:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self._snapshot: Snapshot | None = None  # touched only with the lock held
+        self.notices: list[str] = []  # things the user should know, found while opening
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
 
@@ -101,7 +103,7 @@ class TinyDBRepository:
     @classmethod
     def open(cls, path: Path, clock: Clock | None = None) -> TinyDBRepository:
         """Open (creating if missing) and verify the file; raises StoreError."""
-        repo = cls(Path(path), clock)
+        repo = cls(resolve_data_path(Path(path)), clock)  # a symlink is followed
         try:
             repo._prepare()
         except OSError as exc:  # e.g. the parent is a file, or no permission
@@ -112,6 +114,9 @@ class TinyDBRepository:
         parent = self.path.parent
         if not parent.exists():
             parent.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)  # another process may race us
+        elif notice := tighten_folder(parent, self.path.name):
+            self.notices.append(notice)
+        check_regular(self.path)  # a FIFO or a device: refused before anything opens it
         with self._locked():
             remove_stale_temps(self.path)
             if not self.path.exists():
@@ -122,8 +127,7 @@ class TinyDBRepository:
             if snapshot.migrated_from is not None:
                 self._backup_copy(suffix=f".schema{snapshot.migrated_from}.bak")
                 self._write(snapshot.data)
-            if self.path.stat().st_mode & 0o777 != FILE_MODE:
-                os.chmod(self.path, FILE_MODE)
+            check_file_mode(self.path)  # read-only: refused; 0644: made 0600
 
     def _schema_of(self, data: dict) -> int:
         return schema_of(self.path, data)

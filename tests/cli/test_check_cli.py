@@ -281,3 +281,20 @@ def test_draft_signs_with_the_configured_name_or_says_how_to_set_it(run, tmp_pat
     unsigned = run("draft", str(app_id))
     assert unsigned.stdout.rstrip().endswith("Best regards,")
     assert 'user_name = "Your Name"' in unsigned.stderr and "followup config --path" in unsigned.stderr
+
+
+def test_check_timing_skips_the_configured_country_s_holidays(run, tmp_path):
+    """Without an application: interview Wed 16 Dec, follow-up planned Tue 29 Dec.
+    Weekends only, it is due Fri 25 Dec; in GB (Christmas, Boxing Day on Mon 28) on the 29th."""
+    args = ["check", "--kind", "follow-up", "--json", "--to", "priya.raman@northwind-analytics.com", "--subject", "Following up",
+            "--company", "Northwind Analytics", "--interview-at", "2026-12-16 10:00", "--at", "2026-12-28 12:00"]
+    body = GOOD.replace("Thank you for taking the time to speak with me yesterday", "I am following up on my interview")
+
+    def timing() -> dict:
+        result = CliRunner().invoke(main, ["--db", str(run.db), "--config", str(tmp_path / "config.toml"), *args], input=body)
+        return next(c for c in json.loads(result.stdout)["checks"] if c["id"] == "timing")
+
+    assert timing()["status"] == "pass"
+    (tmp_path / "config.toml").write_text('timezone = "UTC"\nuser_name = "Sam Doe"\ncountry = "GB"\n', encoding="utf-8")
+    late = timing()
+    assert late["status"] == "warn" and "Tuesday 29 December" in late["message"]

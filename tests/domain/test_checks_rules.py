@@ -192,3 +192,9 @@ def test_looking_forward_to_working_together_is_interest_not_a_wish_to_hear_back
     assert check("restated-interest", body).status == "pass"
     hearing = body.replace("working with your team", "hearing from you")
     assert check("closing", hearing).status == "pass"
+
+
+def test_a_sign_off_run_into_the_last_paragraph_is_signed():
+    body = "Dear Dana, thank you for meeting me. I remain very interested. I hope to hear from you soon. Best regards, Sam Lee"
+    assert check("signature", body).status == "pass"
+    assert check("signature", body.replace(" Best regards, Sam Lee", " Best regards,")).status == "fail"

@@ -19,7 +19,8 @@ SCORED = ("tone", "restated-interest", "gratitude", "closing", "signature")
 KINDS = ("thank-you", "follow-up")
 SPLITS = ("tune", "held-out")
 LABELS = frozenset(SCORED)
-ENDING_CHECKS = frozenset({"restated-interest", "closing", "signature"})
+# What a draft cut short cannot show: its thanks, interest, ending and sign-off may be in the part cut.
+ENDING_CHECKS = frozenset({"restated-interest", "gratitude", "closing", "signature"})
 
 SIGNER = "Sam Lee"
 COMPANY = "Northwind"
@@ -166,7 +167,7 @@ def score(entries: list[Entry]) -> dict[str, Score]:
         expected["placeholders"] = entry.has_slots
         for check, fired in observed.items():
             if entry.excerpt and check in ENDING_CHECKS:
-                continue  # the draft is cut short: its interest, ending and sign-off are unknown
+                continue  # the draft is cut short: its thanks, interest, ending and sign-off are unknown
             s = scores[check]
             s.total += 1
             if fired == expected[check]:

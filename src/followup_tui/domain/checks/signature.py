@@ -20,6 +20,11 @@ _VALEDICTION_WITH_NAME_RE = re.compile(
     r"(?:regards|wishes|thanks|best|sincerely|cheers|thank\s+you)(?:\s+again)?)\s*[,.!\-–—]+\s*(?P<name>[^\W\d_][\w.'\- ]{0,40})$",
     re.IGNORECASE,
 )
+_RUN_IN_SIGN_OFF_RE = re.compile(
+    r"[.!?]\s+(?P<sign>(?:(?:with\s+)?(?:best|kind|kindest|warm|warmest|many)\s+)?(?:regards|wishes)|best|sincerely|yours\s+(?:truly"
+    r"|sincerely|faithfully)|cheers|thanks|thank\s+you)\s*[,.!\-–—]\s*(?P<name>[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){0,3})\s*$",
+    re.IGNORECASE,
+)
 _NOT_A_NAME_RE = re.compile(r"\b(?:your|my|first|last|full|sender'?s?)\s+name\b|\bname\s+here\b", re.IGNORECASE)
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 _CONTACT_RE = re.compile(r"\S+@\S+\.\S+|\+?[\d\s().\-]{7,}|(?:https?://|www\.)\S+|linkedin\.com/\S+", re.IGNORECASE)
@@ -78,4 +83,8 @@ def check_signature(draft: Draft, ctx: DraftContext) -> CheckResult:
     one_line = _VALEDICTION_WITH_NAME_RE.match(last)
     if one_line and _is_name_line(one_line.group("name")):
         return CheckResult("signature", PASS, "Signed with your name.", ((at, at + len(last)),))
+    # A sign-off run into the last paragraph: "... hear from you soon. Best regards, Sam Lee"
+    run_in = _RUN_IN_SIGN_OFF_RE.search(last)
+    if run_in and _is_name_line(run_in.group("name")):
+        return CheckResult("signature", PASS, "Signed with your name.", ((at + run_in.start("sign"), at + len(last)),))
     return CheckResult("signature", FAIL, 'End with a sign-off such as "Best regards," and ' + _how_to_sign(ctx))

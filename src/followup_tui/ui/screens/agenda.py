@@ -31,6 +31,7 @@ class AgendaScreen(Screen[None]):
         Binding("x", "let_go", "Let go"),
         Binding("r", "respond", "Response"),
         Binding("o", "open", "Open"),
+        Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -132,7 +133,7 @@ class AgendaScreen(Screen[None]):
         kind = self.selected_kind
         if action in ("compose", "mark_sent"):
             return True if kind in ("thank-you", "follow-up") else None
-        if action in ("snooze", "let_go", "respond", "open"):
+        if action in ("snooze", "let_go", "respond", "open", "record_decision"):
             return True if kind is not None else None
         return True
 
@@ -140,6 +141,12 @@ class AgendaScreen(Screen[None]):
         if self.current and self.current[1].is_message:
             application, action = self.current
             self.app.open_composer(application.id, action.kind, action.round_at)
+
+    def action_record_decision(self) -> None:
+        if self.current:
+            from ..decision_date import ask_decision_date
+
+            ask_decision_date(self.app, self.current[0].id)
 
     def action_open(self) -> None:
         if self.current:

@@ -29,6 +29,7 @@ class DetailScreen(Screen[None]):
         Binding("c", "compose", "Compose"),
         Binding("r", "respond", "Response"),
         Binding("o", "note", "Note"),
+        Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -116,6 +117,11 @@ class DetailScreen(Screen[None]):
 
     def action_compose(self) -> None:
         self.app.open_composer(self.app_id)
+
+    def action_record_decision(self) -> None:
+        from ..decision_date import ask_decision_date
+
+        ask_decision_date(self.app, self.app_id)
 
     def action_respond(self) -> None:
         self.app.record_response(self.app_id)

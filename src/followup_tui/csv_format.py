@@ -18,6 +18,7 @@ from datetime import datetime, tzinfo
 from .domain.errors import ValidationError
 from .domain.model import MESSAGE_KINDS, Application, Contact, Draft, Event, Interview
 from .domain.timeparse import format_instant, parse_instant_iso
+from .textsafe import printable_multiline
 
 CSV_COLUMNS = [
     "id", "company", "role", "stage", "outcome", "priority", "tags", "job_url", "location", "salary",
@@ -40,7 +41,10 @@ DRAFT_RE = re.compile(r"^draft_(\w+)$")
 def guard_cell(value: object) -> object:
     """A spreadsheet would run a cell starting with = + - @ as a formula (CSV
     injection): such text gets a leading apostrophe, which spreadsheets hide."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if not isinstance(value, str):
+        return value
+    value = printable_multiline(value)  # no control characters in a CSV (stand-ins instead)
+    if value.startswith(_FORMULA_START):
         return "'" + value
     return value
 

@@ -11,6 +11,7 @@ from datetime import tzinfo
 from .csv_format import CSV_COLUMNS, export_csv, guard_cell
 from .domain.model import Application
 from .importers import ParsedImport, read_import
+from .textsafe import json_safe
 
 EXPORT_FORMAT = "followup-tui"
 
@@ -20,7 +21,7 @@ def export_json(apps: list[Application]) -> str:
         "format": EXPORT_FORMAT,
         "applications": [{"id": app.id, **app.to_dict()} for app in apps],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"  # controls escaped
 
 
 _cell = guard_cell  # the formula guard, named as before

@@ -1,5 +1,5 @@
-"""The one place that wires storage, settings and clock into the app, used by
-the CLI and by the tests (so tests run the real thing on a temp file)."""
+"""The one place that wires storage, settings, clock and outbox into the app,
+used by the CLI and by the tests (so tests run the real thing on a temp file)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import paths
 from .domain.settings import Settings
+from .messaging.outbox import Outbox
 from .store import TinyDBRepository
 from .ui.app import FollowupApp
+from .ui.session import Session
 
 Clock = Callable[[], datetime]
 
@@ -29,14 +32,13 @@ def build_app(
     *,
     backups: bool = True,
     watch_interval: float = 1.0,
+    tick_interval: float = 30.0,
+    config_file: Path | None = None,
 ) -> FollowupApp:
+    settings = settings or Settings()
     repo = open_repository(db, clock)
     if backups:
         repo.rotate_backups()
-    return FollowupApp(
-        repo=repo,
-        settings=settings or Settings(),
-        clock=clock,
-        db_path=db,
-        watch_interval=watch_interval,
-    )
+    session = Session(repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval)
+    outbox = Outbox(settings, paths.exports_dir(db), config_file or paths.config_path())
+    return FollowupApp(session=session, outbox=outbox)

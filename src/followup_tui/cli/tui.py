@@ -9,6 +9,7 @@ import click
 
 from ..domain.demo import demo_applications
 from ..domain.errors import FollowupError
+from ..paths import config_path
 from .context import CliContext, clock_from_env, fail, pass_ctx
 
 
@@ -17,7 +18,7 @@ def launch(ctx: CliContext, db: Path) -> None:
 
     settings = ctx.settings
     try:
-        app = build_app(db, settings, clock_from_env)
+        app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option))
     except FollowupError as exc:
         fail(str(exc))
     app.run()

@@ -22,6 +22,7 @@ class Card:
     action_text: str  # e.g. "thank-you note"
     due_text: str  # e.g. "due in 5 hours"
     search_text: str  # lower-cased company, role and contacts, for the filter
+    rev: int = 0  # the revision shown: a move from this card is checked against it
 
     @property
     def urgency(self) -> str | None:
@@ -29,7 +30,11 @@ class Card:
 
 
 def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:
-    action = next_action(app, now, settings)
+    return card_for(app, next_action(app, now, settings), now, tz)
+
+
+def card_for(app: Application, action: NextAction | None, now: datetime, tz: tzinfo) -> Card:
+    """The card of an application whose next action is already known (the session's)."""
     if action is None:
         text = app.outcome.replace("-", " ") if app.outcome else "nothing due"
         due = ""
@@ -47,6 +52,7 @@ def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) 
         action_text=text,
         due_text=due,
         search_text=f"{app.company} {app.role} {contacts}".lower(),
+        rev=app.rev,
     )
 
 

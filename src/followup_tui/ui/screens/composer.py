@@ -20,8 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from ... import paths
-from ...domain.cadence import next_action
+from .base import DataScreen
 from ...domain.checks import CheckResult, DraftContext, run_checks
 from ...domain.checks.text import read_body
 from ...domain.due_words import due_in_words
@@ -29,11 +28,11 @@ from ...domain.errors import FollowupError
 from ...domain.model import Application, Draft
 from ...domain.templates import fill_template
 from ...domain.timeparse import local_text
-from ...messaging.editor import EditorError, edit_text, editor_command
-from ...messaging.eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
-from ...messaging.smtp_send import configure_hint, send_message
+from ...messaging.editor import EditorError
+from ...messaging.outbox import ExportError
 from ..composer_plan import KIND_TITLES, MessagePlan, addressed_to_first_unthanked, plan_message
 from ..safe_text import printable, printable_multiline
+from ..session import DataChanged
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
 from ..widgets.plain_text import PlainInput
@@ -55,7 +54,7 @@ class Fields:
     body: str
 
 
-class ComposerScreen(Screen[None]):
+class ComposerScreen(DataScreen):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
@@ -169,7 +168,7 @@ class ComposerScreen(Screen[None]):
         parts: list[str | tuple[str, str]] = [(printable(f"{self.plan.title} · {a.company}"), "bold")]
         if a.role:
             parts.append(printable(f" · {a.role}"))
-        action = next_action(a, now, app.settings)
+        action = app.session.action(self.app_id)
         if action is not None and action.kind == self.plan.kind:
             style = {"overdue": "bold $text-error", "due-today": "bold $text-warning"}.get(action.urgency, "")
             parts.append((f" · {due_in_words(action.due, now, tz)}", style))
@@ -263,7 +262,7 @@ class ComposerScreen(Screen[None]):
         def store(a: Application) -> None:
             a.drafts[kind] = Draft(kind=kind, to=f.to, subject=f.subject, body=f.body, updated=now)
 
-        saved = self.app.save_change(self.app_id, store, "draft saved")
+        saved = self.app.session.change(self.app_id, store, "draft saved")
         if saved is not None:
             self.application = saved
             self.clean = f
@@ -280,9 +279,7 @@ class ComposerScreen(Screen[None]):
         self.app.push_screen(MessageTextDialog(f.to, f.subject, f.body, note))
 
     def default_export_path(self) -> Path:
-        now = self.app.clock()
-        folder = paths.exports_dir(self.app.db_path)
-        return unused_path(folder / default_eml_name(self.application.company, self.kind, now))
+        return self.app.outbox.default_export_path(self.application.company, self.kind, self.app.clock())
 
     def action_export(self) -> None:
         default = self.default_export_path()
@@ -292,13 +289,10 @@ class ComposerScreen(Screen[None]):
         )
 
     def export_to(self, answer: str, default: Path) -> None:
-        path = Path(answer).expanduser()
-        if path.is_dir():
-            path = path / default.name
-        if path.parent == default.parent:
-            private_dir(path.parent)  # our exports folder: create it, 0700
-        elif not path.parent.is_dir():
-            self.tell(f"No such folder: {path.parent}", title="Not exported", severity="error")
+        try:
+            path = self.app.outbox.export_target(answer, default)
+        except (ExportError, OSError) as exc:
+            self.tell(str(exc), title="Not exported", severity="error")
             return
         if path.exists():
             self.app.push_screen(
@@ -310,31 +304,22 @@ class ComposerScreen(Screen[None]):
 
     def write_export(self, path: Path, replace: bool = False) -> None:
         try:
-            written = write_eml(self.build_email(self.fields, draft=True), path, replace=replace)
+            written = self.app.outbox.export(self.build_email(self.fields, draft=True), path, replace=replace)
         except ExportError as exc:
             self.tell(str(exc), title="Not exported", severity="error", timeout=8)
             return
         self.tell(f"Exported to {written}", title="Exported", timeout=6)
 
     def build_email(self, f: Fields, draft: bool):
-        settings = self.app.settings
-        return build_message(
-            to=f.to,
-            subject=f.subject,
-            body=f.body,
-            now=self.app.clock(),
-            from_address=settings.smtp.from_address,
-            from_name=settings.user_name,
-            draft=draft,
-        )
+        return self.app.outbox.build(f.to, f.subject, f.body, self.app.clock(), draft=draft)
 
     def action_edit_in_editor(self) -> None:
         area = self.query_one("#body", CheckedTextArea)
         before = area.text
         try:
-            command = editor_command()
+            command = self.app.outbox.editor()
             with self._terminal_handed_over():
-                edited = edit_text(before, command)
+                edited = self.app.outbox.edit(before, command)
         except SuspendNotSupported:
             self.tell("This terminal cannot hand over to an editor.", severity="warning")
             return
@@ -370,7 +355,7 @@ class ComposerScreen(Screen[None]):
         def record(a: Application) -> None:
             a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body)
 
-        saved = self.app.save_change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        saved = self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
         if saved is None:
             return False
         self.application = saved
@@ -379,11 +364,10 @@ class ComposerScreen(Screen[None]):
         return True
 
     def action_send(self) -> None:
-        smtp = self.app.settings.smtp
-        if not smtp.configured:
-            self.tell(
-                configure_hint(str(paths.config_path())), title="Sending is not set up", severity="warning", timeout=20
-            )
+        outbox = self.app.outbox
+        smtp = outbox.smtp
+        if not outbox.can_send:
+            self.tell(outbox.send_hint(), title="Sending is not set up", severity="warning", timeout=20)
             return
         self.run_checks_now()
         f = self.fields
@@ -394,7 +378,7 @@ class ComposerScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question, yes_label="Send"), lambda yes: self.start_send(f) if yes else None)
 
     def start_send(self, f: Fields) -> None:
-        smtp = self.app.settings.smtp
+        smtp = self.app.outbox.smtp
         try:
             message = self.build_email(f, draft=False)
         except (ValueError, TypeError) as exc:  # a header the email package refuses
@@ -405,7 +389,7 @@ class ComposerScreen(Screen[None]):
         self._progress = f"⋯ sending to {f.to} through {smtp.host}:{smtp.port}"
         self.show_verdict(f)
         self.run_worker(
-            partial(send_message, message, smtp),
+            partial(self.app.outbox.send, message),
             name="send",
             group="send",
             thread=True,
@@ -415,7 +399,10 @@ class ComposerScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place where the send worker's outcome becomes visible."""
-        if event.worker.name != "send" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+        if event.worker.name != "send":
+            return
+        event.prevent_default()  # reported here, not again by DataScreen
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         f, self._sending = self._sending, None
         self.sending = False
@@ -492,11 +479,12 @@ class ComposerScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.open_help()
 
-    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
+    @on(DataChanged)
+    def data_changed(self, event: DataChanged) -> None:
         """Another action saved the application: keep the context fresh (the
         text stays as typed)."""
-        if app_id not in (None, self.app_id) or not self.is_attached:
+        if not event.touches(self.app_id):
             return
-        fresh = self.app.load(self.app_id)
+        fresh = self.app.session.get(self.app_id)
         if fresh is not None:
-            self.application = fresh
+            self.application = fresh.copy()

@@ -55,9 +55,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(user: str = "", password: str = "", gate: threading.Event | None = None) -> Iterator[SmtpServer]:
+def smtp_server(
+    user: str = "", password: str = "", gate: threading.Event | None = None, smtputf8: bool = True
+) -> Iterator[SmtpServer]:
     """A server that accepts everything; with `user`, it requires that login;
-    with `gate`, it holds each message until the gate opens."""
+    with `gate`, it holds each message until the gate opens; `smtputf8`
+    says whether it offers SMTPUTF8 (internationalised addresses), as
+    aiosmtpd's controller does by default."""
     handler = CollectingHandler(gate=gate)
     logins: list[tuple[str, str]] = []
 
@@ -70,6 +74,7 @@ def smtp_server(user: str = "", password: str = "", gate: threading.Event | None
 
     port = free_port()
     options = {"authenticator": authenticate, "auth_require_tls": False, "auth_required": True} if user else {}
+    options["enable_SMTPUTF8"] = smtputf8
     controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:

@@ -2,6 +2,7 @@
 app with a message naming the key, so it never runs on a half-read config.
 
     timezone = "Europe/Paris"
+    country = "FR"
     user_name = "Sam Doe"
     signature = "Sam Doe\\n+33 6 12 34 56 78"
     [cadence]
@@ -19,6 +20,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .domain.business_days import supported_country
 from .domain.errors import ValidationError
 from .domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
 from .domain.timeparse import resolve_timezone
@@ -102,6 +104,8 @@ def settings_from_dict(data: dict) -> Settings:
             raise ValidationError(key, f"{value!r} must be a string")
     if top.get("timezone"):
         resolve_timezone(top["timezone"])
+    if top.get("country") and not supported_country(top["country"]):
+        raise ValidationError("country", f"{top['country']!r} is not a country code with known public holidays (e.g. US, GB, DE-BY)")
     cadence = sections.get("cadence")
     if cadence is not None:
         _check_cadence_limits(cadence)

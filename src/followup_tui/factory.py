@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import paths
+from .domain.errors import StoreError
 from .domain.settings import Settings
 from .messaging.outbox import Outbox
 from .store import TinyDBRepository
@@ -37,8 +38,23 @@ def build_app(
 ) -> FollowupApp:
     settings = settings or Settings()
     repo = open_repository(db, clock)
-    if backups:
-        repo.rotate_backups()
+    warning = backup_at_start(repo) if backups else None
     session = Session(repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval)
     outbox = Outbox(settings, paths.exports_dir(db), config_file or paths.config_path())
-    return FollowupApp(session=session, outbox=outbox)
+    app = FollowupApp(session=session, outbox=outbox)
+    # queued now, shown once the app runs
+    for notice in repo.notices:
+        app.notify(notice, title="Data folder", severity="warning", timeout=15)
+    if warning:
+        app.notify(warning, title="No backup", severity="warning", timeout=30)
+    return app
+
+
+def backup_at_start(repo: TinyDBRepository) -> str | None:
+    """Back up at start; a backup that cannot be written (full disk, read-only
+    folder) is a warning, not a reason to refuse to start."""
+    try:
+        repo.rotate_backups()
+    except StoreError as exc:
+        return f"{exc}. The app works; no backup was made at this start."
+    return None

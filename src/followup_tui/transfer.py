@@ -7,12 +7,13 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timedelta, tzinfo
+from datetime import tzinfo
 
 from .domain.errors import ValidationError
 from .domain.model import STAGES, Application, Contact, Interview
-from .domain.settings import Settings
+from .domain.record_check import check_record
 from .domain.timeparse import format_instant, local_text, parse_date, parse_when
+from .strictjson import loads_strict
 
 EXPORT_FORMAT = "followup-tui"
 CSV_COLUMNS = [
@@ -97,31 +98,6 @@ def _cell(value: object) -> object:
     return value
 
 
-def export_ics(apps: list[Application], now: datetime, settings: Settings) -> str:
-    """Every open application's next action as a calendar event (RFC 5545),
-    so the follow-ups show up in the user's calendar app."""
-    from icalendar import Calendar, Event  # only this export needs it
-
-    from .domain.cadence import action_label, next_action
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//followup-tui//EN")
-    calendar.add("version", "2.0")
-    for app in apps:
-        action = next_action(app, now, settings)
-        if action is None:
-            continue
-        event = Event()
-        event.add("uid", f"followup-{app.id}-{action.kind}-{action.number or 0}@followup-tui")
-        event.add("dtstamp", now)
-        event.add("dtstart", action.due)
-        event.add("duration", timedelta(minutes=15))
-        event.add("summary", f"{action_label(action)}: {app.company}" + (f" ({app.role})" if app.role else ""))
-        event.add("description", action.reason)
-        calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
-
-
 def _normalize_header(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
 
@@ -143,9 +119,12 @@ def parse_import(text: str, tz: tzinfo) -> list[Application]:
 
 def _parse_json(text: str) -> list[Application]:
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError("json", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise ValidationError("json", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except ValueError as exc:
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise ValidationError("json", reason) from None
     records = data.get("applications") if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise ValidationError("json", "expected a list of applications or an export with an 'applications' list")
@@ -154,6 +133,7 @@ def _parse_json(text: str) -> list[Application]:
         if not isinstance(record, dict):
             raise _row_error(index, "not an object")
         try:
+            check_record(record)  # wrong types are refused, never coerced ("None")
             app = Application.from_dict(record, app_id=None)
             app.id = None
             app.validate()

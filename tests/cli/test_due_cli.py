@@ -181,3 +181,42 @@ def test_the_installed_command_runs_from_cron(demo_db: Path, config: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)) == 5
+
+
+def _one_interview(db: Path, at: datetime, **changes) -> None:
+    from followup_tui.domain.model import Event
+
+    app = Application(company="Acme", role="Developer", stage="thanked",
+                      interviews=[Interview(at=at, with_names=["Ann Lee"])],
+                      events=[Event(at=at.replace(hour=18), kind="message-sent", message_kind="thank-you")], **changes)
+    TinyDBRepository.open(db).add(app)
+
+
+def test_a_missing_decision_date_is_a_hint_on_the_follow_up(db_file: Path, config: Path) -> None:
+    _one_interview(db_file, datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc))
+    (found,) = due_json(db_file, config, "--within", "30")
+    assert (found["action"], found["number"], found["due"]) == ("follow-up", 1, "2026-12-02T11:00:00Z")
+    assert "no decision date" in found["hint"] and "record it" in found["hint"]
+    assert "(hint: no decision date" in run(db_file, config, "due", "--within", "30").stdout
+
+
+def test_a_recorded_decision_date_drops_the_hint(db_file: Path, config: Path) -> None:
+    from datetime import date
+
+    _one_interview(db_file, datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc), decision_by=date(2026, 11, 27))
+    (found,) = due_json(db_file, config, "--within", "30")
+    assert (found["action"], found["due"]) == ("follow-up", "2026-12-02T09:00:00Z")
+    assert "hint" not in found
+
+
+def test_the_country_setting_skips_its_public_holidays(db_file: Path, tmp_path: Path) -> None:
+    _one_interview(db_file, datetime(2026, 12, 16, 10, 0, tzinfo=timezone.utc))
+    plain, british = tmp_path / "plain.toml", tmp_path / "gb.toml"
+    plain.write_text('timezone = "UTC"\n', encoding="utf-8")
+    british.write_text('timezone = "UTC"\ncountry = "GB"\n', encoding="utf-8")
+    assert due_json(db_file, plain, "--within", "30", now="2026-12-17T09:00:00Z")[0]["due"] == "2026-12-25T11:00:00Z"
+    assert due_json(db_file, british, "--within", "30", now="2026-12-17T09:00:00Z")[0]["due"] == "2026-12-29T11:00:00Z"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('country = "Narnia"\n', encoding="utf-8")
+    result = run(db_file, bad, "due")
+    assert result.exit_code == 2 and "country" in result.stderr

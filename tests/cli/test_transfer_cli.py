@@ -199,26 +199,6 @@ def test_import_of_a_missing_file_exits_2(followup, tmp_path):
     assert "nope.csv" in result.stderr
 
 
-# -- ICS -------------------------------------------------------------------------
-
-
-def test_ics_export_puts_each_next_action_in_the_calendar(followup):
-    from icalendar import Calendar
-
-    followup("add", "--company", "Acme", "--role", "Data engineer", "--contact-email", "ada@acme.com",
-             "--interview-at", "2026-11-24 10:00")
-    followup("add", "--company", "Closed Co")
-    followup("move", "2", "closed", "--outcome", "rejected")
-    calendar = Calendar.from_ical(followup("export", "--format", "ics").stdout)
-    events = calendar.walk("VEVENT")
-    assert len(events) == 1  # the closed application has nothing to do
-    event = events[0]
-    assert str(event["summary"]).startswith("thank-you") and "Acme (Data engineer)" in str(event["summary"])
-    # Paris time 10:00 = 09:00 UTC; interview 60 min; thank-you due 24 h after the end
-    assert event.decoded("dtstart").isoformat() == "2026-11-25T10:00:00+00:00"
-    assert "24 hours" in str(event["description"])
-
-
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused(followup):
     followup("add", "--company", '=HYPERLINK("http://x","click")', "--role", "-1+2", "--contact-name", "@ann")
     rows = list(csv.DictReader(io.StringIO(followup("export", "--format", "csv").stdout)))

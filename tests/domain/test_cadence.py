@@ -17,8 +17,11 @@ from followup_tui.domain.cadence import (
     NextAction,
     due_actions,
     next_action,
+    next_actions,
     sort_key,
     urgency_of,
+    waiting_for,
+    waiting_label,
 )
 from followup_tui.domain.model import Application, Contact, Event, Interview
 from followup_tui.domain.settings import CadenceSettings, Settings
@@ -87,6 +90,7 @@ class Case:
     number: int | None = None
     who: tuple[str, ...] | None = None  # None: not checked
     reason: str = ""  # a piece the reason must contain
+    hint: str = ""  # a piece the hint must contain ("" : no hint)
     now: datetime = NOW
     timezone: str = "UTC"
     cadence: CadenceSettings = field(default_factory=CadenceSettings)
@@ -132,21 +136,28 @@ CASES = [
          "thank-you", "2026-11-25 17:00", "due-today", who=("Ann Lee",)),
     Case("a thank-you to the recruiter counts for the round",
          app(interview("2026-11-24 16:00", "Ann Lee", "Bob Stone"), events=(sent("thank-you", "2026-11-25 08:00", "rita@acme.com"),)),
-         "record-decision-date", "2026-12-03 17:00", "upcoming"),
+         "follow-up", "2026-12-03 17:00", "upcoming", number=1, hint="record it"),
     Case("a thank-you with no recipient counts for the round",
          app(interview("2026-11-24 16:00", "Ann Lee", "Bob Stone"), events=(sent("thank-you", "2026-11-25 08:00"),)),
-         "record-decision-date", "2026-12-03 17:00", "upcoming"),
+         "follow-up", "2026-12-03 17:00", "upcoming", number=1, hint="record it"),
     Case("interviewers with no contact record: any thank-you counts",
          app(interview("2026-11-24 16:00", "Dana", "Eli"), events=(sent("thank-you", "2026-11-25 08:00", "hiring@acme.com"),)),
-         "record-decision-date", "2026-12-03 17:00", "upcoming"),
+         "follow-up", "2026-12-03 17:00", "upcoming", number=1, hint="record it"),
     Case("a round with no names needs one thank-you", app(interview("2026-11-24 16:00")),
          "thank-you", "2026-11-25 17:00", "due-today", who=()),
     Case("a thank-you sent before the round does not count",
          app(interview("2026-11-24 16:00", "Ann Lee"), events=(sent("thank-you", "2026-11-20 08:00", "ann.lee@acme.com"),)),
          "thank-you", "2026-11-25 17:00", "due-today", who=("Ann Lee",)),
-    Case("moving the card to thanked by hand says it was sent",
-         app(interview("2026-11-24 16:00", "Ann Lee"), events=(moved("2026-11-24 20:00", "interview", "thanked"),)),
-         "record-decision-date", "2026-12-03 17:00", "upcoming"),
+    Case("moving the card to thanked by hand does not erase the thank-you owed",
+         app(interview("2026-11-24 16:00", "Ann Lee"), stage="thanked", events=(moved("2026-11-24 20:00", "interview", "thanked"),)),
+         "thank-you", "2026-11-25 17:00", "due-today", who=("Ann Lee",)),
+    Case("moving a card to following-up by hand invents no follow-up",
+         app(interview("2026-11-24 16:00", "Ann Lee"), stage="following-up",
+             events=(sent("thank-you", "2026-11-24 18:00"), moved("2026-11-24 20:00", "thanked", "following-up"))),
+         "follow-up", "2026-12-03 17:00", "upcoming", number=1),
+    Case("an offer ends the follow-ups but not the thank-you owed",
+         app(interview("2026-11-24 16:00", "Ann Lee"), stage="offer", events=(moved("2026-11-25 10:00", "interview", "offer"),)),
+         "thank-you", "2026-11-25 17:00", "due-today", who=("Ann Lee",)),
     Case("a missed thank-you gives way to the first follow-up",
          app(interview("2026-11-13 10:00", "Ann Lee")),  # Fri; + 7 business days = Tue 24th
          "follow-up", "2026-11-24 11:00", "overdue", number=1),
@@ -160,9 +171,9 @@ CASES = [
              events=(sent("thank-you", "2026-11-16 18:00", "ann.lee@acme.com"),
                      sent("thank-you", "2026-11-24 18:00", "bob@acme.com"))),
          "thank-you", "2026-11-25 11:00", "overdue", who=("Ann Lee",)),
-    Case("two rounds owed: the earlier due time, everyone listed",
+    Case("two rounds owed: the earlier one first, with its own people",
          app(interview("2026-11-24 09:00", "Ann Lee"), interview("2026-11-24 14:00", "Bob Stone")),
-         "thank-you", "2026-11-25 10:00", "overdue", who=("Ann Lee", "Bob Stone")),
+         "thank-you", "2026-11-25 10:00", "overdue", who=("Ann Lee",)),
     Case("a round-1 thank-you owed comes before preparing round 2",
          app(interview("2026-11-24 16:00", "Ann Lee"), interview("2026-11-27 10:00", "Bob Stone")),
          "thank-you", "2026-11-25 17:00", "due-today", who=("Ann Lee",)),
@@ -175,12 +186,12 @@ CASES = [
              events=(sent("follow-up", "2026-11-12 10:00", "ann.lee@acme.com"),
                      sent("thank-you", "2026-11-23 18:00", "bob@acme.com")),
              decision_by=date(2026, 11, 20)),  # given in round 1: stale for round 2
-         "record-decision-date", "2026-12-02 11:00", "upcoming"),
+         "follow-up", "2026-12-02 11:00", "upcoming", number=1, hint="no decision date"),
     # -- decision date and follow-ups -------------------------------------
     Case("thanked, no date: record it before the first follow-up",
          app(interview("2026-11-23 10:00", "Ann Lee"), events=(sent("thank-you", "2026-11-23 18:00", "ann.lee@acme.com"),)),
-         "record-decision-date", "2026-12-02 11:00", "upcoming",
-         reason="first follow-up is due 7 business days after the last interview"),
+         "follow-up", "2026-12-02 11:00", "upcoming", number=1,
+         reason="first follow-up 7 business days after the last interview", hint="ask them when they expect to decide"),
     Case("no date: first follow-up 7 business days after the interview",
          app(interview("2026-11-16 10:00", "Ann Lee"), events=(sent("thank-you", "2026-11-16 18:00", "ann.lee@acme.com"),)),
          "follow-up", "2026-11-25 11:00", "overdue", number=1, reason="7 business days after the last interview"),
@@ -268,11 +279,21 @@ CASES = [
     Case("a response on an application with no interview",
          app(stage="applied", events=(response("2026-11-25 14:30", "can we talk?"),)),
          "update-stage", "2026-11-25 14:30", "overdue"),
-    Case("a response followed by a stage change is settled",
+    Case("a response followed by a stage change: no follow-up, whatever the column",
          app(interview("2026-11-16 10:00", "Ann Lee"), stage="following-up",
              events=(sent("thank-you", "2026-11-16 18:00"), response("2026-11-19 12:00"),
                      moved("2026-11-19 12:05", "thanked", "following-up"))),
-         "follow-up", "2026-11-25 11:00", "overdue", number=1),
+         None),
+    Case("a response moved back to interview by hand: still no follow-up",
+         app(interview("2026-11-16 10:00", "Ann Lee"), stage="interview",
+             events=(sent("thank-you", "2026-11-16 18:00"), sent("follow-up", "2026-11-20 10:00"), response("2026-11-23 12:00"),
+                     moved("2026-11-23 12:05", "following-up", "offer"), moved("2026-11-23 12:06", "offer", "interview"))),
+         None),
+    Case("a response, then a later decision date they gave: follow up after it",
+         app(interview("2026-11-09 10:00", "Ann Lee"), decision_by=date(2026, 11, 20),
+             events=(sent("thank-you", "2026-11-09 18:00"), response("2026-11-12 12:00", "we decide by the 20th"),
+                     moved("2026-11-12 12:05", "thanked", "interview"))),
+         "follow-up", "2026-11-25 09:00", "overdue", number=1),
     Case("a response before the last message is old news",
          app(interview("2026-11-09 10:00", "Ann Lee"), stage="following-up",
              events=(response("2026-11-12 10:00"), sent("follow-up", "2026-11-20 10:00"))),
@@ -306,7 +327,7 @@ CASES = [
     Case("Tokyo: a Saturday-morning local interview counts business days from the weekend",
          app(interview("2026-11-20 23:00", "Ann Lee"), events=(sent("thank-you", "2026-11-21 09:00"),)),
          # Sat 21 Nov 08:00-09:00 JST; + 7 business days = Tue 1 Dec 09:00 JST (00:00 UTC)
-         "record-decision-date", "2026-12-01 00:00", "upcoming", timezone="Asia/Tokyo"),
+         "follow-up", "2026-12-01 00:00", "upcoming", number=1, timezone="Asia/Tokyo"),
     Case("due today is the user's today, not UTC's",
          app(interview("2026-11-25 01:00", "Ann Lee")),  # due 26 Nov 02:00 UTC = 25 Nov 21:00 in New York
          "thank-you", "2026-11-26 02:00", "due-today", timezone="America/New_York"),
@@ -331,6 +352,7 @@ def test_next_action(case: Case) -> None:
         assert action.who == case.who
     assert case.reason in action.reason
     assert "\n" not in action.reason and action.reason
+    assert (case.hint in action.hint) if case.hint else action.hint == "" or action.kind == "follow-up"
 
 
 def test_every_kind_and_urgency_is_exercised() -> None:
@@ -364,28 +386,76 @@ def test_logging_the_messages_walks_through_the_whole_sequence() -> None:
     application = app(interview("2026-11-02 10:00", "Ann Lee"), contacts=(ANN,))
     steps = []
     now = t("2026-11-02 12:00")
-    for _ in range(4):
+    for _ in range(3):
         action = next_action(application, now, settings)
-        steps.append((action.kind, action.number, action.due))
+        steps.append((action.kind, action.number, action.due, bool(action.hint)))
         if action.kind == "thank-you":
             application.record_sent("thank-you", now, recipient="ann.lee@acme.com")
             now = action.due  # sent right on time
-        elif action.kind == "record-decision-date":
-            now = action.due
         elif action.kind == "follow-up":
             application.record_sent("follow-up", action.due, recipient="ann.lee@acme.com")
             now = action.due + timedelta(minutes=5)
     assert steps == [
-        ("thank-you", None, t("2026-11-03 11:00")),
-        ("record-decision-date", None, t("2026-11-11 11:00")),
-        ("follow-up", 1, t("2026-11-11 11:00")),
-        ("follow-up", 2, t("2026-11-18 11:00")),
+        ("thank-you", None, t("2026-11-03 11:00"), False),
+        # no decision date: the follow-up is the next action, the missing date a hint on it
+        ("follow-up", 1, t("2026-11-11 11:00"), True),
+        ("follow-up", 2, t("2026-11-18 11:00"), True),
     ]
     final = next_action(application, now, settings)
     assert (final.kind, final.due) == ("let-go", t("2026-11-25 11:00"))
     assert application.stage == "following-up"
     application.move_to("closed", now, "moved-on")
     assert next_action(application, now, settings) is None
+
+
+def test_each_owed_round_is_its_own_action_with_its_own_people_and_due_time() -> None:
+    """A phone screen a week ago and an onsite yesterday, neither thanked."""
+    application = app(interview("2026-11-18 10:00", "Rita Moss"), interview("2026-11-24 14:00", "Ann Lee", "Bob Stone"))
+    actions = next_actions(application, NOW, Settings(timezone="UTC"))
+    assert [(a.kind, a.round_at, a.who, a.due, a.urgency) for a in actions] == [
+        ("thank-you", t("2026-11-18 10:00"), ("Rita Moss",), t("2026-11-19 11:00"), "overdue"),
+        ("thank-you", t("2026-11-24 14:00"), ("Ann Lee", "Bob Stone"), t("2026-11-25 15:00"), "due-today"),
+    ]
+    assert next_action(application, NOW, Settings(timezone="UTC")) == actions[0]
+    found = due_actions([application], NOW, Settings(timezone="UTC"), until=NOW + timedelta(days=1))
+    assert [a.who for _, a in found] == [("Rita Moss",), ("Ann Lee", "Bob Stone")]
+
+
+def test_moving_a_card_away_and_back_restores_what_was_owed() -> None:
+    application = app(interview("2026-11-24 14:00", "Ann Lee", "Bob Stone"), contacts=(ANN, BOB))
+    application.record_sent("thank-you", t("2026-11-24 18:00"), recipient="ann.lee@acme.com")
+    settings = Settings(timezone="UTC")
+    before = next_actions(application, NOW, settings)
+    assert [(a.kind, a.who) for a in before] == [("thank-you", ("Bob Stone",))]
+    application.move_to("following-up", t("2026-11-25 12:00"))  # L: nothing erased
+    assert next_actions(application, NOW, settings) == before
+    application.move_to("closed", t("2026-11-25 12:01"), "withdrawn")
+    assert next_actions(application, NOW, settings) == []
+    application.move_to("interview", t("2026-11-25 12:02"))  # back: owed again
+    assert next_actions(application, NOW, settings) == before
+
+
+def test_waiting_for_says_what_an_open_card_waits_for() -> None:
+    settings = Settings(timezone="UTC")
+    assert "hear about your application" in waiting_for(app(stage="applied"), NOW, settings)
+    answered = app(interview("2026-11-16 10:00", "Ann Lee"),
+                   events=(sent("thank-you", "2026-11-16 18:00"), response("2026-11-19 12:00"), moved("2026-11-19 12:05", "thanked", "interview")))
+    assert next_action(answered, NOW, settings) is None
+    assert waiting_for(answered, NOW, settings).startswith("they answered (2026-11-19 12:00)")
+    assert "answer it" in waiting_for(app(stage="offer"), NOW, settings)
+    assert waiting_for(app(stage="closed"), NOW, settings) == "closed (moved on)"
+    for stage in ("applied", "interview", "thanked", "following-up", "offer"):
+        assert "closed" not in waiting_for(app(stage=stage), NOW, settings).split(" the card")[0].replace("close the", "")
+
+
+def test_holidays_of_the_user_s_country_are_skipped_like_weekends() -> None:
+    # Interview Wed 16 Dec; 7 business days: Thu 17 .. Fri 25 Dec is Christmas in GB, Mon 28 Dec is a bank holiday too.
+    application = app(interview("2026-12-16 10:00", "Ann Lee"), events=(sent("thank-you", "2026-12-16 18:00"),))
+    now = t("2026-12-17 09:00")
+    plain = next_action(application, now, Settings(timezone="UTC"))
+    british = next_action(application, now, Settings(timezone="UTC", country="GB"))
+    assert plain.due == t("2026-12-25 11:00")
+    assert british.due == t("2026-12-29 11:00")  # Fri 25 (Christmas) and Mon 28 (Boxing Day, substitute) skipped
 
 
 def test_urgency_edges() -> None:
@@ -434,3 +504,13 @@ def test_sort_key_orders_by_urgency_before_time() -> None:
     late_overdue = NextAction("let-go", t("2026-11-25 14:00"), "overdue", "r")
     early_upcoming = NextAction("wait", t("2026-11-20 14:00"), "upcoming", "r")  # made-up, to test the order
     assert sorted([early_upcoming, late_overdue], key=sort_key) == [late_overdue, early_upcoming]
+
+
+def test_waiting_label_for_cards_with_nothing_due() -> None:
+    settings = Settings(timezone="UTC")
+    assert waiting_label(app(stage="applied"), NOW, settings) == "waiting to hear"
+    assert waiting_label(app(stage="offer"), NOW, settings) == "answer the offer"
+    assert waiting_label(app(stage="closed"), NOW, settings) == "moved on"
+    answered = app(interview("2026-11-16 10:00", "Ann Lee"),
+                   events=(sent("thank-you", "2026-11-16 18:00"), response("2026-11-19 12:00"), moved("2026-11-19 12:05", "thanked", "interview")))
+    assert waiting_label(answered, NOW, settings) == "they answered"

@@ -427,7 +427,7 @@ On Tue, Nov 10, 2026 at 4:12 PM Bill Lumbergh <bill.l@initech.com> wrote:
         dict(company="Initech", role="QA Analyst", company_domain="initech.com") | FOLLOW_TIMING,
     ),
     Case(
-        "good casual thank-you, all lower case",
+        "casual thank-you, all lower case, ending on an offer rather than a wish to hear back",
         "thank-you",
         "thanks!",
         "jane@acme.com",
@@ -441,6 +441,7 @@ cheers,
 kim
 """,
         dict(company="Acme Corp", role="Junior Web Developer", company_domain="acme.com") | THANKS_TIMING,
+        {"closing": "warn"},
     ),
     Case(
         "good thank-you with credentials and a long signature",
@@ -494,7 +495,7 @@ Thanks,
 Sam
 """,
         NORTHWIND | FOLLOW_TIMING,
-        {"brevity": "warn", "restated-interest": "fail", "closing": "warn", "tone": "warn"},
+        {"brevity": "warn", "restated-interest": "warn", "tone": "warn"},
     ),
     Case(
         "demanding, shouting, !!!",
@@ -730,7 +731,7 @@ Sam
         {"gratitude": "fail"},
     ),
     Case(
-        "interested, but in what?",
+        "interest in \"the opportunity\" and \"your team\": the job both sides know",
         "thank-you",
         "Thank you",
         "priya.raman@northwind-analytics.com",
@@ -746,7 +747,7 @@ Best,
 Sam
 """,
         NORTHWIND | THANKS_TIMING,
-        {"restated-interest": "warn"},
+        {},
     ),
     Case(
         "names the role, never says still interested",
@@ -854,7 +855,7 @@ def test_the_corpus_is_big_and_mixed():
 def test_each_check_gives_the_expected_verdict(case: Case):
     results = case.run()
     got = {r.id: r.status for r in results}
-    expected = {check_id: "pass" for check_id in CHECK_IDS[:10]} | case.expect
+    expected = {check_id: "pass" for check_id in (*CHECK_IDS[:10], "signature")} | case.expect
     assert got == expected, "\n".join(f"{r.status:4} {r.id}: {r.message}" for r in results)
     assert [r.id for r in results] == [i for i in CHECK_IDS if i in got]  # CHECK_IDS order
     assert is_ok(results) == ("fail" not in case.expect.values())

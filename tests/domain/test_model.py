@@ -286,3 +286,18 @@ def test_response_note_and_snooze_are_recorded_with_their_time():
         ("response", "We decide Friday"), ("note", "Ask about remote"), ("snooze", "")]
     assert app.snoozed_until == NOW + timedelta(days=3)
     assert [e.describe() for e in app.events[:2]] == ["response: We decide Friday", "note: Ask about remote"]
+
+
+def test_the_history_line_of_a_close_says_the_outcome():
+    from datetime import datetime, timezone
+
+    now = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+    app = Application(company="Acme", stage="interview")
+    app.move_to("closed", now, "moved-on")
+    app.move_to("interview", now)
+    app.move_to("closed", now, "rejected")
+    assert [e.describe() for e in app.events] == [
+        "moved interview -> closed (moved on)",
+        "moved closed -> interview",
+        "moved interview -> closed (rejected)",
+    ]

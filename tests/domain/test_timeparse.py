@@ -94,3 +94,14 @@ def test_timezones():
     assert resolve_timezone(None) is not None
     with pytest.raises(ValidationError, match="Europe/Paris"):
         resolve_timezone("Mars/Olympus")
+
+
+def test_the_system_timezone_is_the_named_zone_when_it_has_a_name(monkeypatch):
+    summer = utc(2026, 7, 1, 12, 0)
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    assert resolve_timezone(None) == PARIS  # a ZoneInfo: fast conversions, real DST rules
+    assert summer.astimezone(resolve_timezone(None)).utcoffset().total_seconds() == 7200
+    monkeypatch.setenv("TZ", "CET-1CEST")  # a POSIX rule, no IANA name: the system's own reading
+    from dateutil.tz import tzlocal
+
+    assert isinstance(resolve_timezone(None), tzlocal)

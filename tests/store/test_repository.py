@@ -266,35 +266,6 @@ def test_an_older_file_is_migrated_and_the_old_one_kept(db_file, monkeypatch):
 # -- backups and leftovers ---------------------------------------------------------
 
 
-def test_rotate_backups_keeps_three_newest_first(db_file):
-    repo = open_repo(db_file)
-    contents = []
-    for n in range(1, 6):
-        repo.add(Application(company=f"Company {n}"))
-        contents.append(db_file.read_bytes())
-        made = repo.rotate_backups()
-        assert made == repo.backup_paths()[0]
-    bak1, bak2, bak3 = repo.backup_paths()
-    assert [p.name for p in (bak1, bak2, bak3)] == [f"{db_file.name}.bak{n}" for n in (1, 2, 3)]
-    assert bak1.read_bytes() == contents[4]
-    assert bak2.read_bytes() == contents[3]
-    assert bak3.read_bytes() == contents[2]
-    assert not db_file.with_name(f"{db_file.name}.bak4").exists()
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (bak1, bak2, bak3))
-
-
-def test_rotate_backups_never_rotates_good_copies_away_for_a_bad_file(db_file):
-    repo = open_repo(db_file)
-    repo.add(Application(company="Acme"))
-    repo.rotate_backups()
-    good = repo.backup_paths()[0].read_bytes()
-    db_file.write_text("{ broken")
-    with pytest.raises(StoreError):
-        repo.rotate_backups()
-    assert repo.backup_paths()[0].read_bytes() == good
-    assert not repo.backup_paths()[1].exists()
-
-
 def test_stale_temp_files_are_removed_on_open(db_file):
     open_repo(db_file).add(sample())
     leftovers = [db_file.parent / f".{db_file.name}.tmp-{n}" for n in ("abc123", "zz")]

@@ -8,10 +8,13 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .context import CliContext, fail, one_line_usage_errors
+from .backups import list_backups, restore
+from .context import CliContext, crash_logged, fail, one_line_usage_errors
 from .drafting import check, draft
 from .due import due
 from .records import add, delete, edit, list_apps, log, move, show
+from .serve import serve, web_session
+from .stats import stats
 from .transfer_commands import export, import_file
 from .tui import demo, run_tui
 
@@ -27,7 +30,7 @@ class FollowupGroup(click.Group):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        with one_line_usage_errors():
+        with one_line_usage_errors(), crash_logged(ctx):
             return super().invoke(ctx)
 
 
@@ -45,7 +48,8 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
         run_tui(ctx.obj)
 
 
-for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, export, import_file, demo):
+for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, serve,
+                web_session, demo, list_backups, restore):
     main.add_command(command)
 
 __all__ = ["main", "fail"]

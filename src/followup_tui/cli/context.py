@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+import orjson
 
 from ..config import load_settings
 from ..domain.errors import FollowupError, NotFoundError
@@ -25,6 +26,7 @@ from ..store import TinyDBRepository
 NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
+EXIT_CRASH = 1
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -43,6 +45,21 @@ def one_line_usage_errors() -> Iterator[None]:
         where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
         message = " ".join(exc.format_message().split())  # some click messages span lines
         fail(f"{message}{where}", exc.exit_code)
+
+
+@contextmanager
+def crash_logged(ctx: click.Context) -> Iterator[None]:
+    """An unexpected error: the traceback (no locals) to a log file in the data
+    directory, one line naming it, exit 1. Click's own exits pass through."""
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        from ..crashlog import crash_line, write_crash_log
+
+        obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
+        fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
 
 
 def clock_from_env() -> datetime:
@@ -82,7 +99,18 @@ class CliContext:
                 self._repo = TinyDBRepository.open(self.db, clock=clock_from_env)
             except FollowupError as exc:
                 fail(str(exc))
+            for notice in self._repo.notices:  # e.g. a data folder made private
+                click.echo(f"followup: note: {printable(notice)}", err=True)
         return self._repo
+
+
+    def backup_before(self, change: str) -> None:
+        """Back up the data file before a destructive command (store/backups.py);
+        if no backup can be written, the command is refused."""
+        try:
+            self.repo.rotate_backups()
+        except FollowupError as exc:
+            fail(f"{exc}; nothing was {change}")
 
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -96,7 +124,12 @@ def terminal_safe(text: str) -> str:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    try:
+        # the same text as json.dumps(indent=2, ensure_ascii=False), ~20x faster
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # what orjson does not write (lone surrogates, huge ints): as before
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+    click.echo(text)
 
 
 def run_guarded(action):

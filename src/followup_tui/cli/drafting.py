@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 import click
 
 from ..domain.errors import NotFoundError
 from ..domain.model import MESSAGE_KINDS, Application
-from ..domain.settings import Settings
 from ..domain.timeparse import ACCEPTED_DATE_FORMS, ACCEPTED_WHEN_FORMS, parse_date, parse_when
 from ..textsafe import printable_multiline
 from .context import EXIT_NO_MATCH, EXIT_USAGE, CliContext, echo_json, fail, pass_ctx, run_guarded, terminal_safe
@@ -85,7 +83,8 @@ def check(
     if kind is None:  # checked here: click's own message for a missing choice spans three lines
         raise click.UsageError(f"missing option '--kind' ({' or '.join(MESSAGE_KINDS)})")
     from ..domain.checks import DraftContext, is_ok, run_checks
-    from ..domain.templates import recipient
+    from ..domain.message_plan import draft_context as draft_context_for
+    from ..domain.message_plan import plan_message
 
     settings = ctx.settings
     tz = settings.tz
@@ -95,10 +94,10 @@ def check(
         recipient_address = to
         if app_id is not None:
             app = _load(ctx, app_id)
-            draft_context = DraftContext.from_application(app, kind, send_at, settings)
+            plan = plan_message(app, send_at, settings, kind)
+            draft_context = draft_context_for(plan, app, send_at, settings)
             if recipient_address is None:
-                contact = recipient(app, send_at)
-                recipient_address = contact.email if contact and contact.email else None
+                recipient_address = plan.to or None
         else:
             draft_context = DraftContext(kind=kind, send_at=send_at, settings=settings)
         overrides: dict = {}
@@ -124,49 +123,40 @@ def check(
     sys.exit(0 if ok else EXIT_NO_MATCH)
 
 
-def next_message(app: Application, now: datetime, settings: Settings, kind: str | None = None) -> tuple[str, int]:
-    """(kind, follow-up number) of the application's next message: the
-    cadence's next action when it is a message, else a thank-you until one
-    is sent, then a follow-up."""
-    from ..domain.checks import DraftContext
-    from ..domain.checks.application import follow_ups_this_round
-
-    if kind is None:
-        try:
-            from ..domain.cadence import next_action
-        except ImportError:  # the cadence engine is optional here
-            action = None
-        else:
-            action = next_action(app, now, settings)
-        if action is not None and action.kind in MESSAGE_KINDS:
-            return action.kind, min(action.number or 1, 2)
-        since = app.last_interview(before=now)
-        thanked = [e for e in app.messages_sent("thank-you") if since is None or e.at >= since.at]
-        kind = "follow-up" if thanked else "thank-you"
-    if kind == "thank-you":
-        return kind, 1
-    sent = follow_ups_this_round(DraftContext.from_application(app, kind, now, settings))
-    return kind, min(sent + 1, 2)
-
-
 @click.command()
 @click.argument("app_id", type=int)
 @click.option("--kind", type=click.Choice(MESSAGE_KINDS), help="Which message (default: the next one due).")
 @click.option("--json", "as_json", is_flag=True, help="Print {to, subject, body} as JSON.")
 @pass_ctx
 def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None:
-    """Print the filled template for an application's next message."""
-    from ..domain.templates import fill_template
+    """Print the filled template for an application's next message (the
+    same one the composer writes). Exits 1 when no message may be written
+    (they asked not to be contacted, the follow-ups are used up, no
+    interview yet for a thank-you), with the reason on stderr."""
+    from ..domain.message_plan import fill, plan_message
+    from ..domain.templates import NO_NAME_HINT, signing_name
 
     settings = ctx.settings
     now = ctx.now()
     app = run_guarded(lambda: ctx.repo.get(app_id))
-    if app.do_not_contact:
-        fail(f"application {app_id}: they asked not to be contacted, so there is no message to draft", EXIT_NO_MATCH)
-    message_kind, number = next_message(app, now, settings, kind)
-    filled = run_guarded(lambda: fill_template(message_kind, app, settings, now, number=number))
+    plan = plan_message(app, now, settings, kind)
+    if plan.refusal:
+        fail(f"application {app_id}: {plan.refusal}", EXIT_NO_MATCH)
+    filled = run_guarded(lambda: fill(plan, app, settings, now))
+    if not signing_name(settings):
+        click.echo(f"followup: {NO_NAME_HINT}", err=True)
     if as_json:
-        echo_json({"to": filled.to, "subject": filled.subject, "body": filled.body})
+        echo_json(
+            {
+                "kind": plan.kind,
+                "number": plan.number,
+                "to": filled.to,
+                "to_name": plan.to_name,
+                "subject": filled.subject,
+                "body": filled.body,
+                "note": plan.note,
+            }
+        )
         return
     click.echo(f"To: {terminal_safe(filled.to)}")
     click.echo(f"Subject: {terminal_safe(filled.subject)}")

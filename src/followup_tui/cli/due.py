@@ -46,6 +46,10 @@ def action_json(app: Application, action: NextAction) -> dict:
         data["number"] = action.number
     if action.who:
         data["who"] = list(action.who)
+    if action.round_at is not None:
+        data["round"] = format_instant(action.round_at)
+    if action.hint:
+        data["hint"] = action.hint
     return data
 
 
@@ -53,7 +57,11 @@ def action_line(app: Application, action: NextAction, now: datetime, tz: tzinfo)
     """One readable line per action, no colour needed."""
     what = terminal_safe(action_label(action))
     when = f"{due_in_words(action.due, now, tz)} ({local_text(action.due, tz)})"
-    return f"{action.urgency:<9}  #{app.id} {terminal_safe(app.company)} | {terminal_safe(app.role)}: {what}, {when} - {action.reason}"
+    hint = f" (hint: {action.hint})" if action.hint else ""
+    return (
+        f"{action.urgency:<9}  #{app.id} {terminal_safe(app.company)} | {terminal_safe(app.role)}: "
+        f"{what}, {when} - {action.reason}{hint}"
+    )
 
 
 @click.command()

@@ -151,7 +151,8 @@ def move(ctx: CliContext, app_id: int, stage: str, outcome: str | None) -> None:
 @click.argument("app_id", type=int)
 @pass_ctx
 def delete(ctx: CliContext, app_id: int) -> None:
-    """Delete an application and its history."""
+    """Delete an application and its history (backed up first: `followup backups`)."""
+    ctx.backup_before("deleted")
     run_guarded(lambda: ctx.repo.delete(app_id))
     click.echo(f"deleted {app_id}")
 

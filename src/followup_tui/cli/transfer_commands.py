@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..domain.errors import ValidationError
-from ..transfer import export_csv, export_ics, export_json, parse_import
+from ..calendar_export import export_ics
+from ..transfer import export_csv, export_json, parse_import
 from .context import CliContext, fail, pass_ctx, run_guarded
 
 
@@ -19,17 +20,41 @@ def export(ctx: CliContext, fmt: str, output: str | None) -> None:
     """Export every application (JSON re-imports; CSV is a readable record;
     ICS puts each next action in your calendar)."""
     apps = run_guarded(ctx.repo.list)
+    summary = f"exported {len(apps)} applications"
     if fmt == "json":
         text = export_json(apps)
     elif fmt == "csv":
         text = export_csv(apps, ctx.settings.tz)
     else:
-        text = export_ics(apps, ctx.now(), ctx.settings)
+        # the earlier export being replaced lets moved events carry a new
+        # SEQUENCE and vanished ones be cancelled
+        previous = _read_previous(Path(output)) if output else None
+        calendar = export_ics(apps, ctx.now(), ctx.settings, previous=previous)
+        text = calendar.text
+        summary = f"exported {calendar.active} calendar events and {calendar.cancelled} cancelled ones"
     if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"exported {len(apps)} applications to {output}", err=True)
+        write_export(Path(output), text)
+        click.echo(f"{summary} to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _read_previous(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def write_export(target: Path, text: str) -> None:
+    """Atomically, privately (0600): a full disk leaves the old file (or none),
+    never a truncated one, and says so in one line."""
+    from ..store.atomic_file import write_atomic
+
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"{target}: could not write the export ({exc.strerror or exc}); nothing was written")
 
 
 @click.command("import")
@@ -45,5 +70,6 @@ def import_file(ctx: CliContext, file: str) -> None:
         apps = parse_import(text, ctx.settings.tz)
     except ValidationError as exc:
         fail(f"{file}: {exc}; nothing was imported")
+    ctx.backup_before("imported")
     stored = run_guarded(lambda: ctx.repo.add_many(apps))
     click.echo(f"imported {len(stored)} applications")

@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
 import click
 
+from ..crashlog import crash_line, write_crash_log
 from ..domain.demo import demo_applications
 from ..domain.errors import FollowupError
 from ..paths import config_path
 from .context import CliContext, clock_from_env, fail, pass_ctx
 
+NO_TERMINAL = (
+    "the full-screen app needs a terminal on its input and output "
+    "(over SSH use `ssh -t`); the subcommands work without one (followup --help)"
+)
 
-def launch(ctx: CliContext, db: Path) -> None:
+
+def has_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
+def launch(ctx: CliContext, db: Path, need_terminal: bool = True) -> None:
+    """Run the TUI on `db`; `need_terminal` is False only for a browser tab
+    (`followup serve`), whose terminal is the web driver."""
+    if need_terminal and not has_terminal():
+        fail(NO_TERMINAL)  # at once: no spinning without a terminal, nothing outlives the connection
     from ..factory import build_app  # textual is imported only when the TUI runs
+    from ..ui.crash_guard import install
 
     settings = ctx.settings
     try:
         app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option))
     except FollowupError as exc:
         fail(str(exc))
+    crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))
     app.run()
+    if crashes:
+        click.echo(f"followup: {crashes[0]}", err=True)
+        sys.exit(1)
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 def run_tui(ctx: CliContext) -> None:
@@ -35,6 +60,8 @@ def demo(ctx: CliContext, keep: str | None) -> None:
     """Start the TUI on a fresh demo database (a dozen sample applications)."""
     from ..store import TinyDBRepository
 
+    if not has_terminal():
+        fail(NO_TERMINAL)
     with tempfile.TemporaryDirectory(prefix="followup-demo-") as tmp:
         folder = Path(keep) if keep else Path(tmp)
         db = folder / "demo.json"

@@ -1,14 +1,17 @@
 """Business-day arithmetic on the user's calendar.
 
-Days are counted on the local date in the user's timezone (Saturday and
-Sunday skipped) and the local time of day is kept, so "7 business days after
+Days are counted on the local date in the user's timezone (Saturday, Sunday
+and, when a `country` is given, that country's public holidays from the
+`holidays` package skipped) and the local time of day is kept, so "7 business days after
 a 15:00 interview" is 15:00 local on that day even across a DST change.
 Results are aware UTC datetimes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 SATURDAY = 5  # date.weekday(): Monday is 0
 
@@ -17,26 +20,51 @@ SATURDAY = 5  # date.weekday(): Monday is 0
 WORKDAY_START = time(9, 0)
 
 
-def is_business_day(day: date) -> bool:
-    return day.weekday() < SATURDAY
+def supported_country(country: str) -> bool:
+    """'US', 'de', or with a subdivision 'US-CA', 'DE-BY'."""
+    try:
+        public_holidays(country)
+    except ValueError:
+        return False
+    return True
 
 
-def add_business_dates(day: date, days: int) -> date:
-    """The date `days` business days after `day` (a weekend start counts
-    from the next Monday: Saturday + 1 is Monday)."""
+@lru_cache(maxsize=8)
+def public_holidays(country: str) -> Container[date]:
+    """The public holidays of `country` ('' for none), filled lazily year by
+    year. ValueError for a country or subdivision the package does not know."""
+    code = country.strip().upper()
+    if not code:
+        return frozenset()
+    import holidays  # local: loading its country tables costs time no other command needs
+
+    name, _, subdivision = code.partition("-")
+    try:
+        return holidays.country_holidays(name, subdiv=subdivision or None)
+    except NotImplementedError:
+        raise ValueError(f"{country!r} is not a country code the holidays package knows (e.g. US, GB, DE-BY)") from None
+
+
+def is_business_day(day: date, country: str = "") -> bool:
+    return day.weekday() < SATURDAY and day not in public_holidays(country)
+
+
+def add_business_dates(day: date, days: int, country: str = "") -> date:
+    """The date `days` business days after `day` (a weekend or holiday start
+    counts from the next business day: Saturday + 1 is Monday)."""
     if days < 0:
         raise ValueError("days must not be negative")
-    if days == 0:
-        return day
-    # From a weekend, counting goes as from the Friday before (both reach
-    # Monday first); from a weekday, whole weeks of 5 are 7 calendar days.
-    current = day - timedelta(days=max(0, day.weekday() - 4))
-    weeks, remaining = divmod(days, 5)
-    current += timedelta(weeks=weeks)
-    while remaining:
+    current = day
+    if not country:
+        # Weekends only: from a weekend, count as from the Friday before
+        # (both reach Monday first); whole weeks of 5 are 7 calendar days.
+        current = day - timedelta(days=max(0, day.weekday() - 4)) if days else day
+        weeks, days = divmod(days, 5)
+        current += timedelta(weeks=weeks)
+    while days:
         current += timedelta(days=1)
-        if is_business_day(current):
-            remaining -= 1
+        if is_business_day(current, country):
+            days -= 1
     return current
 
 
@@ -51,13 +79,15 @@ def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
     return wall.astimezone(timezone.utc)
 
 
-def add_business_days(start: datetime, days: int, tz: tzinfo) -> datetime:
+def add_business_days(start: datetime, days: int, tz: tzinfo, country: str = "") -> datetime:
     """`days` business days after the instant `start`, at the same local time."""
     local = start.astimezone(tz)
-    target = add_business_dates(local.date(), days)
+    target = add_business_dates(local.date(), days, country)
     return local_instant(target, local.time(), tz)
 
 
-def business_days_after_date(day: date, days: int, tz: tzinfo, at: time = WORKDAY_START) -> datetime:
+def business_days_after_date(
+    day: date, days: int, tz: tzinfo, at: time = WORKDAY_START, country: str = ""
+) -> datetime:
     """`days` business days after the plain date `day`, at `at` local time."""
-    return local_instant(add_business_dates(day, days), at, tz)
+    return local_instant(add_business_dates(day, days, country), at, tz)

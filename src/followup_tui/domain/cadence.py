@@ -1,34 +1,36 @@
-"""The cadence engine: every application's next action and when it is due.
+"""The cadence engine: every application's next actions and when they are due.
 
 The article's advice as rules (DESIGN §5), all numbers from CadenceSettings.
-The first rule that applies wins:
+What is owed is read from the history (rounds, messages sent, responses),
+never from the column: moving a card by hand neither erases nor invents an
+obligation. The first rule that applies wins:
 
-1. closed: nothing to do (None).
+1. closed: nothing to do.
 2. the employer answered after the last interview and the last message, and
-   the stage has not changed since: `update-stage`, due when they answered. A
-   response stops the sequence; a later stage change, interview or message
-   settles it (to keep waiting for a new date, snooze it).
-3. offer: the follow-up cadence is over; nothing is due (None). Close the
-   card once you have answered the offer.
-4. an interview is coming (or under way): `prepare`, due at its start, unless
-   an earlier round's thank-you is due sooner.
-5. a round has ended and not every interviewer was thanked: `thank-you`, due
-   `thank_you_hours` after the round ends, listing who is not yet thanked. A
-   missed thank-you gives way to the first follow-up once that falls due.
-6. `do_not_contact`: no messages; `wait` until 3 business days after their
+   nothing was done since (no stage change, message or interview):
+   `update-stage`, due when they answered.
+3. an interview is coming (or under way): `prepare`, due at its start; and
+   each ended round not every interviewer of which was thanked: one
+   `thank-you` per round, to that round's people, due `thank_you_hours`
+   after that round ends. A missed thank-you gives way to the first
+   follow-up once that falls due. All of these are listed, soonest first.
+4. the employer answered (a response, or an offer) since the last interview:
+   no follow-up, whatever the column, until a new round or a decision date
+   later than their answer.
+5. `do_not_contact`: no messages; `wait` until 3 business days after their
    decision date (or `do_not_contact_let_go_days` after the last interview),
    then `let-go`.
-7. follow-ups, counted since the last interview: the first
+6. follow-ups, counted since the last interview: the first
    `follow_up_after_decision_days` business days after `decision_by`, or
-   `follow_up_without_decision_days` after the last interview; each next one
-   `second_follow_up_days` after the previous; `let-go` `let_go_days` after
-   the last of `max_follow_ups`. Until the day a dateless first follow-up
-   falls due, the action is `record-decision-date` (an upcoming nudge, due
-   when that follow-up would be).
-8. no interview and no decision date yet: nothing to do (None).
+   `follow_up_without_decision_days` after the last interview (then with a
+   hint: record the decision date); each next one `second_follow_up_days`
+   after the previous; `let-go` `let_go_days` after the last of
+   `max_follow_ups`.
+7. no interview and no decision date yet: nothing to do.
 
 A snooze (`Application.snoozed_until`) pushes any due time later. Days are
-counted in the user's timezone (see business_days).
+counted in the user's timezone, skipping weekends and the public holidays
+of `Settings.country` (see business_days).
 """
 
 from __future__ import annotations
@@ -39,14 +41,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from .business_days import add_business_days, business_days_after_date
-from .model import STAGES, Application, Contact, Event, Interview
+from .model import Application, Contact, Event, Interview
 from .settings import CadenceSettings, Settings
 from .timeparse import local_text
 
 ACTION_KINDS: tuple[str, ...] = (
     "prepare",
     "thank-you",
-    "record-decision-date",
     "follow-up",
     "let-go",
     "update-stage",
@@ -55,7 +56,7 @@ ACTION_KINDS: tuple[str, ...] = (
 URGENCIES: tuple[str, ...] = ("overdue", "due-today", "upcoming")  # most urgent first
 MESSAGE_ACTIONS: tuple[str, ...] = ("thank-you", "follow-up")
 
-_LATER_THAN_THANKED = frozenset(STAGES[STAGES.index("thanked") : STAGES.index("offer")])
+DECISION_DATE_HINT = "no decision date: ask them when they expect to decide, or record it (D)"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ class NextAction:
     urgency: str  # one of URGENCIES, against `now` in the user's timezone
     reason: str  # one line quoting the rule
     number: int | None = None  # which follow-up
-    who: tuple[str, ...] = ()  # interviewers not yet thanked
+    who: tuple[str, ...] = ()  # the round's interviewers not yet thanked
+    round_at: datetime | None = None  # start of the round a thank-you is for
+    hint: str = ""  # advice that goes with it (e.g. record the decision date)
 
     @property
     def is_message(self) -> bool:
@@ -94,7 +97,6 @@ def action_label(action: NextAction) -> str:
     return {
         "prepare": "prepare for the interview",
         "thank-you": "thank-you note",
-        "record-decision-date": "record the decision date",
         "let-go": "let go",
         "update-stage": "update the stage",
         "wait": "wait (do not contact)",
@@ -104,12 +106,11 @@ def action_label(action: NextAction) -> str:
 def due_actions(
     apps: Iterable[Application], now: datetime, settings: Settings, until: datetime
 ) -> list[tuple[Application, NextAction]]:
-    """Next actions due at or before `until`, most urgent first."""
+    """Next actions due at or before `until` (each owed round on its own),
+    most urgent first."""
     found = []
     for app in apps:
-        action = next_action(app, now, settings)
-        if action is not None and action.due <= until:
-            found.append((app, action))
+        found.extend((app, action) for action in next_actions(app, now, settings) if action.due <= until)
     found.sort(key=lambda pair: (sort_key(pair[1]), pair[0].id or 0))
     return found
 
@@ -134,63 +135,132 @@ class _Due:
     reason: str
     number: int | None = None
     who: tuple[str, ...] = ()
+    round_at: datetime | None = None
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    """The user's calendar: timezone and the country whose holidays are skipped."""
+
+    tz: tzinfo
+    country: str = ""
+
+    def add(self, start: datetime, days: int) -> datetime:
+        return add_business_days(start, days, self.tz, self.country)
+
+    def after_date(self, day: date, days: int) -> datetime:
+        return business_days_after_date(day, days, self.tz, country=self.country)
 
 
 def next_action(app: Application, now: datetime, settings: Settings) -> NextAction | None:
     """What to do next for `app` and by when; None when nothing is to be done."""
+    actions = next_actions(app, now, settings)
+    return actions[0] if actions else None
+
+
+def next_actions(app: Application, now: datetime, settings: Settings) -> list[NextAction]:
+    """Everything owed for `app` now, soonest first: usually one action; one
+    thank-you per round still owed, each with its own people and due time."""
     tz = settings.tz
     now = now.astimezone(timezone.utc)
-    found = _rule_due(app, now, settings.cadence, tz)
-    if found is None:
-        return None
+    found = _rules_due(app, now, settings.cadence, _Calendar(tz, settings.country))
     snoozed = app.snoozed_until
-    if snoozed is not None and snoozed > found.due:
-        found = replace(found, due=snoozed, reason=f"{found.reason} (snoozed until {local_text(snoozed, tz)})")
-    return NextAction(
-        kind=found.kind,
-        due=found.due,
-        urgency=urgency_of(found.due, now, tz),
-        reason=found.reason,
-        number=found.number,
-        who=found.who,
-    )
+    actions = []
+    for due in found:
+        if snoozed is not None and snoozed > due.due:
+            due = replace(due, due=snoozed, reason=f"{due.reason} (snoozed until {local_text(snoozed, tz)})")
+        actions.append(
+            NextAction(
+                kind=due.kind,
+                due=due.due,
+                urgency=urgency_of(due.due, now, tz),
+                reason=due.reason,
+                number=due.number,
+                who=due.who,
+                round_at=due.round_at,
+                hint=due.hint,
+            )
+        )
+    actions.sort(key=lambda a: (a.due, ACTION_KINDS.index(a.kind)))
+    return actions
 
 
-def _rule_due(app: Application, now: datetime, c: CadenceSettings, tz: tzinfo) -> _Due | None:
+def waiting_for(app: Application, now: datetime, settings: Settings) -> str:
+    """What an application with nothing due waits for, in one line."""
     if app.stage == "closed":
-        return None
+        return f"closed ({app.outcome.replace('-', ' ')})" if app.outcome else "closed"
+    if app.stage == "offer":
+        return "an offer: answer it, then close the card with its outcome"
+    ended = _ended(app, now)
+    answer = _answer_since(app, ended)
+    decision = _current_decision_date(app, ended[-1] if ended else None, settings.tz)
+    if answer is not None and _answer_stops_follow_ups(app, ended, decision, _Calendar(settings.tz, settings.country)):
+        when = local_text(answer.at, settings.tz)
+        return f"they answered ({when}): add the next round or their decision date, or close the card"
+    if not app.interviews:
+        if app.stage == "applied":
+            return "waiting to hear about your application (add the interview when one is set)"
+        return "no interview recorded yet (e to add one)"
+    return "nothing due now"
+
+
+def waiting_label(app: Application, now: datetime, settings: Settings) -> str:
+    """A few words for a card with nothing due: what it waits for."""
+    if app.stage == "closed":
+        return app.outcome.replace("-", " ") if app.outcome else "closed"
+    text = waiting_for(app, now, settings)
+    if text.startswith("an offer"):
+        return "answer the offer"
+    if text.startswith("they answered"):
+        return "they answered"
+    if text.startswith("waiting to hear"):
+        return "waiting to hear"
+    if text.startswith("no interview"):
+        return "no interview yet"
+    return "nothing due"
+
+
+def _ended(app: Application, now: datetime) -> list[Interview]:
+    return [i for i in app.interviews_sorted() if i.ends_at <= now]
+
+
+def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calendar) -> list[_Due]:
+    if app.stage == "closed":
+        return []
     response = _unsettled_response(app)
     if response is not None:
-        return _Due(
-            "update-stage",
-            response.at,
-            "the employer answered: update the stage (a response stops the follow-ups)",
-        )
-    if app.stage == "offer":
-        return None
+        return [
+            _Due(
+                "update-stage",
+                response.at,
+                "the employer answered: update the stage (a response stops the follow-ups)",
+            )
+        ]
 
     interviews = app.interviews_sorted()
     ended = [i for i in interviews if i.ends_at <= now]
     coming = [i for i in interviews if i.ends_at > now]
     last = ended[-1] if ended else None
-    decision = _current_decision_date(app, last, tz)
-    first = _first_follow_up(decision, last, c, tz)
+    decision = _current_decision_date(app, last, cal.tz)
+    first = _first_follow_up(decision, last, c, cal)
+    answered = app.stage == "offer" or _answer_stops_follow_ups(app, ended, decision, cal)
 
     early: list[_Due] = []
     if coming:
         early.append(_Due("prepare", coming[0].at, "an interview is coming: ask them when they expect to decide"))
-    if not app.do_not_contact:
-        thank_you = _thank_you(app, ended, c, tz)
-        if thank_you is not None and (first is None or now < first.due):
-            early.append(thank_you)
-    if early:
-        return min(early, key=lambda d: d.due)
+    if not app.do_not_contact and (first is None or now < first.due):
+        early.extend(_thank_yous(app, ended, c))
+    if early or answered:
+        return sorted(early, key=lambda d: d.due)
 
     if app.do_not_contact:
-        return _do_not_contact(decision, last, now, c, tz)
-    if first is None:
-        return None
-    return _follow_ups(app, first, decision, last, now, c, tz)
+        found = _do_not_contact(decision, last, now, c, cal)
+    elif first is None:
+        found = None
+    else:
+        found = _follow_ups(app, first, decision, last, c, cal)
+    return [found] if found is not None else []
 
 
 def _unsettled_response(app: Application) -> Event | None:
@@ -206,6 +276,26 @@ def _unsettled_response(app: Application) -> Event | None:
     return None if moved or sent or interviewed else latest
 
 
+def _answer_stops_follow_ups(app: Application, ended: list[Interview], decision: date | None, cal: _Calendar) -> bool:
+    """The employer answered since the last round began: no follow-up,
+    whatever the column, unless they gave a decision date later than their
+    answer, or you chased them again with a follow-up after it."""
+    answer = _answer_since(app, ended)
+    if answer is None:
+        return False
+    if decision is not None and decision > answer.at.astimezone(cal.tz).date():
+        return False
+    return not any(e.at >= answer.at for e in app.messages_sent("follow-up"))
+
+
+def _answer_since(app: Application, ended: list[Interview]) -> Event | None:
+    """The employer's latest response since the last round began: their
+    answer ends the follow-ups, whatever the column."""
+    since = ended[-1].at if ended else None
+    answers = [e for e in app.responses() if since is None or e.at >= since]
+    return max(answers, key=lambda e: e.at) if answers else None
+
+
 def _current_decision_date(app: Application, last: Interview | None, tz: tzinfo) -> date | None:
     """`decision_by`, unless it is older than the last interview (a date
     given for an earlier round says nothing about this one)."""
@@ -216,18 +306,20 @@ def _current_decision_date(app: Application, last: Interview | None, tz: tzinfo)
     return app.decision_by
 
 
-def _first_follow_up(decision: date | None, last: Interview | None, c: CadenceSettings, tz: tzinfo) -> _Due | None:
+def _first_follow_up(decision: date | None, last: Interview | None, c: CadenceSettings, cal: _Calendar) -> _Due | None:
     if decision is not None:
         days = c.follow_up_after_decision_days
-        due = business_days_after_date(decision, days, tz)
+        due = cal.after_date(decision, days)
         reason = f"first follow-up {_business(days)} after their decision date ({decision.isoformat()})"
+        hint = ""
     elif last is not None:
         days = c.follow_up_without_decision_days
-        due = add_business_days(last.ends_at, days, tz)
+        due = cal.add(last.ends_at, days)
         reason = f"first follow-up {_business(days)} after the last interview (no decision date given)"
+        hint = DECISION_DATE_HINT
     else:
         return None
-    return _Due("follow-up", due, reason, number=1)
+    return _Due("follow-up", due, reason, number=1, hint=hint)
 
 
 def _follow_ups(
@@ -235,50 +327,41 @@ def _follow_ups(
     first: _Due,
     decision: date | None,
     last: Interview | None,
-    now: datetime,
     c: CadenceSettings,
-    tz: tzinfo,
+    cal: _Calendar,
 ) -> _Due:
     since = last.at if last is not None else None
     sent = sorted(e.at for e in app.messages_sent("follow-up") if since is None or e.at >= since)
     if not sent:
         if c.max_follow_ups == 0:
             return _Due("let-go", first.due, "no follow-ups (max_follow_ups = 0): let go once their timeline has passed")
-        if decision is None and urgency_of(first.due, now, tz) == "upcoming":
-            days = _business(c.follow_up_without_decision_days)
-            return _Due(
-                "record-decision-date",
-                first.due,
-                "record when they expect to decide; without a date, "
-                f"the first follow-up is due {days} after the last interview",
-            )
         return first
     count = len(sent)
     if count >= c.max_follow_ups:
         days = c.let_go_days
         return _Due(
             "let-go",
-            add_business_days(sent[-1], days, tz),
+            cal.add(sent[-1], days),
             f"no answer {_business(days)} after follow-up {count}: let go and move on",
         )
     days = c.second_follow_up_days
-    due = add_business_days(sent[-1], days, tz)
+    due = cal.add(sent[-1], days)
     reason = f"follow-up {count + 1} goes out {_business(days)} after follow-up {count}"
     if first.due > due:  # a newer decision date moved their timeline later
         due, reason = first.due, f"follow-up {count + 1}: {first.reason.removeprefix('first follow-up ')}"
-    return _Due("follow-up", due, reason, number=count + 1)
+    return _Due("follow-up", due, reason, number=count + 1, hint=first.hint)
 
 
 def _do_not_contact(
-    decision: date | None, last: Interview | None, now: datetime, c: CadenceSettings, tz: tzinfo
+    decision: date | None, last: Interview | None, now: datetime, c: CadenceSettings, cal: _Calendar
 ) -> _Due | None:
     if decision is not None:
         days = c.follow_up_after_decision_days
-        let_go = business_days_after_date(decision, days, tz)
+        let_go = cal.after_date(decision, days)
         when = f"{_business(days)} after their decision date ({decision.isoformat()})"
     elif last is not None:
         days = c.do_not_contact_let_go_days
-        let_go = add_business_days(last.ends_at, days, tz)
+        let_go = cal.add(last.ends_at, days)
         when = f"{_business(days)} after the last interview"
     else:
         return None
@@ -308,19 +391,9 @@ def _recipient_is(recipient: str, name: str, contacts: list[Contact]) -> bool:
     return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", _normal(recipient)) is not None
 
 
-def _moved_on_by_hand(app: Application, since: datetime) -> bool:
-    """The user moved the card to thanked or later themselves (not as a side
-    effect of logging a message): they say the thank-you is done."""
-    sent_at = {e.at for e in app.events if e.kind == "message-sent"}
-    return any(
-        e.kind == "stage-change" and e.to_stage in _LATER_THAN_THANKED and e.at >= since and e.at not in sent_at
-        for e in app.events
-    )
-
-
 def _missing_thanks(app: Application, round_: Interview, interviewers: set[str]) -> tuple[bool, list[str]]:
     """(still owed, names not yet thanked) for one ended round."""
-    if any(e.at >= round_.at for e in app.messages_sent("follow-up")) or _moved_on_by_hand(app, round_.at):
+    if any(e.at >= round_.at for e in app.messages_sent("follow-up")):
         return False, []
     after = [e for e in app.messages_sent("thank-you") if e.at >= round_.at]
     if not round_.with_names:
@@ -333,18 +406,22 @@ def _missing_thanks(app: Application, round_: Interview, interviewers: set[str])
     return bool(missing), missing
 
 
-def _thank_you(app: Application, ended: list[Interview], c: CadenceSettings, tz: tzinfo) -> _Due | None:
+def _thank_yous(app: Application, ended: list[Interview], c: CadenceSettings) -> list[_Due]:
+    """One thank-you per ended round still owed: that round's people, due
+    `thank_you_hours` after that round ends."""
     interviewers = {n for i in app.interviews for n in i.with_names if n.strip()}
-    due: datetime | None = None
-    who: list[str] = []
-    for round_ in ended:
-        owed, missing = _missing_thanks(app, round_, interviewers)
-        if not owed:
-            continue
-        round_due = round_.ends_at + timedelta(hours=c.thank_you_hours)
-        due = round_due if due is None else min(due, round_due)
-        who.extend(n for n in missing if n not in who)
-    if due is None:
-        return None
     hours = _plural(c.thank_you_hours, "hour")
-    return _Due("thank-you", due, f"thank-you notes go out within {hours} of the interview", who=tuple(who))
+    owed = []
+    for round_ in ended:
+        still_owed, missing = _missing_thanks(app, round_, interviewers)
+        if still_owed:
+            owed.append(
+                _Due(
+                    "thank-you",
+                    round_.ends_at + timedelta(hours=c.thank_you_hours),
+                    f"thank-you notes go out within {hours} of the interview",
+                    who=tuple(missing),
+                    round_at=round_.at,
+                )
+            )
+    return owed

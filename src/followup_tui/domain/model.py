@@ -146,7 +146,9 @@ class Event:
     def describe(self) -> str:
         """A one-line, human summary for timelines and CSV export."""
         if self.kind == "stage-change":
-            return f"moved {self.from_stage} -> {self.to_stage}"
+            moved = f"moved {self.from_stage} -> {self.to_stage}"
+            outcome = self.text.removeprefix("outcome: ") if self.text.startswith("outcome: ") else ""
+            return f"{moved} ({outcome.replace('-', ' ')})" if self.to_stage == "closed" and outcome else moved
         if self.kind == "message-sent":
             to = f" to {self.recipient}" if self.recipient else ""
             return f"sent {self.message_kind}{to}"

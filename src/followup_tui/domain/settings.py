@@ -53,6 +53,7 @@ class SmtpSettings:
 @dataclass(frozen=True)
 class Settings:
     timezone: str = ""  # IANA name; empty means the system's
+    country: str = ""  # ISO code ("US", "DE-BY") whose public holidays are not business days; empty: weekends only
     user_name: str = ""
     signature: str = ""
     cadence: CadenceSettings = field(default_factory=CadenceSettings)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .checks.timing import day_words
 from .errors import ValidationError
@@ -31,7 +31,7 @@ class FilledTemplate:
 
 
 def day_in_words(when: datetime, now: datetime, settings: Settings) -> str:
-    """'today', 'yesterday', 'on Tuesday' (this past week), else 'on Tuesday 10 November'."""
+    """'today', 'yesterday', 'on Tuesday' (this past week), 'last week', else 'on Tuesday 10 November'."""
     tz = settings.tz
     day, today = when.astimezone(tz).date(), now.astimezone(tz).date()
     ago = (today - day).days
@@ -43,6 +43,8 @@ def day_in_words(when: datetime, now: datetime, settings: Settings) -> str:
         return "tomorrow"
     if 1 < ago < 7:
         return f"on {day:%A}"
+    if ago >= 7 and day.isocalendar()[:2] == (today - timedelta(days=7)).isocalendar()[:2]:
+        return "last week"
     return f"on {day_words(day)}"
 
 
@@ -51,7 +53,11 @@ def _same_person(contact_name: str, name: str) -> bool:
     return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
 
 
-def _last_round(app: Application, now: datetime) -> Interview | None:
+def _last_round(app: Application, now: datetime, round_at: datetime | None = None) -> Interview | None:
+    """The round that started at `round_at`, else the last one started by `now`."""
+    for interview in app.interviews if round_at is not None else ():
+        if interview.at == round_at:
+            return interview
     return app.last_interview(before=now) or (app.interviews_sorted() or [None])[-1]
 
 
@@ -81,8 +87,19 @@ def _greeting(contact: Contact | None) -> str:
     return f"Hi {name}," if first.endswith(".") else f"Hi {first},"  # "Dr. Okafor" stays whole
 
 
+NO_NAME_HINT = (
+    'No name to sign with: add user_name = "Your Name" (or a signature) to your config file '
+    "(followup config --path shows where), and the templates sign with it."
+)
+
+
+def signing_name(settings: Settings) -> str:
+    """What the templates sign with: the signature, else the user's name."""
+    return settings.signature.strip() or settings.user_name.strip()
+
+
 def _sign_off(settings: Settings) -> str:
-    signature = settings.signature.strip() or settings.user_name.strip()
+    signature = signing_name(settings)
     return f"Best regards,\n{signature}" if signature else "Best regards,"
 
 
@@ -106,10 +123,11 @@ def _others(round_: Interview | None, contact: Contact | None) -> list[str]:
     return [n.split()[0] for n in round_.with_names if n.strip() and not _same_person(addressed, n)]
 
 
-def _thank_you(app: Application, settings: Settings, now: datetime, forgot: str, contact: Contact | None) -> tuple[str, list[str]]:
+def _thank_you(
+    app: Application, settings: Settings, now: datetime, forgot: str, contact: Contact | None, round_: Interview | None
+) -> tuple[str, list[str]]:
     role, company = app.role.translate(_BRACKETS).strip(), app.company.strip()
     the_role = f"the {role} role" if role else f"the role at {company}"
-    round_ = _last_round(app, now)
     if round_ is not None:
         verb = "speak" if _REMOTE_KINDS.search(round_.kind) else "meet"
         opening = f"Thank you for taking the time to {verb} with me {day_in_words(round_.at, now, settings)} about {the_role}."
@@ -130,10 +148,9 @@ def _thank_you(app: Application, settings: Settings, now: datetime, forgot: str,
     return "\n\n".join(paragraphs), [s for s in subjects if s]
 
 
-def _first_follow_up(app: Application, settings: Settings, now: datetime) -> tuple[str, list[str]]:
+def _first_follow_up(app: Application, settings: Settings, now: datetime, round_: Interview | None) -> tuple[str, list[str]]:
     role, company = app.role.translate(_BRACKETS).strip(), app.company.strip()
     the_role = f"the {role} role" if role else f"the role at {company}"
-    round_ = _last_round(app, now)
     if round_ is not None:
         about = f"my interview for {the_role} {day_in_words(round_.at, now, settings)}"
         what = "interview"
@@ -170,19 +187,30 @@ def _second_follow_up(app: Application) -> tuple[str, list[str]]:
 
 
 def fill_template(
-    kind: str, app: Application, settings: Settings, now: datetime, number: int = 1, forgot: str = ""
+    kind: str,
+    app: Application,
+    settings: Settings,
+    now: datetime,
+    number: int = 1,
+    forgot: str = "",
+    *,
+    round_at: datetime | None = None,
+    to: Contact | None = None,
 ) -> FilledTemplate:
     """The `kind` message for `app` (follow-up `number` 1 or 2); `forgot` is
-    an optional "one more thing" paragraph for a thank-you note."""
+    an optional "one more thing" paragraph for a thank-you note. `round_at`
+    and `to` (from the message plan) say which round it is about and whom
+    it addresses; by default the last round and `recipient`."""
     if kind not in MESSAGE_KINDS:
         raise ValidationError("kind", f"{kind!r} is not one of: {', '.join(MESSAGE_KINDS)}")
     if kind == "follow-up" and number not in (1, 2):
         raise ValidationError("number", f"there are templates for follow-up 1 and 2, not {number}")
-    contact = recipient(app, now)
+    contact = to if to is not None else recipient(app, now)
+    round_ = _last_round(app, now, round_at)
     if kind == "thank-you":
-        text, subjects = _thank_you(app, settings, now, forgot, contact)
+        text, subjects = _thank_you(app, settings, now, forgot, contact, round_)
     elif number == 1:
-        text, subjects = _first_follow_up(app, settings, now)
+        text, subjects = _first_follow_up(app, settings, now, round_)
     else:
         text, subjects = _second_follow_up(app)
     body = f"{_greeting(contact)}\n\n{text}\n\n{_sign_off(settings)}\n"

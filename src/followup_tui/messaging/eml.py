@@ -1,16 +1,25 @@
 """RFC 5322 messages built with the standard library's email package, and
-written as .eml files any mail client can open."""
+written as .eml files any mail client can open.
+
+Addresses are parsed with the standard library's parser (display names with
+commas, several recipients). An internationalised domain goes into the
+headers in its IDNA form (plain ASCII, readable by every client and server);
+a non-ASCII local part (jösé@...) can only travel as UTF-8 (RFC 6532 / SMTPUTF8),
+so such a message is written with UTF-8 headers. A recipient that is not an
+address is an AddressError naming it, never a crash."""
 
 from __future__ import annotations
 
 import os
 import re
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP, default
-from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+from email.policy import SMTP, SMTPUTF8, default
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
+from ..domain.addresses import AddressProblem, CheckedAddress, Recipient, check_address, parse_recipients
 from ..domain.errors import FollowupError
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
@@ -19,6 +28,23 @@ _LINE_BREAKS_RE = re.compile(r"[\r\n]+")
 
 class ExportError(FollowupError):
     """The .eml file could not be written; the message says where and why."""
+
+
+class AddressError(ExportError, ValueError):
+    """An address that cannot go into the message; the message names it."""
+
+
+def _header_addresses(checked: list[CheckedAddress]) -> list[Address]:
+    return [
+        Address(display_name=_one_line(c.name), username=c.local_part, domain=c.ascii_domain) for c in checked
+    ]
+
+
+def _checked(text: str, what: str) -> list[CheckedAddress]:
+    try:
+        return [check_address(r) for r in parse_recipients(_one_line(text))]
+    except AddressProblem as exc:
+        raise AddressError(f"{what}: {exc}") from None
 
 
 def build_message(
@@ -33,14 +59,22 @@ def build_message(
 ) -> EmailMessage:
     """A plain-text message. `draft` adds `X-Unsent: 1`, which tells mail
     clients (Outlook, Thunderbird, Apple Mail) to open it ready to send."""
-    message = EmailMessage(policy=default)
-    if from_address:
-        message["From"] = formataddr((_one_line(from_name), _one_line(from_address)))
-    message["To"] = _one_line(to)
+    recipients = _checked(to, "To") if to.strip() else []
+    senders = _checked(from_address, "From (smtp.from_address)") if from_address.strip() else []
+    if len(senders) > 1:
+        raise AddressError(f"From (smtp.from_address): one address, not {len(senders)}")
+    if senders and from_name.strip() and not senders[0].name:
+        senders = [CheckedAddress(_one_line(from_name), *_fields(senders[0])[1:])]
+    utf8 = any(a.needs_smtputf8 for a in recipients + senders)
+    message = EmailMessage(policy=default.clone(utf8=True) if utf8 else default)
+    if senders:
+        message["From"] = _header_addresses(senders)
+    if recipients:
+        message["To"] = _header_addresses(recipients)
     message["Subject"] = _one_line(subject)
     message["Date"] = format_datetime(now)
     # An explicit domain: make_msgid's default asks DNS for the host name.
-    domain = parseaddr(from_address)[1].rpartition("@")[2] or "followup.invalid"
+    domain = senders[0].ascii_domain if senders else "followup.invalid"
     message["Message-ID"] = make_msgid(domain=domain)
     if draft:
         message["X-Unsent"] = "1"
@@ -53,9 +87,14 @@ def _one_line(value: str) -> str:
     return _LINE_BREAKS_RE.sub(" ", value).strip()
 
 
+def _fields(address: CheckedAddress) -> tuple:
+    return (address.name, address.local_part, address.domain, address.ascii_domain, address.normalized)
+
+
 def message_bytes(message: EmailMessage) -> bytes:
-    """The wire form: CRLF line endings, long lines folded."""
-    return message.as_bytes(policy=SMTP)
+    """The wire form: CRLF line endings, long lines folded; UTF-8 headers
+    only when an address needs them."""
+    return message.as_bytes(policy=SMTPUTF8 if message.policy.utf8 else SMTP)
 
 
 def slug(text: str) -> str:

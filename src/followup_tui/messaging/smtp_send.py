@@ -100,6 +100,8 @@ def send_message(
         raise SendError(configure_hint())
     if not message["From"]:
         raise SendError("no sender address: set from_address in the [smtp] settings")
+    if not _recipients(message):
+        raise SendError("no recipient: add their business email address in To")
     password = resolve_password(smtp, environ) if smtp.user else None
     if smtp.user and password is None:
         raise SendError(
@@ -122,6 +124,12 @@ def send_message(
     except smtplib.SMTPAuthenticationError as exc:
         raise SendError(f"{where} refused the user name or password ({_reply(exc)})") from exc
     except smtplib.SMTPNotSupportedError as exc:
+        if "SMTPUTF8" in str(exc):
+            international = ", ".join(a for a in _recipients(message) + _senders(message) if not a.isascii())
+            raise SendError(
+                f"{where} cannot take internationalised addresses (it does not offer SMTPUTF8): {international}. "
+                "Export the message as .eml and send it from your mail client, or use their ASCII address."
+            ) from exc
         raise SendError(f"{where} does not support {smtp.security.upper()} or login: {exc}") from exc
     except smtplib.SMTPRecipientsRefused as exc:
         who = ", ".join(exc.recipients)
@@ -148,5 +156,13 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
 
 
 def _recipients(message: EmailMessage) -> list[str]:
-    fields = [str(v) for key in ("To", "Cc", "Bcc") for v in message.get_all(key, [])]
+    return _addresses(message, ("To", "Cc", "Bcc"))
+
+
+def _senders(message: EmailMessage) -> list[str]:
+    return _addresses(message, ("From",))
+
+
+def _addresses(message: EmailMessage, keys: tuple[str, ...]) -> list[str]:
+    fields = [str(v) for key in keys for v in message.get_all(key, [])]
     return [address for _name, address in getaddresses(fields) if address]

@@ -1,18 +1,24 @@
 """Applications in one TinyDB JSON file, safe across crashes and sessions.
 
-Every operation is one *session*: take the OS file lock, read the file once,
-let TinyDB work on that in memory, and write it back atomically once at the
-end if anything changed. TinyDB's own JSONStorage rewrites the file in place
-and its caches assume a single process, so neither is used.
+Every operation is one *session*: take the OS file lock, read the file, let
+TinyDB work on it in memory, and write it back atomically once at the end if
+anything changed. TinyDB's own JSONStorage rewrites the file in place and its
+caches assume a single process, so neither is used.
+
+Reading is cheap when nothing changed: the repository keeps the document it
+last parsed (or wrote) with the exact bytes of the file at that moment. Each
+session still reads the file's bytes under the lock, and parses (and checks)
+them again only when they differ, i.e. when another process wrote. Comparing
+bytes, not a stat() token, keeps this exact whatever the file system's
+timestamps and inode reuse do.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,21 +27,25 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from ..domain.errors import ConflictError, NotFoundError, StoreError, ValidationError
+from ..domain.errors import ConflictError, FollowupError, NotFoundError, StoreError, ValidationError
 from ..domain.model import Application
 from .atomic_file import (
     DIR_MODE,
     FILE_MODE,
-    read_json_document,
+    encode_document,
+    parse_json_document,
+    read_bytes,
     remove_stale_temps,
     write_atomic,
 )
+from . import backups
 from .migrations import SCHEMA_VERSION, migrate
+from .special_files import check_file_mode, check_regular, resolve_data_path, tighten_folder
+from .validation import check_document, schema_of
 
 APPLICATIONS = "applications"
 META = "_meta"
 META_ID = 1
-BACKUPS_KEPT = 3
 LOCK_TIMEOUT_SECONDS = 10.0
 
 Clock = Callable[[], datetime]
@@ -45,6 +55,15 @@ def os_reason(exc: OSError) -> str:
     """`strerror: filename`, without Python's `[Errno N]`."""
     reason = exc.strerror or str(exc)
     return f"{reason}: {exc.filename}" if exc.filename else reason
+
+
+@dataclass
+class Snapshot:
+    """The file as this repository last read or wrote it."""
+
+    raw: bytes  # the file's exact bytes
+    data: dict  # parsed, checked, and migrated if the file was older
+    migrated_from: int | None = None  # the file's older schema; `data` is migrated
 
 
 class SessionStorage(Storage):
@@ -63,13 +82,19 @@ class SessionStorage(Storage):
         self.dirty = True
 
 
+def _raw_table(table: Table) -> dict[str, dict]:
+    """The table's documents as stored (str ids), without copying them."""
+    return table.storage.read().get(table.name, {})
+
+
 class TinyDBRepository:
     """`ApplicationRepository` on a TinyDB JSON file."""
 
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
-        self._verified: object = None  # change token of the file as open() checked it
+        self._snapshot: Snapshot | None = None  # touched only with the lock held
+        self.notices: list[str] = []  # things the user should know, found while opening
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
 
@@ -78,7 +103,7 @@ class TinyDBRepository:
     @classmethod
     def open(cls, path: Path, clock: Clock | None = None) -> TinyDBRepository:
         """Open (creating if missing) and verify the file; raises StoreError."""
-        repo = cls(Path(path), clock)
+        repo = cls(resolve_data_path(Path(path)), clock)  # a symlink is followed
         try:
             repo._prepare()
         except OSError as exc:  # e.g. the parent is a file, or no permission
@@ -89,40 +114,48 @@ class TinyDBRepository:
         parent = self.path.parent
         if not parent.exists():
             parent.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)  # another process may race us
+        elif notice := tighten_folder(parent, self.path.name):
+            self.notices.append(notice)
+        check_regular(self.path)  # a FIFO or a device: refused before anything opens it
         with self._locked():
             remove_stale_temps(self.path)
             if not self.path.exists():
                 data = {META: {str(META_ID): {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}}
-                write_atomic(self.path, json.dumps(data))
+                self._write(data)
                 return
-            data = self._read_checked()
-            if self._schema_of(data) < SCHEMA_VERSION:
-                self._backup_copy(suffix=f".schema{self._schema_of(data)}.bak")
-                write_atomic(self.path, json.dumps(migrate(data)))
-            if self.path.stat().st_mode & 0o777 != FILE_MODE:
-                os.chmod(self.path, FILE_MODE)
-            self._verified = self.change_token()
+            snapshot = self._load()
+            if snapshot.migrated_from is not None:
+                self._backup_copy(suffix=f".schema{snapshot.migrated_from}.bak")
+                self._write(snapshot.data)
+            check_file_mode(self.path)  # read-only: refused; 0644: made 0600
 
     def _schema_of(self, data: dict) -> int:
-        meta = data.get(META)
-        try:
-            return int(meta[str(META_ID)]["schema"])
-        except (TypeError, KeyError, ValueError) as exc:
-            raise StoreError(
-                f"{self.path}: not a followup-tui database (no schema version); left untouched"
-            ) from exc
+        return schema_of(self.path, data)
 
-    def _read_checked(self) -> dict:
-        data = read_json_document(self.path)
+    def _load(self) -> Snapshot:
+        """The file's current content, parsed and checked only if it changed
+        since this object last read or wrote it. Call with the lock held."""
+        raw = read_bytes(self.path)
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.raw == raw:
+            return snapshot
+        self._snapshot = None
+        data = parse_json_document(self.path, raw)
+        # Whole-file validation (store/validation.py): once per change of the file.
+        check_document(self.path, data)
         schema = self._schema_of(data)
-        if schema > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer followup-tui (schema {schema}; this version reads "
-                f"up to {SCHEMA_VERSION}); upgrade followup-tui. The file was left untouched"
-            )
-        if not isinstance(data.get(APPLICATIONS, {}), dict):
-            raise StoreError(f"{self.path}: the applications table is malformed; left untouched")
-        return data
+        snapshot = Snapshot(raw, data)
+        if schema < SCHEMA_VERSION:
+            snapshot.data, snapshot.migrated_from = migrate(data), schema
+        self._snapshot = snapshot
+        return snapshot
+
+    def _write(self, data: dict) -> None:
+        """Save `data` atomically and remember it as the file's content.
+        Call with the lock held."""
+        payload = encode_document(data)  # may raise UnicodeEncodeError: nothing written
+        write_atomic(self.path, payload)
+        self._snapshot = Snapshot(payload, data)
 
     # -- sessions -----------------------------------------------------------
 
@@ -147,56 +180,61 @@ class TinyDBRepository:
         """Locked read-modify-write; the write is done when this exits."""
         with self._locked():
             before = self.change_token()
-            data = self._read_checked()
-            if self._schema_of(data) < SCHEMA_VERSION:
-                data = migrate(data)
-            storage = SessionStorage(data)
+            snapshot = self._load()
+            storage = SessionStorage(snapshot.data)
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
-            yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
-            if storage.dirty:
-                try:
-                    write_atomic(self.path, json.dumps(storage.data, ensure_ascii=False))
-                except UnicodeEncodeError as exc:
-                    # e.g. a command-line argument with bytes that are not UTF-8
-                    bad = exc.object[exc.start : exc.end]
-                    raise ValidationError(
-                        "text", f"{bad!r} is not valid text (not UTF-8); nothing was saved"
-                    ) from exc
-                except OSError as exc:  # e.g. disk full: the old file is still there
-                    raise StoreError(
-                        f"{self.path}: could not save ({os_reason(exc)}); the file was left as it was"
-                    ) from exc
-                # Taken under the lock, so exact: a reader whose data matches
-                # `before` can apply just this write and be current at `after`.
-                self.last_write = (before, self.change_token())
+            try:
+                yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
+                if storage.dirty:
+                    self._save(storage.data)
+                    # Taken under the lock, so exact: a reader whose data matches
+                    # `before` can apply just this write and be current at `after`.
+                    self.last_write = (before, self.change_token())
+            except BaseException as exc:
+                # TinyDB changes the kept document in place: after a failed
+                # write (or anything unexpected) it no longer matches the
+                # file, so the next session reads the file again.
+                if storage.dirty or not isinstance(exc, FollowupError):
+                    self._snapshot = None
+                raise
 
-    def _next_id(self, apps: Table, meta: Table) -> int:
+    def _save(self, data: dict) -> None:
+        try:
+            self._write(data)
+        except UnicodeEncodeError as exc:
+            # e.g. a command-line argument with bytes that are not UTF-8
+            bad = exc.object[exc.start : exc.end]
+            raise ValidationError("text", f"{bad!r} is not valid text (not UTF-8); nothing was saved") from exc
+        except OSError as exc:  # e.g. disk full: the old file is still there
+            raise StoreError(f"{self.path}: could not save ({os_reason(exc)}); the file was left as it was") from exc
+
+    @staticmethod
+    def _first_free_id(apps: Table, meta: Table) -> int:
         record = meta.get(doc_id=META_ID) or {}
         # max() guards against a hand-edited or older file whose counter lags.
-        used = max((doc.doc_id for doc in apps.all()), default=0)
-        next_id = max(int(record.get("next_id", 1)), used + 1)
-        meta.update({"next_id": next_id + 1}, doc_ids=[META_ID])
-        return next_id
+        used = max((int(doc_id) for doc_id in _raw_table(apps)), default=0)
+        return max(int(record.get("next_id", 1)), used + 1)
 
-    def _to_app(self, doc: Document) -> Application:
+    def _to_app(self, doc_id: int | str, doc: dict) -> Application:
         try:
-            return Application.from_dict(dict(doc), app_id=doc.doc_id)
+            return Application.from_dict(doc, app_id=int(doc_id))
         except ValidationError as exc:
             # a hand-edited or damaged record: say which file and which record
-            raise StoreError(f"{self.path}: application {doc.doc_id} is malformed ({exc}); left untouched") from exc
+            raise StoreError(f"{self.path}: application {doc_id} is malformed ({exc}); left untouched") from exc
 
     # -- the repository interface ----------------------------------------------
 
     def list(self) -> list[Application]:
         with self._session() as (apps, _meta):
-            return [self._to_app(doc) for doc in sorted(apps.all(), key=lambda d: d.doc_id)]
+            table = _raw_table(apps)
+            return [self._to_app(doc_id, table[doc_id]) for doc_id in sorted(table, key=int)]
 
     def get(self, app_id: int) -> Application:
         with self._session() as (apps, _meta):
             doc = apps.get(doc_id=int(app_id))
             if doc is None:
                 raise NotFoundError(app_id)
-            return self._to_app(doc)
+            return self._to_app(doc.doc_id, doc)
 
     def _stamp_new(self, application: Application) -> Application:
         application.validate()
@@ -213,9 +251,12 @@ class TinyDBRepository:
     def add_many(self, applications: Iterable[Application]) -> list[Application]:
         prepared = [self._stamp_new(app) for app in applications]  # validate all first
         with self._session() as (apps, meta):
-            for stored in prepared:
-                stored.id = self._next_id(apps, meta)
-                apps.insert(Document(stored.to_dict(), doc_id=stored.id))
+            # ids for the whole batch at once, and one table update: linear
+            first = self._first_free_id(apps, meta)
+            for offset, stored in enumerate(prepared):
+                stored.id = first + offset
+            apps.insert_multiple([Document(stored.to_dict(), doc_id=stored.id) for stored in prepared])
+            meta.update({"next_id": first + len(prepared)}, doc_ids=[META_ID])
         return prepared
 
     def update(self, application: Application) -> Application:
@@ -238,7 +279,7 @@ class TinyDBRepository:
             doc = apps.get(doc_id=int(app_id))
             if doc is None:
                 raise NotFoundError(app_id)
-            application = self._to_app(doc)
+            application = self._to_app(doc.doc_id, doc)
             change(application)
             application.validate()
             application.rev += 1
@@ -263,32 +304,55 @@ class TinyDBRepository:
         # os.replace gives every save a new inode, so this catches every change.
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
-    # -- backups ----------------------------------------------------------------
+    # -- backups (store/backups.py) ------------------------------------------------
 
-    def backup_paths(self) -> list[Path]:
-        return [self.path.with_name(f"{self.path.name}.bak{n}") for n in range(1, BACKUPS_KEPT + 1)]
+    def list_backups(self) -> list[backups.Backup]:
+        return backups.list_backups(self.path)
 
-    def rotate_backups(self) -> Path:
-        """Keep the last BACKUPS_KEPT copies (bak1 newest); called at app start."""
+    def rotate_backups(self) -> Path | None:
+        """Back up the file as it is now if it changed since the newest backup
+        (thinning old ones); never a file that fails validation. Returns the new
+        backup, or None when the newest one already holds this content.
+        Raises StoreError when the copy cannot be written."""
         with self._locked():
-            # Never back up (and rotate away good copies for) a bad file; a file
-            # unchanged since open() checked it need not be parsed again.
-            if self.change_token() != self._verified:
-                self._read_checked()
-            paths = self.backup_paths()
-            for older, newer in zip(reversed(paths[1:]), reversed(paths[:-1])):
-                if newer.exists():
-                    os.replace(newer, older)
-            self._copy_private(paths[0])
-            return paths[0]
+            backups.remove_partials(self.path)
+            snapshot = self._load()  # checked as a whole; not parsed again if unchanged
+            count = len(snapshot.data.get(APPLICATIONS, {}))
+            try:
+                made = backups.save_backup(self.path, snapshot.raw, count, self.clock())
+            except OSError as exc:
+                raise StoreError(f"could not write a backup ({os_reason(exc)})") from exc
+            return made.path if made else None
+
+    def restore(self, source: Path) -> tuple[Path | None, int]:
+        """Put the backup `source` in place of the data file, after backing up
+        the current file (or, when it is damaged, keeping it aside in the
+        backups folder). Works when the current file does not validate.
+        Returns (where the current file went, applications restored)."""
+        with self._locked():
+            try:
+                raw = source.read_bytes()
+            except OSError as exc:
+                raise StoreError(f"{source}: cannot read the backup ({os_reason(exc)})") from None
+            count = check_document(source, parse_json_document(source, raw))
+            kept: Path | None = None
+            try:
+                if self.path.exists():
+                    current = self.path.read_bytes()
+                    try:
+                        count_now = check_document(self.path, parse_json_document(self.path, current))
+                    except StoreError:
+                        kept = backups.keep_damaged(self.path, current, self.clock())
+                    else:
+                        made = backups.save_backup(self.path, current, count_now, self.clock())
+                        kept = made.path if made else backups.list_backups(self.path)[0].path
+                write_atomic(self.path, raw)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: could not restore ({os_reason(exc)}); the file was left as it was") from exc
+            self._snapshot = None
+            return kept, count
 
     def _backup_copy(self, suffix: str) -> Path:
         target = self.path.with_name(self.path.name + suffix)
-        self._copy_private(target)
+        backups.write_private(target, self.path.read_bytes())
         return target
-
-    def _copy_private(self, target: Path) -> None:
-        tmp = target.with_name(target.name + ".partial")
-        shutil.copyfile(self.path, tmp)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)

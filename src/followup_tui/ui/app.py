@@ -7,14 +7,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from textual import work
+from pathlib import Path
+
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from ..domain.message_plan import plan_message
 from ..domain.settings import Settings
 from ..messaging.outbox import Outbox
+from .downloads import DELIVERY_NAME, EXPORT_FORMATS, deliver_export, delivered_text
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
 from .session import Session
@@ -76,7 +80,34 @@ class FollowupApp(App[None]):
                 f"{binding.tooltip or binding.description} ({key})",
                 lambda action=binding.action, node=node: self.run_action(action, node),
             )
+        for fmt, (title, _) in EXPORT_FORMATS.items():
+            yield SystemCommand(
+                title,
+                "Every application as one file (a download in the browser, else in your downloads folder)",
+                lambda fmt=fmt: self.export_all(fmt),
+            )
         yield from super().get_system_commands(screen)
+
+    # -- files for the user: downloads in a browser tab, the downloads folder in a terminal
+
+    def export_all(self, fmt: str) -> None:
+        apps = [entry.application for entry in self.session.all()]
+        deliver_export(self, fmt, apps, self.clock(), self.settings, self.exports_folder)
+
+    @property
+    def exports_folder(self) -> Path:
+        """Where a terminal session saves exports: beside the data file."""
+        return self.outbox.exports_dir
+
+    @on(events.DeliveryComplete)
+    def delivered(self, event: events.DeliveryComplete) -> None:
+        if event.name == DELIVERY_NAME:
+            self.notify(delivered_text(event.path, self.is_web), title="Exported", timeout=6)
+
+    @on(events.DeliveryFailed)
+    def not_delivered(self, event: events.DeliveryFailed) -> None:
+        if event.name == DELIVERY_NAME:
+            self.notify(str(event.exception), title="Not exported", severity="error", timeout=8)
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
         """Notifications carry company names and other user text: never markup."""
@@ -140,22 +171,17 @@ class FollowupApp(App[None]):
 
         self.push_screen(HelpScreen(self.screen))
 
-    def open_composer(self, app_id: int, kind: str | None = None) -> None:
+    def open_composer(self, app_id: int, kind: str | None = None, round_at: datetime | None = None) -> None:
         application = self.session.get(app_id) if self._exists(app_id) else None
         if application is None:
             return
-        if application.do_not_contact:
-            self.notify(
-                f"{application.company} asked not to be contacted: no messages. "
-                "The article's advice: respect it and wait.",
-                title="Do not contact",
-                severity="warning",
-                timeout=8,
-            )
+        plan = plan_message(application, self.clock(), self.settings, kind, round_at)
+        if plan.refusal:
+            self.notify(plan.refusal, title="Not writing this one", severity="warning", timeout=8, markup=False)
             return
         from .screens.composer import ComposerScreen
 
-        self.push_screen(ComposerScreen(application.copy(), kind))
+        self.push_screen(ComposerScreen(application.copy(), kind, round_at))
 
     def _exists(self, app_id: int) -> bool:
         if self.session.get(app_id) is None:

@@ -3,10 +3,11 @@ reload so that rendering a column never recomputes the cadence."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ..domain.cadence import URGENCIES, NextAction, action_label, next_action
+from ..domain.cadence import URGENCIES, NextAction, action_label, next_actions, waiting_label
 from ..domain.due_words import due_in_words
 from ..domain.model import STAGES, Application
 from ..domain.settings import Settings
@@ -30,16 +31,22 @@ class Card:
 
 
 def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:
-    return card_for(app, next_action(app, now, settings), now, tz)
+    return card_for(app, next_actions(app, now, settings), now, settings, tz)
 
 
-def card_for(app: Application, action: NextAction | None, now: datetime, tz: tzinfo) -> Card:
-    """The card of an application whose next action is already known (the session's)."""
+def card_for(
+    app: Application, actions: Sequence[NextAction], now: datetime, settings: Settings, tz: tzinfo
+) -> Card:
+    """The card of an application whose actions are already known (the session's)."""
+    action = actions[0] if actions else None
     if action is None:
-        text = app.outcome.replace("-", " ") if app.outcome else "nothing due"
+        text = waiting_label(app, now, settings)  # what an open card waits for
         due = ""
     else:
         text = action_label(action)
+        more = sum(1 for a in actions[1:] if a.kind == "thank-you")
+        if action.kind == "thank-you" and more:
+            text += f" (+{more} round{'s' if more > 1 else ''})"  # each round: its own row in the agenda
         due = due_in_words(action.due, now, tz)
     contacts = " ".join(f"{c.name} {c.email}" for c in app.contacts)
     return Card(

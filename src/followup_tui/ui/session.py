@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..domain.cadence import NextAction, next_action
+from ..domain.cadence import NextAction, next_actions
 from ..domain.errors import ConflictError, FollowupError, NotFoundError
 from ..domain.merge import MergeResult, merge_form_changes
 from ..domain.model import Application
@@ -44,10 +44,19 @@ UNDO_LEVELS = 50
 
 @dataclass(frozen=True)
 class Entry:
-    """One application as loaded, with its next action at the session's `now`."""
+    """One application as loaded, with what is owed at the session's `now`
+    (soonest first; one thank-you per owed round)."""
 
     application: Application
-    action: NextAction | None
+    actions: tuple[NextAction, ...]
+
+    @property
+    def action(self) -> NextAction | None:
+        return self.actions[0] if self.actions else None
+
+
+def entry_for(application: Application, now: datetime, settings: Settings) -> Entry:
+    return Entry(application, tuple(next_actions(application, now, settings)))
 
 
 @dataclass
@@ -156,6 +165,10 @@ class Session:
         entry = self.entries.get(app_id)
         return entry.action if entry else None
 
+    def actions(self, app_id: int) -> tuple[NextAction, ...]:
+        entry = self.entries.get(app_id)
+        return entry.actions if entry else ()
+
     def all(self) -> Iterable[Entry]:
         return self.entries.values()
 
@@ -196,7 +209,7 @@ class Session:
 
     def _entries_for(self, applications: Iterable[Application], now: datetime) -> dict[int, Entry]:
         settings = self.settings
-        return {a.id or 0: Entry(a, next_action(a, now, settings)) for a in applications}
+        return {a.id or 0: entry_for(a, now, settings) for a in applications}
 
     def _background_read(self) -> None:
         writes = self._writes
@@ -302,7 +315,7 @@ class Session:
         if saved is None:
             self.entries.pop(app_id, None)
         else:
-            self.entries[app_id] = Entry(saved, next_action(saved, self.clock(), self.settings))
+            self.entries[app_id] = entry_for(saved, self.clock(), self.settings)
         write = getattr(self.repo, "last_write", None)
         if write is not None and write[0] == self._token:
             self._token = write[1]  # only our save changed the file
@@ -333,7 +346,7 @@ class Session:
         if fresh is None:
             self.entries.pop(app_id, None)
         else:
-            self.entries[app_id] = Entry(fresh, next_action(fresh, self.clock(), self.settings))
+            self.entries[app_id] = entry_for(fresh, self.clock(), self.settings)
         self.refresh_from_store()
         self.broadcast([app_id], "elsewhere")
 
@@ -409,7 +422,7 @@ class Session:
     def latest(self, app_id: int) -> Application:
         """Read one application from the file now (after a conflict). Raises."""
         fresh = self.repo.get(app_id)
-        self.entries[app_id] = Entry(fresh, next_action(fresh, self.clock(), self.settings))
+        self.entries[app_id] = entry_for(fresh, self.clock(), self.settings)
         self.refresh_from_store()
         self.broadcast([app_id], "elsewhere")
         return fresh

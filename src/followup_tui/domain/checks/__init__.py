@@ -20,6 +20,7 @@ from .courtesy import check_closing, check_gratitude
 from .interest import check_restated_interest
 from .length import check_brevity, check_readability, check_subject
 from .placeholders import check_placeholders
+from .signature import check_signature
 from .result import FAIL, PASS, STATUSES, WARN, CheckResult
 from .text import Draft, read_body
 from .timing import check_timing
@@ -41,6 +42,7 @@ CHECKS: dict[str, Check] = {
     "channel": check_channel,
     "do-not-contact": check_do_not_contact,
     "follow-up-count": check_follow_up_count,
+    "signature": check_signature,
 }
 CHECK_IDS: tuple[str, ...] = tuple(CHECKS)
 

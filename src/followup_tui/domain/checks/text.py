@@ -50,11 +50,27 @@ _ABBREVIATIONS = frozenset({"e.g", "i.e", "mr", "mrs", "ms", "dr", "vs", "approx
 _ESCAPE_OR_CAPITAL_RE = re.compile(r"\\.|[A-Z]")
 
 
+def lowered(pattern: str) -> str:
+    """A pattern written naturally ("I need"), for lower-cased text."""
+    return _ESCAPE_OR_CAPITAL_RE.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), pattern)
+
+
 def phrases(*patterns: str) -> re.Pattern[str]:
     """One case-sensitive pattern for lower-cased text, from patterns written
     naturally ("I need"): matching lower-cased text is several times faster
     than re.IGNORECASE, which matters on every keystroke."""
-    joined = "|".join(f"(?:{p})" for p in patterns)
+    # Most patterns start at a word boundary: testing it once, before the
+    # alternatives, rather than once per alternative at every position, makes
+    # the scan several times faster.
+    # ("\bI need" can only match where a word starts: testing that first,
+    # before any letter, lets the engine skip most positions quickly.)
+    word_start = [p[2:] for p in patterns if p.startswith(r"\b") and p[2:3].isalpha()]
+    at_word = [p[2:] for p in patterns if p.startswith(r"\b") and not p[2:3].isalpha()]
+    others = [p for p in patterns if not p.startswith(r"\b")]
+    parts = [r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in word_start) + ")"] if word_start else []
+    parts += [r"\b(?:" + "|".join(f"(?:{p})" for p in at_word) + ")"] if at_word else []
+    parts += [f"(?:{p})" for p in others]
+    joined = "|".join(parts)
     lowered = _ESCAPE_OR_CAPITAL_RE.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), joined)
     return re.compile(lowered)
 

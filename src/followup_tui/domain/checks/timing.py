@@ -75,7 +75,7 @@ def _from_cadence(ctx: DraftContext, send: datetime) -> tuple[datetime, str] | N
     if changes:  # explicit context overrides what the application says
         app = app.with_changes(**changes)
     action = next_action(app, send, ctx.settings)
-    if action is None or action.kind not in ("follow-up", "record-decision-date"):
+    if action is None or action.kind != "follow-up":
         return None
     return action.due, action.reason
 
@@ -101,15 +101,15 @@ def _by_rules(ctx: DraftContext, send: datetime) -> tuple[datetime, str] | None:
     if sent:
         days = c.second_follow_up_days
         reason = f"follow-up {len(sent) + 1} goes out {plural(days, 'business day')} after the previous one"
-        return add_business_days(sent[-1], days, tz), reason
+        return add_business_days(sent[-1], days, tz, ctx.settings.country), reason
     if decision is not None:
         days = c.follow_up_after_decision_days
         reason = f"the first follow-up goes out {plural(days, 'business day')} after their decision date"
-        return business_days_after_date(decision, days, tz), reason
+        return business_days_after_date(decision, days, tz, country=ctx.settings.country), reason
     if ctx.interview_end is not None:
         days = c.follow_up_without_decision_days
         reason = f"without a decision date, the first follow-up goes out {plural(days, 'business day')} after the interview"
-        return add_business_days(ctx.interview_end, days, tz), reason
+        return add_business_days(ctx.interview_end, days, tz, ctx.settings.country), reason
     return None
 
 

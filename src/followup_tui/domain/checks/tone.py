@@ -64,7 +64,8 @@ PHRASES: dict[str, list[str]] = {
         r"\b(?:is|it's|very|quite|rather|really)\s+urgent\b|\burgent(?:ly)?\s+(?:need|needed|request|reply|response|answer"
         r"|matter)\b|\burgent\s*[:!]",
         r"\bI\s+(?:insist|demand)\b",
-        r"\bI\s+expect\s+(?:to\s+hear|a\s+(?:reply|response|decision|call)|an\s+(?:answer|update)|you\s+to)\b",
+        r"\bI(?<!can I)(?<!could I)(?<!should I)(?<!may I)(?<!might I)(?<!when I)\s+expect\s+(?:to\s+hear|a\s+(?:reply|response|decision|call)"
+        r"|an\s+(?:answer|update)|you\s+to)\b",
         r"\bwhy\s+(?:haven't|have\s+not|hasn't|has\s+not|didn't|did\s+not|isn't|is\s+not|won't|can't|don't|aren't)\s+"
         r"(?:you|anyone|anybody|someone|no\s*one|they|I)\b",
         r"\bwhy\s+(?:is|has)\s+(?:this|it)\s+(?:taking|taken)\b",
@@ -101,7 +102,7 @@ PHRASES: dict[str, list[str]] = {
         r"(?:emails|messages|follow-?ups)\b",
     ],
     "accusing": [
-        r"\b(?:rude|unprofessional|disrespectful|ghost(?:ed|ing)|ignoring\s+me|been\s+ignored)\b",
+        r"\b(?:ghost(?:ed|ing)|ignoring\s+me|been\s+ignored)\b",
         r"\bI\s+(?:assume|guess|suppose|take\s+it|gather)\b[^.!?\n]{0,40}?\b(?:moved\s+on|filled|chose|chosen|hired"
         r"|gone\s+with|went\s+with|not\s+interested|no\s+longer|someone\s+else|another\s+candidate|rejected)\b",
         r"\bif\s+you(?:'re|\s+are)\s+not\s+interested\b",
@@ -112,13 +113,165 @@ PHRASES: dict[str, list[str]] = {
         r"|haven't|have\s+not)\b",
     ],
 }
+
+# Families that weigh more: a threat, an insult or profanity fails on its own
+# (DESIGN §6), however polite the rest of the note is.
+_STAFF = (
+    r"(?:boss|manager|managers|superior|superiors|supervisor|ceo|cfo|coo|cto|president|director|directors|owner|owners"
+    r"|hr(?:\s+department)?|human\s+resources|head\s+of\s+\w+|board|management|higher-?ups?|senior\s+(?:management|leadership|staff))"
+)
+_TELL = r"(?:report|complain|escalate|take\s+(?:this|it|the\s+matter)(?:\s+further)?|bring\s+(?:this|it)|raise\s+(?:this|it)|go\s+(?:over\s+your\s+head|above\s+you))"
+HOSTILE: list[str] = [
+    # a threat to go over their head, to the press, to a review site or a lawyer
+    rf"\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+shall|\s+(?:may|might|could|would)(?:\s+have\s+to)?|'d\s+have\s+to"
+    rf"|\s+(?:have|had)\s+no\s+choice\s+but\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:\w+\s+){{0,2}}?{_TELL}\b[^.!?\n]{{0,60}}?"
+    rf"\b(?:your|the|a|their|his|her)\s+(?:\w+\s+)?{_STAFF}\b",
+    r"\b(?:report|reporting|reported)\s+(?:you|your\s+(?:slowness|behaviou?r|conduct|company|team|lack)|this\s+(?:to|on))\b",
+    r"\bgo(?:ing)?\s+over\s+your\s+head\b",
+    r"\b(?:(?:bad|negative|honest|scathing)\s+review|(?:leave|write|post)\s+a\s+(?:\w+\s+)?review|name\s+and\s+shame)\b",
+    r"\b(?:post|shar|writ|tell|complain|talk)\w*\s+(?:about\s+)?(?:this|it|my\s+experience|you|your\s+\w+)\s+(?:on|to|with)\s+"
+    r"(?:glassdoor|social\s+media|linkedin|twitter|reddit|the\s+(?:press|media|papers|world))\b",
+    r"\b(?:legal\s+action|my\s+(?:lawyer|attorney|solicitor)|(?:sue|suing)\s+(?:you|the\s+company)|discriminat\w+|labou?r\s+board)\b",
+    r"\byou(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to)\s+(?:regret|be\s+sorry)\b|\bregret\s+not\s+hiring\b|\byour\s+loss\b",
+    r"\bor\s+else\b|\b(?:there\s+will\s+be|face\s+the)\s+consequences\b|\b(?:this\s+is\s+your|consider\s+this\s+(?:a|your))\s+(?:last|final)"
+    r"\s+(?:chance|warning|notice)\b",
+    # insults: calling them or their process names
+    r"\b(?:idiots?|idiotic|stupid|morons?|moronic|incompetent|incompetence|clueless|pathetic|disgraceful|disgusting|shameful|amateurs?"
+    r"|amateurish|clowns?|a\s+joke|laughable|ridiculous|absurd|outrageous|appalling|insulting|arrogant|useless|worthless|hopeless"
+    r"|unacceptable|despicable|a\s+disgrace|a\s+sham|a\s+farce|cowards?|cowardly|liars?|lied\s+to\s+me|shame\s+on\s+you"
+    r"|how\s+dare\s+you|you\s+people|distasteful|frigid|condescending|arrogance|rude|unprofessional|disrespectful)\b",
+    r"\b(?:waste|wasted|wasting)\s+(?:of\s+)?(?:my|our)\s+(?:time|day|afternoon|morning|effort)\b|\ba\s+waste\s+of\s+(?:my\s+)?time\b",
+]
+PROFANITY: list[str] = [
+    r"\b(?:fuck\w*|shit\w*|bullshit|crap|crappy|damn\w*|goddam\w*|the\s+hell|hell\s+no|wtf|(?:some|this|that|such|total|complete)\s+bs"
+    r"|asshole\w*|arsehole\w*|bastards?|bitch\w*|piss(?:ed|ing)?|screw\s+(?:you|this|that|it)|sucks|bollocks|douche\w*)\b",
+    r"(?<![\w*])[a-z]{1,2}\*+[a-z]*\b|(?<!\w)[@#%&$!*]{4,}",  # f***, sh*t, d**k, @#%&
+]
+SARCASTIC: list[str] = [
+    # scare quotes around their words: the "valuable" time, the "process"
+    r"(?<!\w)[\"'](?:so[\s-]called\s+)?(?:\w+\s+)?(?:time|busy|process|processes|courtesy|professional(?:ism)?|professional\s+courtesy"
+    r"|valuable|precious|consideration|considered|feedback|review|reviewing|respect|soon|shortly|asap|priority|family|opportunity"
+    r"|interest|interested|fit|culture|update|updates|policy|policies|spent|thorough|careful|carefully|promptly|quick|quickly"
+    r"|reach\s+out|get\s+back|circle\s+back|touch\s+base|keep\s+you\s+posted|in\s+touch|moving\s+forward|next\s+steps|decision)[\"'](?!\w)",
+    r"\bfar\s+be\s+it\s+(?:from|for)\s+me\b|\bthanks?\s+(?:you\s+)?for\s+nothing\b|\bmust\s+be\s+nice\b|\bwhat\s+a\s+(?:surprise|shock)\b",
+    r"\b(?:I'm|I\s+am)\s+sure\s+you(?:'re|\s+are)\s+(?:very\s+|so\s+|terribly\s+|extremely\s+)?busy\b",
+    r"\b(?:I\s+guess|apparently)\s+(?:you|your|nobody|no\s+one)\b[^.!?\n]{0,40}\b(?:busy|care|bother|forgot|read)\w*",
+    r"\bhow\s+(?:nice|kind|thoughtful|considerate|professional)\s+of\s+you\b|\bsomewhat\s+sincerely\b|\bnot\s+that\s+you\s+care\b",
+    r"\b(?:if|whether)\s+you\s+(?:ever|even)\s+(?:read|get|bother|care)\b|\bwho\s+cares\b|(?<=[.!?]\s)so\s+much\s+for\b|(?<=[.!?]\s\s)so\s+much\s+for\b",
+    r"\bhow\s+(?:disappointing|sad|typical|convenient)\b",
+    # a stretched word: "sooo", "pleeease", "waaaiting" (the only group in this list: \1 is its letter)
+    r"\b(?=[a-z]*([a-z])\1\1)(?![ivxwz]+\b)[a-z]{3,}\b",
+]
+BLAMING: list[str] = [
+    r"\byou\s+(?:never\s+(?:replied|responded|answered|got\s+back|called|wrote|bothered|followed\s+up|let\s+me\s+know|told|contacted)|still\s+haven't|still\s+have\s+not|haven't\s+even|have\s+not\s+even|didn't\s+even|did\s+not\s+even|failed\s+to"
+    r"|neglected\s+to|couldn't\s+even|could\s+not\s+even|can't\s+even|did\s+not\s+bother|didn't\s+bother|haven't\s+bothered"
+    r"|have\s+not\s+bothered)\b",
+    r"\b(?:nobody|no\s*one|none\s+of\s+you)\s+(?:\w+\s+)?(?:bothered|cared|cares|had\s+the\s+(?:courtesy|decency)|has\s+the\s+(?:courtesy"
+    r"|decency)|could\s+be\s+bothered)\b",
+    r"\b(?:lack|absence)\s+of\s+(?:any\s+)?(?:response|reply|communication|courtesy|respect|professionalism|feedback|follow-?up)\b",
+    r"\b(?:left|kept|keep|keeping|leave|leaving)\s+(?:me|candidates|people|us)\s+(?:hanging|in\s+the\s+dark|waiting|guessing)\b",
+    r"\bwhy\s+I\s+(?:haven't|have\s+not|hadn't|had\s+not|didn't|did\s+not|still\s+haven't)\s+(?:heard|received|gotten|got)\b",
+    r"\bI\s+can\s+only\s+(?:assume|conclude|guess)\b",
+    r"\b(?:should|could)\s+(?:at\s+least\s+)?(?:have\s+)?(?:extend(?:ed)?|show(?:n)?|give(?:n)?|had)\s+(?:me\s+)?the\s+courtesy\b",
+    r"\byou\s+should\s+(?:at\s+least|have)\b[^.!?\n]{0,40}\b(?:inform|tell|told|let\s+me|contact|reply|replied|respond|courtesy)\w*",
+    r"\byou\s+(?:passed\s+up|missed\s+out\s+on|lost\s+out\s+on|overlooked)\b",
+    r"\bI(?:'m|\s+am|\s+was|\s+feel|\s+felt)\s+(?:very\s+|so\s+|quite\s+|really\s+|deeply\s+|extremely\s+|frankly\s+)?(?:insulted"
+    r"|offended|appalled|disgusted|outraged)\b",
+    r"\bwhen\s+you\s+were\s+(?:more\s+)?(?:interested\s+in|set\s+on|going\s+with)\s+(?:another|someone|a\s+different)\b",
+    r"\b(?:form\s+letters?|generic\s+(?:rejection|response|email))\b",
+    r"\bI\s+require\s+(?:honest|better|proper|more)\s+(?:communication|answers|feedback|treatment|respect)\b",
+]
+PRESSURE: list[str] = [
+    # a deadline put on them: "I need your answer by Friday", "if I don't hear back by..."
+    r"\b(?:if|unless)\s+I\s+(?:don't|do\s+not|haven't|have\s+not)\s+(?:hear|get|receive|have)\b[^.!?\n]{0,40}?\b(?:by|before|within"
+    r"|until)\b",
+    r"\bI\s+(?:need|must\s+have|want|expect|require)\s+(?:\w+\s+){0,3}?(?:answer|response|reply|decision|offer|update|word)\s+(?:by|before"
+    r"|within|no\s+later\s+than)\b",
+    rf"\b(?<!to )(?<!i )(?:reply|respond|answer|decide|get\s+back\s+to\s+me|let\s+me\s+know|tell\s+me|confirm|call\s+me"
+    rf"|make\s+(?:a|your)\s+decision)\b"
+    rf"{_GAP}\b(?:by|before|no\s+later\s+than)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end\s+of"
+    r"|end\s+of|close\s+of|noon|midnight|\d)",
+    r"\b(?:otherwise|or)\s+I(?:'ll|\s+will)\s+(?:have\s+to\s+)?(?:accept|take|go\s+with|assume|withdraw|move\s+on)\b",
+    r"\bI(?:'ll|\s+will)\s+(?:have\s+to\s+)?(?:accept|take|go\s+with)\s+(?:the\s+)?(?:other|another|their)\s+(?:offer|job|position)"
+    r"\s+(?:if|unless)\b",
+    r"\b(?:final|last)\s+(?:chance|notice|reminder|warning)\b",
+    # a deadline dressed as an expectation: "I look forward to hearing from you within the next week"
+    r"\b(?:hear|hearing|answer|response|reply|decision|news)\s+(?:back\s+)?(?:from\s+(?:you|your\s+\w+)\s+)?(?:within|by|before|no\s+later"
+    r"\s+than)\s+(?:the\s+(?:next|end\s+of)|this|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|\d|one|two|three|a\s+(?:day"
+    r"|week))",
+    r"\b(?:time\s+is\s+running\s+out|(?:the\s+)?clock\s+is\s+ticking|can't\s+wait\s+(?:much\s+)?(?:any\s+)?longer|cannot\s+wait\s+"
+    r"(?:much\s+)?(?:any\s+)?longer|won't\s+wait|will\s+not\s+wait)\b",
+]
+DESPERATE_MORE: list[str] = [
+    # hinging on this one job: "if I don't get this job...", "how much I need this job"
+    r"\bif\s+I\s+(?:don't|do\s+not|can't|cannot|won't)\s+(?:get|land|have|secure)\s+(?:this|the|a|your)\s+(?:job|role|position|offer|work)\b",
+    r"\b(?:I\s+)?(?:really|truly|badly|seriously|so)\s+need\s+(?:this|the|a|your)\s+(?:job|role|position|offer|work|opportunity)\b",
+    r"\bhow\s+(?:much|badly)\s+I\s+(?:need|want)\b",
+    r"\b(?:lose|losing)\s+my\s+(?:house|home|apartment|flat|car|mind)\b|\bsell\s+a\s+kidney\b|\b(?:can't|cannot)\s+(?:afford|pay)\s+"
+    r"(?:my|the)\s+(?:rent|bills|mortgage)\b",
+    r"\bmy\s+(?:family|kids|children|wife|husband)\s+(?:\w+\s+)?(?:depend|depends|rely|relies|need|needs)\s+on\b",
+    r"\bI\s+(?:don't|do\s+not)\s+know\s+what\s+I(?:'ll|\s+will|'d|\s+would)\s+do\b",
+    r"\b(?:my|our)\s+(?:only|one\s+and\s+only)\s+(?:hope|option|chance|shot)\b|\byou(?:'re|\s+are)\s+my\s+(?:only|last)\b",
+    r"\bI(?:'ll|\s+will|'d|\s+would)\s+(?:work|do\s+it)\s+for\s+(?:free|nothing|less|peanuts)\b|\bany\s+(?:salary|pay|wage|amount)\b",
+    r"\bI(?:'m|\s+am)\s+(?:so\s+|really\s+)?(?:desperate|pleading|begging)\b|\bplease,?\s+I\s+(?:need|beg|really)\b",
+    r"\bI\s+(?:can't|cannot)\s+(?:stop\s+thinking|bear|stand\s+(?:the|this)\s+(?:wait|waiting|silence))\b",
+]
+SEVERE = frozenset({"hostile", "profanity"})
+_TYPOGRAPHY = frozenset({"shouting", "punctuation"})
+PHRASES["hostile"] = HOSTILE
+PHRASES["profanity"] = PROFANITY
+PHRASES["sarcastic"] = SARCASTIC
+PHRASES["blaming"] = BLAMING
+PHRASES["pressure"] = PRESSURE
+PHRASES["desperate"] = PHRASES["desperate"] + DESPERATE_MORE
 PHRASE_RES: dict[str, re.Pattern[str]] = {kind: phrases(*patterns) for kind, patterns in PHRASES.items()}
+
+
+def _scan_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """Every phrase of these kinds in one pattern: one pass over the text
+    instead of one per kind (the composer checks on every keystroke). The
+    phrases that start a word share one test for it, which lets the engine
+    skip most positions. Which kind a hit is, is found afterwards."""
+    at_word = [p[2:] for kind in kinds for p in PHRASES[kind] if p.startswith(r"\b") and r"\1" not in p]
+    others = [p for kind in kinds for p in PHRASES[kind] if not p.startswith(r"\b") or r"\1" in p]
+    parts = [r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{p})" for p in at_word) + ")"]
+    parts += [f"(?:{p})" for p in others]
+    return phrases(*parts) if len(parts) > 1 else phrases(parts[0])
+
+
+# Severe kinds scan on their own, so a milder phrase that starts earlier
+# never hides a threat inside it.
+_SEVERE_KINDS = ("hostile", "profanity")
+_SCANS = (
+    (_SEVERE_KINDS, _scan_pattern(_SEVERE_KINDS)),
+    (tuple(k for k in PHRASES if k not in _SEVERE_KINDS), _scan_pattern(tuple(k for k in PHRASES if k not in _SEVERE_KINDS))),
+)
+
+
+def _phrase_findings(lower: str, end: int) -> list[tuple[str, Span]]:
+    found = []
+    for kinds, scan in _SCANS:
+        for hit in scan.finditer(lower, 0, end):
+            # the kind whose phrase matches here, the longest if several do
+            best: tuple[str, Span] | None = None
+            for kind in kinds:
+                match = PHRASE_RES[kind].match(lower, hit.start(), end)
+                if match and match.end() > hit.start() and (best is None or match.end() > best[1][1]):
+                    best = (kind, match.span())
+            found.append(best or (kinds[0], hit.span()))
+    return found
+
 LABELS = {
     "impatient": "sounds impatient",
     "demanding": "sounds demanding",
     "desperate": "sounds desperate",
     "apologetic": "apologises for writing (you have every reason to)",
     "accusing": "blames them or assumes the worst",
+    "hostile": "hostile: a threat or an insult",
+    "profanity": "profanity",
+    "sarcastic": "sarcastic",
+    "blaming": "blames them for not answering",
+    "pressure": "puts a deadline or pressure on them",
     "shouting": "shouting capitals",
     "punctuation": "too many ! or ?",
 }
@@ -192,8 +345,7 @@ def _findings(
     message below it is not theirs), earliest first, overlaps dropped.
     Capitals count only before the sign-off, where names and titles go."""
     raw: list[tuple[str, Span]] = []
-    for kind, pattern in PHRASE_RES.items():
-        raw += [(kind, m.span()) for m in pattern.finditer(lower, 0, own_end)]
+    raw += _phrase_findings(lower, own_end)
     s = ctx.settings
     allowed = _own_capitals(ctx.company, ctx.role, s.user_name, s.signature)
     raw += [("shouting", span) for span in _shouting(text, main_end, allowed, skip)]
@@ -203,10 +355,14 @@ def _findings(
         raw += [("punctuation", span) for span in bangs]
     raw.sort(key=lambda item: (item[1][0], -item[1][1]))
     kept: list[tuple[str, Span]] = []
+    last: dict[bool, Span] = {}  # wording and typography (capitals, "!!!") overlap freely: both count
     for kind, span in raw:
-        if kept and span[0] < kept[-1][1][1] and kept[-1][1][0] <= span[0]:
-            continue  # inside an earlier finding ("still haven't heard back")
+        typography = kind in _TYPOGRAPHY
+        before = last.get(typography)
+        if before and span[0] < before[1] and before[0] <= span[0]:
+            continue  # inside an earlier finding of its sort ("still haven't heard back")
         kept.append((kind, span))
+        last[typography] = span
     return kept
 
 
@@ -241,7 +397,8 @@ def check_tone(draft: Draft, ctx: DraftContext) -> CheckResult:
         by_kind.setdefault("punctuation", []).append(f"{bangs} exclamation marks")
     summary = "; ".join(f"{LABELS[kind]}: {_listing(items)}" for kind, items in by_kind.items())
     summary = summary[0].upper() + summary[1:]
-    status = FAIL if count >= ctx.settings.checks.tone_fail_findings else WARN
+    severe = any(kind in SEVERE for kind, _span in (*in_body, *in_subject))
+    status = FAIL if severe or count >= ctx.settings.checks.tone_fail_findings else WARN
     advice = "Keep it calm and polite: say what you are following up on and that you are still interested."
     if status == FAIL:
         advice = "This would put them off: rewrite it calmly, thank them, restate your interest and ask politely."

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
+from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
@@ -33,6 +34,7 @@ class AgendaScreen(DataScreen):
         Binding("x", "let_go", "Let go", tooltip="Close as moved on (asks unless letting go is what is due)"),
         Binding("r", "respond", "Response"),
         Binding("o", "open", "Open"),
+        Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change"),
         Binding("U", "app.redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("question_mark", "help", "Help"),
@@ -68,12 +70,13 @@ class AgendaScreen(DataScreen):
         rows = [row for row in self.rows if row[0].id not in event.app_ids]
         for app_id in event.app_ids:
             entry = session.entries.get(app_id)
-            if entry is not None and entry.action is not None:
-                rows.append((entry.application, entry.action))
+            if entry is not None:
+                rows.extend((entry.application, action) for action in entry.actions)
         self.show(rows, keep_index=index if event.origin == "here" else None)
 
     def reload(self, keep_index: int | None = None) -> None:
-        rows = [(e.application, e.action) for e in self.app.session.all() if e.action is not None]
+        # each owed round is a row of its own, with its own people and due time
+        rows = [(e.application, action) for e in self.app.session.all() for action in e.actions]
         self.show(rows, keep_index)
 
     def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None) -> None:
@@ -85,13 +88,13 @@ class AgendaScreen(DataScreen):
         rows.sort(key=lambda row: sort_key(row[1]))
         self.rows = rows
         table.clear()
-        for application, action in rows:
+        for index, (application, action) in enumerate(rows):
             table.add_row(
                 Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
                 Text(action_label(action)),
                 Text(printable(application.company)),
                 Text(printable(application.role)),
-                key=str(application.id),
+                key=f"{application.id}:{index}",
             )
         counts = {u: sum(1 for _, a in rows if a.urgency == u) for u in URGENCY_STYLE}
         self.query_one("#agenda-summary", Static).update(
@@ -125,14 +128,20 @@ class AgendaScreen(DataScreen):
         kind = self.selected_kind
         if action in ("compose", "mark_sent"):
             return True if kind in ("thank-you", "follow-up") else None
-        if action in ("snooze", "let_go", "respond", "open"):
+        if action in ("snooze", "let_go", "respond", "open", "record_decision"):
             return True if kind is not None else None
         return True
 
     def action_compose(self) -> None:
         if self.current and self.current[1].is_message:
             application, action = self.current
-            self.app.open_composer(application.id, action.kind)
+            self.app.open_composer(application.id, action.kind, action.round_at)
+
+    def action_record_decision(self) -> None:
+        if self.current:
+            from ..decision_date import ask_decision_date
+
+            ask_decision_date(self.app, self.current[0].id)
 
     def action_open(self) -> None:
         if self.current:
@@ -146,16 +155,22 @@ class AgendaScreen(DataScreen):
             self.app.record_response(self.current[0].id)
 
     def action_mark_sent(self) -> None:
-        """Record the message the row names, to the person it names (with
-        their address when a contact of that name has one)."""
+        """Record the message the row names, to the person it names (by
+        address when known)."""
         if not self.current or not self.current[1].is_message:
             return
         application, action = self.current
         now = self.app.clock()
-        to, whom = recipient_for(application, action)
-        label = f"{action.kind} to {whom} marked as sent" if whom else f"{action.kind} marked as sent"
+        plan = plan_message(application, now, self.app.settings, action.kind, action.round_at)
+        if plan.refusal:
+            self.notify(plan.refusal, severity="warning", markup=False)
+            return
+        to = plan.to or plan.to_name  # the person the row names, by address when known
         self.app.session.change(
-            application.id, lambda a: a.record_sent(action.kind, now, recipient=to), label, seen_rev=application.rev
+            application.id,
+            lambda a: a.record_sent(action.kind, now, recipient=to),
+            f"{action.kind} to {to or 'them'} marked as sent",
+            seen_rev=application.rev,
         )
 
     def action_let_go(self) -> None:
@@ -212,12 +227,3 @@ class AgendaScreen(DataScreen):
             chosen,
         )
 
-
-def recipient_for(application: Application, action: NextAction) -> tuple[str, str]:
-    """(recipient to record, name for the notice) for the message a row names:
-    the first person it names, with their address; else the primary contact."""
-    if action.who:
-        name = action.who[0]
-        email = next((c.email for c in application.contacts if c.email and c.name.strip().casefold() == name.strip().casefold()), "")
-        return (f"{name} <{email}>" if email else name), name
-    return application.primary_email, application.primary_email

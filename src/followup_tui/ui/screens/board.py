@@ -126,7 +126,7 @@ class BoardScreen(DataScreen):
         """Rebuild every card from the session's data, keeping the user's place."""
         session = self.app.session
         now, tz = session.now(), session.settings.tz
-        self.cards = [card_for(e.application, e.action, now, tz) for e in session.all()]
+        self.cards = [card_for(e.application, e.actions, now, session.settings, tz) for e in session.all()]
         self.redraw(focus_app_id)
 
     def redraw(self, focus_app_id: int | None = None) -> None:
@@ -156,7 +156,7 @@ class BoardScreen(DataScreen):
         now, tz = session.now(), session.settings.tz
         changed = [session.entries.get(i) for i in event.app_ids]
         others = [c for c in self.cards if c.app_id not in event.app_ids]
-        self.cards = others + [card_for(e.application, e.action, now, tz) for e in changed if e]  # columns sort anyway
+        self.cards = others + [card_for(e.application, e.actions, now, session.settings, tz) for e in changed if e]  # columns sort anyway
         focus = next(iter(event.app_ids)) if event.origin == "here" and len(event.app_ids) == 1 else None
         if focus is not None and session.get(focus) is None:
             focus = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -20,19 +21,19 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from .base import DataScreen
-from ...domain.checks import CheckResult, DraftContext, run_checks
+from ...domain.checks import CheckResult, run_checks
 from ...domain.checks.text import read_body
 from ...domain.due_words import due_in_words
 from ...domain.errors import FollowupError
 from ...domain.model import Application, Draft
-from ...domain.templates import fill_template
 from ...domain.timeparse import local_text
+from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill, plan_message
+from ...domain.templates import NO_NAME_HINT, signing_name
 from ...messaging.editor import EditorError
 from ...messaging.outbox import ExportError
-from ..composer_plan import KIND_TITLES, MessagePlan, addressed_to_first_unthanked, plan_message
 from ..safe_text import printable, printable_multiline
 from ..session import DataChanged
+from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
 from ..widgets.plain_text import PlainInput
@@ -42,7 +43,6 @@ from .message_text import MessageTextDialog
 CHECK_DELAY = 0.15  # seconds of quiet typing before the checks run again
 COMPACT_WIDTH = 100  # below this the checks go under the body
 COMPACT_HEIGHT = 30  # below this the reason line is hidden
-TEMPLATE_FOLLOW_UPS = 2  # templates exist for follow-up 1 and 2
 # Everything but help waits while a message is being sent.
 BUSY_ACTIONS = {"forgot", "save_draft", "copy", "export", "edit_in_editor", "send", "mark_sent", "pick_kind", "close"}
 
@@ -74,11 +74,12 @@ class ComposerScreen(DataScreen):
 
     sending: reactive[bool] = reactive(False, bindings=True)
 
-    def __init__(self, application: Application, kind: str | None = None) -> None:
+    def __init__(self, application: Application, kind: str | None = None, round_at: datetime | None = None) -> None:
         super().__init__()
         self.application = application
         self.app_id = application.id or 0
         self.requested_kind = kind
+        self.requested_round = round_at  # for a thank-you: which round (an agenda row)
         self.plan: MessagePlan | None = None
         self.results: list[CheckResult] = []
         self.clean: Fields = Fields("", "", "")  # as last loaded or saved
@@ -105,8 +106,10 @@ class ComposerScreen(DataScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        plan = plan_message(self.application, self.app.clock(), self.app.settings, self.requested_kind)
-        if plan.refusal:  # the app refuses do-not-contact before opening; this is the last guard
+        plan = plan_message(
+            self.application, self.app.clock(), self.app.settings, self.requested_kind, self.requested_round
+        )
+        if plan.refusal:  # the app refuses before opening; this is the last guard
             self.tell(plan.refusal, title="Not writing this one", severity="warning", timeout=10)
             self.dismiss(None)
             return
@@ -145,7 +148,7 @@ class ComposerScreen(DataScreen):
             content = Fields(draft.to, draft.subject, draft.body)
         else:
             filled = self.template()
-            content = Fields(filled.to or self.application.primary_email, filled.subject, filled.body)
+            content = Fields(filled.to, filled.subject, filled.body)
         self.query_one("#to", PlainInput).set_text(content.to)
         self.query_one("#subject", PlainInput).set_text(content.subject)
         self.query_one("#body", CheckedTextArea).load_text(content.body)
@@ -154,12 +157,9 @@ class ComposerScreen(DataScreen):
         self.run_checks_now()
 
     def template(self, forgot: str = ""):
-        """The plan's template, filled for this application."""
+        """The plan's template: its round, its addressee, this application."""
         assert self.plan is not None
-        now = self.app.clock()
-        number = min(self.plan.number, TEMPLATE_FOLLOW_UPS)  # with max_follow_ups > 2, the last one repeats
-        application = addressed_to_first_unthanked(self.application, now, self.plan.who)
-        return fill_template(self.plan.kind, application, self.app.settings, now, number, forgot)
+        return fill(self.plan, self.application, self.app.settings, self.app.clock(), forgot)
 
     def show_heading(self, draft: Draft | None) -> None:
         assert self.plan is not None
@@ -168,14 +168,16 @@ class ComposerScreen(DataScreen):
         parts: list[str | tuple[str, str]] = [(printable(f"{self.plan.title} · {a.company}"), "bold")]
         if a.role:
             parts.append(printable(f" · {a.role}"))
-        action = app.session.action(self.app_id)
-        if action is not None and action.kind == self.plan.kind:
+        action = self.plan.action  # the same round as the template and the timing check
+        if action is not None:
             style = {"overdue": "bold $text-error", "due-today": "bold $text-warning"}.get(action.urgency, "")
             parts.append((f" · {due_in_words(action.due, now, tz)}", style))
         self.query_one("#composer-title", Static).update(Content.assemble(*parts))
         note = self.plan.note
         if self.plan.kind == "thank-you":
             note = f"{note} (f2 adds something you forgot to mention)".strip()
+        if not signing_name(app.settings):
+            note = f"{note} {NO_NAME_HINT}".strip()
         if draft is not None:
             when = f" of {local_text(draft.updated, tz)}" if draft.updated else ""
             note = f"Your saved draft{when}. {note}"
@@ -198,7 +200,7 @@ class ComposerScreen(DataScreen):
         if self.plan is None:
             return []
         f = self.fields
-        context = DraftContext.from_application(self.application, self.kind, self.app.clock(), self.app.settings)
+        context = draft_context(self.plan, self.application, self.app.clock(), self.app.settings)
         self.results = run_checks(f.subject, f.body, f.to, context)
         self.query_one(CheckPanel).show(self.results)
         spans = [(s, e, r.status) for r in self.results if r.status != "pass" for s, e in r.spans]
@@ -282,6 +284,11 @@ class ComposerScreen(DataScreen):
         return self.app.outbox.default_export_path(self.application.company, self.kind, self.app.clock())
 
     def action_export(self) -> None:
+        if self.app.is_web:  # a browser tab: the file goes to the browser, not the server's disk
+            from ..downloads import deliver_eml
+
+            deliver_eml(self.app, self.build_email(self.fields, draft=True), self.default_export_path().name, self.app.exports_folder)
+            return
         default = self.default_export_path()
         self.app.push_screen(
             TextDialog("Export as .eml (RFC 5322) to:", value=str(default)),

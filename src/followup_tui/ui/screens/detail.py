@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from .base import DataScreen
-from ...domain.cadence import action_label
+from ...domain.cadence import action_label, waiting_for
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text
@@ -32,6 +32,7 @@ class DetailScreen(DataScreen):
         Binding("c", "compose", "Compose"),
         Binding("r", "respond", "Response"),
         Binding("o", "note", "Note"),
+        Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change"),
         Binding("U", "app.redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("question_mark", "help", "Help"),
@@ -85,15 +86,17 @@ class DetailScreen(DataScreen):
         parts.append(facts)
         if a.do_not_contact:
             parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
-        action = session.action(a.id or 0)
+        actions = session.actions(a.id or 0)
         parts.append(_section("Next"))
-        if action is None:
-            parts.append(Text("nothing: this application is closed" if a.stage == "closed" else "nothing due now"))
-        else:
-            line = Text(f"{action_label(action)} · {due_in_words(action.due, now, tz)} ")
+        if not actions:
+            parts.append(Text(printable(waiting_for(a, now, session.settings))))
+        for action in actions:  # one per owed round, each with its own people and due time
+            line = Text(printable(f"{action_label(action)} · {due_in_words(action.due, now, tz)} "))
             line.append(f"({local_text(action.due, tz)})", style="dim")
             parts.append(line)
             parts.append(Text(action.reason, style="italic"))
+            if action.hint:
+                parts.append(Text(f"hint: {action.hint}", style="yellow"))
         parts.append(_section("Contacts"))
         for c in a.contacts or []:
             parts.append(Text(printable(f"{c.name}, {c.title} <{c.email}> {c.phone}".strip(" ,"))))
@@ -132,6 +135,11 @@ class DetailScreen(DataScreen):
 
     def action_help(self) -> None:
         self.app.open_help()
+
+    def action_record_decision(self) -> None:
+        from ..decision_date import ask_decision_date
+
+        ask_decision_date(self.app, self.app_id)
 
     def action_note(self) -> None:
         from .dialogs import TextDialog

@@ -1,4 +1,5 @@
-"""Which message the composer writes and whether it may (pure, no app)."""
+"""One rule for the next message: which, to whom, whether it may be written
+(domain.message_plan, used by `followup draft`, the composer and the agenda)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fixed import FIXED_NOW
 
 from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.settings import Settings
-from followup_tui.ui.composer_plan import addressed_to_first_unthanked, plan_message
+from followup_tui.domain.message_plan import fill, plan_message
 
 SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
 
@@ -35,7 +36,7 @@ def test_the_card_s_next_message(demo, company, kind, number):
 
 
 def test_no_message_due_says_so(demo):
-    assert plan_message(demo["Lumen Health"], FIXED_NOW, SETTINGS).note == "No message is due (next: prepare)."
+    assert plan_message(demo["Lumen Health"], FIXED_NOW, SETTINGS).note == "No message is due (next: prepare for the interview)."
 
 
 def test_third_follow_up_is_refused_with_the_advice_to_let_go(demo):
@@ -55,11 +56,30 @@ def test_do_not_contact_is_refused_for_every_kind(demo):
 
 def test_after_thanking_one_interviewer_the_next_note_goes_to_the_other(demo):
     orbital = demo["Orbital Robotics"]
-    assert plan_message(orbital, FIXED_NOW, SETTINGS).who == ("Maya Lindqvist", "Jon Park")
+    plan = plan_message(orbital, FIXED_NOW, SETTINGS)
+    assert plan.who == ("Maya Lindqvist", "Jon Park")
+    assert plan.to_name == "Maya Lindqvist" and plan.to == "maya.lindqvist@orbital-robotics.com"
     orbital.record_sent("thank-you", FIXED_NOW, recipient="maya.lindqvist@orbital-robotics.com")
     plan = plan_message(orbital, FIXED_NOW, SETTINGS)
     assert plan.who == ("Jon Park",)
-    addressed = addressed_to_first_unthanked(orbital, FIXED_NOW, plan.who)
-    assert addressed.interviews[0].with_names == ["Jon Park", "Maya Lindqvist"]
-    assert orbital.interviews[0].with_names == ["Maya Lindqvist", "Jon Park"]  # a copy: the record is untouched
-    assert addressed_to_first_unthanked(orbital, FIXED_NOW, ()) is orbital
+    assert plan.to_name == "Jon Park"
+    body = fill(plan, orbital, SETTINGS, FIXED_NOW).body
+    assert body.startswith("Hi Jon,") and "pleasure to meet Maya as well" in body
+    assert orbital.interviews[0].with_names == ["Maya Lindqvist", "Jon Park"]  # the record is untouched
+
+
+def test_no_thank_you_before_any_interview(demo):
+    lumen = demo["Lumen Health"]  # its interview is tomorrow
+    assert "no interview yet" in plan_message(lumen, FIXED_NOW, SETTINGS, "thank-you").refusal
+    assert plan_message(lumen, FIXED_NOW, SETTINGS, "follow-up").refusal == ""
+
+
+def test_each_caller_gets_the_same_plan_whatever_it_asks(demo):
+    """The card's next message, asked without a kind, or with the kind and
+    round of its agenda row: the same plan."""
+    for application in demo.values():
+        plan = plan_message(application, FIXED_NOW, SETTINGS)
+        if plan.action is None:
+            continue
+        again = plan_message(application, FIXED_NOW, SETTINGS, plan.action.kind, plan.action.round_at)
+        assert again == plan, application.company

@@ -1,0 +1,74 @@
+"""`followup backups` and `followup restore`: the history of the data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..domain.errors import FollowupError
+from ..store import TinyDBRepository
+from ..store.backups import Backup
+from .context import CliContext, clock_from_env, echo_json, fail, pass_ctx, terminal_safe
+
+
+def _unopened(ctx: CliContext) -> TinyDBRepository:
+    # not ctx.repo: listing and restoring must work when the data file is damaged
+    return TinyDBRepository(ctx.db, clock=clock_from_env)
+
+
+@click.command("backups")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_ctx
+def list_backups(ctx: CliContext, as_json: bool) -> None:
+    """List the backups of the data file, newest first.
+
+    A backup is made at every start of the TUI and before `delete` and
+    `import`, only when the file changed since the newest one. Example:
+    `followup backups` then `followup restore 2`.
+    """
+    found = _unopened(ctx).list_backups()
+    if as_json:
+        echo_json([{"number": n, "taken": b.taken.isoformat().replace("+00:00", "Z"),
+                    "applications": b.applications, "file": str(b.path)} for n, b in enumerate(found, 1)])
+        return
+    if not found:
+        click.echo(f"no backups of {terminal_safe(str(ctx.db))} yet", err=True)
+        return
+    tz = ctx.settings.tz
+    click.echo(f"{'#':>3}  {'taken':<16}  {'applications':>12}  file")
+    for number, backup in enumerate(found, start=1):
+        taken = backup.taken.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        click.echo(terminal_safe(f"{number:>3}  {taken:<16}  {backup.applications:>12}  {backup.path}"))
+
+
+def _choose(found: list[Backup], which: str) -> Path:
+    if which.isdigit():
+        number = int(which)
+        if not 1 <= number <= len(found):
+            fail(f"no backup number {number} (there are {len(found)}; see `followup backups`)")
+        return found[number - 1].path
+    path = Path(which).expanduser()
+    if not path.is_file():
+        fail(f"{which}: not a backup number or a file")
+    return path
+
+
+@click.command("restore")
+@click.argument("which", default="1")
+@pass_ctx
+def restore(ctx: CliContext, which: str) -> None:
+    """Put a backup back in place of the data file (default: the newest).
+
+    WHICH is a number from `followup backups` or a file. The current file is
+    backed up first (or, if damaged, kept aside), so a restore can be undone
+    by restoring again. Example: `followup restore 2`.
+    """
+    repo = _unopened(ctx)
+    source = _choose(repo.list_backups(), which)
+    try:
+        kept, count = repo.restore(source)
+    except FollowupError as exc:
+        fail(str(exc))
+    before = f"; the file as it was is in {kept}" if kept else ""
+    click.echo(terminal_safe(f"restored {count} applications from {source}{before}"))

@@ -1,0 +1,182 @@
+"""Which message comes next, to whom, and whether it may be written at all.
+
+The one rule behind `followup draft`, the composer and the agenda (DESIGN
+§2, STYLE 2b): the kind comes from the caller (a picked kind, an agenda row)
+or from the card's next action; the guards are the article's: never write to
+someone who asked not to be contacted, no thank-you before an interview, and
+after the last follow-up, let go.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+
+from .cadence import NextAction, action_label, next_actions
+from .checks.context import DraftContext
+from .model import MESSAGE_KINDS, Application, Contact, Interview
+from .settings import Settings
+from .templates import FilledTemplate, fill_template
+
+KIND_TITLES = {"thank-you": "Thank-you note", "follow-up": "Follow-up"}
+TEMPLATE_FOLLOW_UPS = 2  # templates exist for follow-up 1 and 2; with a higher limit the last one repeats
+
+DO_NOT_CONTACT = "they asked not to be contacted: no messages. The article's advice: respect it and wait."
+LET_GO_ADVICE = (
+    "The article's advice: follow up once, wait, follow up again; "
+    "if you still hear nothing, let go and move on. Close the card as moved on (x on the board)."
+)
+
+
+@dataclass(frozen=True)
+class MessagePlan:
+    kind: str  # thank-you / follow-up
+    number: int  # which follow-up (1 for a thank-you)
+    refusal: str = ""  # why this message must not be written; empty when it may
+    note: str = ""  # one line for the user: why this kind, when it is due
+    round_at: datetime | None = None  # start of the interview round the message is about
+    who: tuple[str, ...] = ()  # that round's people still to thank (thank-you), addressee first
+    to_name: str = ""  # who the message is addressed to
+    to: str = ""  # their address, "" when none is known
+    action: NextAction | None = None  # the cadence's action this message answers, if any
+
+    @property
+    def title(self) -> str:
+        if self.kind == "follow-up":
+            return f"Follow-up {self.number}"
+        return KIND_TITLES[self.kind]
+
+    @property
+    def may_write(self) -> bool:
+        return not self.refusal
+
+    @property
+    def template_number(self) -> int:
+        return min(self.number, TEMPLATE_FOLLOW_UPS)
+
+
+def plan_message(
+    app: Application,
+    now: datetime,
+    settings: Settings,
+    kind: str | None = None,
+    round_at: datetime | None = None,
+) -> MessagePlan:
+    """The message to write for `app`: the card's next one unless `kind`
+    (and, for a thank-you, the round that started at `round_at`) is given."""
+    actions = [a for a in next_actions(app, now, settings)]
+    message_actions = [a for a in actions if a.is_message]
+    note = ""
+    if kind is None:
+        if message_actions and message_actions[0] is actions[0]:
+            kind = message_actions[0].kind
+        else:
+            kind = _fallback_kind(app, now)
+            if actions:
+                note = f"No message is due (next: {action_label(actions[0])})."
+    if kind not in MESSAGE_KINDS:
+        raise ValueError(f"not a message kind: {kind!r}")
+    action = _matching_action(message_actions, kind, round_at)
+    if action is not None:
+        note = note or action.reason
+
+    if app.do_not_contact:
+        return MessagePlan(kind, 1, refusal=f"{app.company}: {DO_NOT_CONTACT}")
+
+    if kind == "thank-you":
+        round_ = _round(app, now, action.round_at if action is not None else round_at)
+        if round_ is None:
+            coming = app.interviews_sorted()
+            when = f" (the interview is at {coming[0].at.astimezone(settings.tz):%Y-%m-%d %H:%M})" if coming else ""
+            return MessagePlan(
+                kind, 1, refusal=f"{app.company}: no interview yet{when}: a thank-you note follows an interview."
+            )
+        who = action.who if action is not None and action.who else tuple(n for n in round_.with_names if n.strip())
+        contact = _addressee(app, who)
+        return MessagePlan(
+            kind, 1, note=note, round_at=round_.at, who=who, to_name=contact.name if contact else "",
+            to=contact.email if contact else "", action=action,
+        )
+
+    round_ = _round(app, now, None)
+    sent = follow_ups_since(app, round_)
+    number = action.number if action is not None and action.number else sent + 1
+    most = settings.cadence.max_follow_ups
+    if number > most:
+        already = f"{sent} follow-up" + ("" if sent == 1 else "s")
+        return MessagePlan(kind, number, refusal=f"{app.company}: you already sent {already}. {LET_GO_ADVICE}")
+    who = tuple(n for n in round_.with_names if n.strip()) if round_ is not None else ()
+    contact = _addressee(app, who)
+    return MessagePlan(
+        kind, number, note=note, round_at=round_.at if round_ else None, who=who,
+        to_name=contact.name if contact else "", to=contact.email if contact else "", action=action,
+    )
+
+
+def fill(plan: MessagePlan, app: Application, settings: Settings, now: datetime, forgot: str = "") -> FilledTemplate:
+    """The plan's template, about the plan's round, addressed to the plan's person."""
+    to = Contact(name=plan.to_name, email=plan.to) if plan.to_name or plan.to else None
+    return fill_template(plan.kind, app, settings, now, plan.template_number, forgot, round_at=plan.round_at, to=to)
+
+
+def draft_context(plan: MessagePlan, app: Application, now: datetime, settings: Settings) -> DraftContext:
+    """What the checks know about this message: the same round as the plan,
+    so the timing check talks about the interview the note is about."""
+    context = DraftContext.from_application(app, plan.kind, now, settings)
+    if plan.round_at is not None and plan.round_at != context.interview_at:
+        context = dataclasses.replace(context, interview_at=plan.round_at)
+    return context
+
+
+def follow_ups_since(app: Application, round_: Interview | None) -> int:
+    """Follow-ups sent since `round_` began (a new round starts the count
+    again, as the cadence does)."""
+    return sum(1 for e in app.messages_sent("follow-up") if round_ is None or e.at >= round_.at)
+
+
+def same_person(contact_name: str, name: str) -> bool:
+    """'Ann Lee' and 'ann  lee', or 'Ann' and 'Ann Lee'."""
+    a, b = " ".join(contact_name.casefold().split()), " ".join(name.casefold().split())
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+
+
+def _addressee(app: Application, who: tuple[str, ...]) -> Contact | None:
+    """The first of `who` with a known address; else the first contact with
+    an address; else the first of `who` by name only."""
+    for name in who:
+        for contact in app.contacts:
+            if contact.email and same_person(contact.name, name):
+                return contact
+    for contact in app.contacts:
+        if contact.email:
+            return contact
+    if who:
+        return Contact(name=who[0])
+    return app.primary_contact
+
+
+def _matching_action(actions: list[NextAction], kind: str, round_at: datetime | None) -> NextAction | None:
+    for action in actions:
+        if action.kind == kind and (round_at is None or action.round_at == round_at):
+            return action
+    return None
+
+
+def _round(app: Application, now: datetime, round_at: datetime | None) -> Interview | None:
+    """The round that started at `round_at`, else the last one started by `now`."""
+    if round_at is not None:
+        for interview in app.interviews:
+            if interview.at == round_at:
+                return interview
+    return app.last_interview(before=now)
+
+
+def _fallback_kind(app: Application, now: datetime) -> str:
+    """No message is due: a thank-you after an interview no message went out
+    for yet, else a follow-up (on the interview, or on the application)."""
+    last = app.last_interview(before=now)
+    sent = app.messages_sent("thank-you") + app.messages_sent("follow-up")
+    if last is not None and not any(e.at >= last.at for e in sent):
+        return "thank-you"
+    return "follow-up"

@@ -1,0 +1,179 @@
+"""The repository keeps what it parsed while the file is unchanged, and reads
+the file again as soon as anyone else wrote it; ids for a batch are assigned
+at once; the file it writes (orjson) is one TinyDB's own JSONStorage reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
+
+from followup_tui.domain.errors import StoreError, ValidationError
+from followup_tui.domain.model import Application, Contact, Event
+from followup_tui.store.atomic_file import encode_document
+from followup_tui.store.tinydb_store import TinyDBRepository
+
+T0 = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+
+ANOTHER_PROCESS = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from followup_tui.store.tinydb_store import TinyDBRepository
+
+repo = TinyDBRepository.open(Path(sys.argv[1]))
+repo.modify(1, lambda app: setattr(app, "role", sys.argv[2]))
+"""
+
+
+def write_from_another_process(db: Path, role: str) -> None:
+    done = subprocess.run([sys.executable, "-c", ANOTHER_PROCESS, str(db), role],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_another_process_write_is_seen_by_the_next_read_and_not_overwritten(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add(Application(company="Acme", role="first"))
+    repo.add(Application(company="Beta"))
+    assert repo.get(1).role == "first"  # kept in memory from here on
+
+    write_from_another_process(db_file, "second")
+    assert repo.get(1).role == "second"
+    assert [a.role for a in repo.list()] == ["second", ""]
+    # a write through the repository that had kept the old content keeps the other's change
+    repo.modify(2, lambda app: app.add_note("mine", T0))
+    stored = TinyDBRepository.open(db_file)
+    assert stored.get(1).role == "second"
+    assert stored.get(2).events[-1].text == "mine"
+
+
+def test_a_change_that_keeps_size_mtime_and_inode_is_still_seen(db_file):
+    """The cache compares the file's bytes, not a stat() token, so even a
+    change that a token cannot see (same size, same mtime, written in place)
+    is read, and never overwritten by a save from stale memory."""
+    repo = TinyDBRepository.open(db_file)
+    repo.add(Application(company="Acme", role="aaaa"))
+    repo.list()
+    before = db_file.stat()
+    content = db_file.read_bytes()
+    assert content.count(b'"aaaa"') == 1
+    with open(db_file, "r+b") as handle:  # in place: same inode
+        handle.write(content.replace(b'"aaaa"', b'"bbbb"'))
+    os.utime(db_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = db_file.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+
+    assert repo.get(1).role == "bbbb"
+    repo.modify(1, lambda app: app.add_note("x", T0))
+    assert TinyDBRepository.open(db_file).get(1).role == "bbbb"
+
+
+def test_a_file_that_goes_bad_is_refused_even_when_its_old_content_was_kept(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add(Application(company="Acme"))
+    repo.list()
+    db_file.write_text('{"_meta": {"1": {"schema": 1}}, "applications": [', encoding="utf-8")
+    with pytest.raises(StoreError, match="not valid JSON"):
+        repo.list()
+    with pytest.raises(StoreError, match="not valid JSON"):  # not cached as good afterwards either
+        repo.get(1)
+
+
+def test_a_save_that_fails_leaves_no_trace_in_memory(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add(Application(company="Acme"))
+    with pytest.raises(ValidationError, match="not valid text"):
+        repo.add(Application(company="bad \udcff bytes"))
+    with pytest.raises(ValidationError):
+        repo.modify(1, lambda app: app.add_note("\udcfe", T0))
+    # TinyDB had already changed the in-memory document: it must not be served
+    assert [(a.id, a.company, a.events) for a in repo.list()] == [(1, "Acme", [])]
+    assert repo.add(Application(company="Beta")).id == 2
+
+
+FULL_DISK_SCRIPT = """
+import resource, signal, sys
+from pathlib import Path
+from followup_tui.domain.errors import StoreError
+from followup_tui.domain.model import Application
+from followup_tui.store.tinydb_store import TinyDBRepository
+
+repo = TinyDBRepository.open(Path(sys.argv[1]))
+repo.add(Application(company="Acme"))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+size = Path(sys.argv[1]).stat().st_size
+resource.setrlimit(resource.RLIMIT_FSIZE, (size + 10, resource.RLIM_INFINITY))
+try:
+    repo.modify(1, lambda app: setattr(app, "role", "x" * 10_000))
+except StoreError:
+    pass
+print(repr(repo.get(1).role))
+"""
+
+
+def test_a_save_that_fails_on_disk_leaves_no_trace_in_memory(db_file):
+    done = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(db_file)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "''"
+
+
+def test_add_many_assigns_consecutive_ids_once_per_batch(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company=f"Old {n}") for n in range(3)])
+    repo.delete(3)  # the highest: never reused
+    added = repo.add_many([Application(company=f"New {n}") for n in range(500)])
+    assert [a.id for a in added] == list(range(4, 504))
+    assert all(a.rev == 1 for a in added)
+    document = json.loads(db_file.read_text(encoding="utf-8"))
+    assert document["_meta"]["1"]["next_id"] == 504
+    assert list(document["applications"]) == ["1", "2"] + [str(n) for n in range(4, 504)]
+    assert repo.add(Application(company="Next")).id == 504
+
+
+def test_add_many_respects_a_lagging_counter_and_stores_all_or_none(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company="A"), Application(company="B")])
+    document = json.loads(db_file.read_text(encoding="utf-8"))
+    document["_meta"]["1"]["next_id"] = 1  # a hand-edited file whose counter lags
+    db_file.write_text(json.dumps(document), encoding="utf-8")
+    assert [a.id for a in repo.add_many([Application(company="C")])] == [3]
+    with pytest.raises(ValidationError):
+        repo.add_many([Application(company="D"), Application(company="E", stage="nope")])
+    assert [a.company for a in repo.list()] == ["A", "B", "C"]
+
+
+def test_the_written_file_is_read_by_tinydbs_own_json_storage(db_file):
+    repo = TinyDBRepository.open(db_file)
+    hostile = "Ünïcødé ✓ [bold]x[/] \\ \" \x1b[31m \u202e 😀"
+    repo.add(Application(
+        company=hostile,
+        role="line\nbreak",
+        contacts=[Contact(name=hostile, email="ada@acme.com")],
+        events=[Event(at=T0, kind="note", text=hostile)],
+    ))
+    repo.modify(1, lambda app: app.add_note("second", T0))
+    with TinyDB(db_file, storage=JSONStorage, access_mode="r") as plain:
+        documents = plain.table("applications").all()
+        meta = plain.table("_meta").get(doc_id=1)
+    assert len(documents) == 1 and documents[0].doc_id == 1
+    assert documents[0] == repo.get(1).to_dict()
+    assert documents[0]["company"] == hostile
+    assert meta["schema"] == 1 and meta["next_id"] == 2
+
+
+def test_encoding_matches_the_standard_module_and_keeps_what_orjson_would_not():
+    document = {"_meta": {"1": {"schema": 1}}, "applications": {"1": {"company": "Ünï ✓", "n": [1, 2.5, None, True]}}}
+    assert json.loads(encode_document(document)) == document
+    # integers beyond 64 bits stay exact (the standard module writes them)
+    assert json.loads(encode_document({"n": 2**70})) == {"n": 2**70}
+    with pytest.raises(UnicodeEncodeError):
+        encode_document({"text": "\udcff"})

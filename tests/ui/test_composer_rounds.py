@@ -1,0 +1,113 @@
+"""One round, described once: the agenda lists each owed round with its own
+people and due time, and the composer opened for a round has the heading, the
+template's wording and the timing check of that round (Pilot, real file)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from fixed import FIXED_NOW
+
+from followup_tui.domain.model import Application, Contact, Interview
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.screens.agenda import AgendaScreen
+from followup_tui.ui.screens.composer import ComposerScreen
+from followup_tui.ui.widgets.check_panel import CheckPanel
+
+UTC = timezone.utc
+PHONE = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)  # a week before FIXED_NOW (Wed 25 Nov 15:00)
+ONSITE = datetime(2026, 11, 24, 16, 0, tzinfo=UTC)  # yesterday
+
+
+@pytest.fixture
+def two_rounds(db_file: Path) -> Path:
+    app = Application(
+        company="Acme", role="Developer", company_domain="acme.com", stage="interview",
+        contacts=[Contact("Rita Moss", "Recruiter", "rita@acme.com"), Contact("Ann Lee", "Manager", "ann.lee@acme.com")],
+        interviews=[Interview(at=PHONE, kind="phone screen", with_names=["Rita Moss"]),
+                    Interview(at=ONSITE, kind="onsite", with_names=["Ann Lee"])],
+    )
+    TinyDBRepository.open(db_file).add(app)
+    return db_file
+
+
+async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+def composer_ready(app) -> bool:
+    return isinstance(app.screen, ComposerScreen) and app.screen.plan is not None and app.screen.results != []
+
+
+def described(screen: ComposerScreen) -> tuple[str, str, str, str]:
+    title = str(screen.query_one("#composer-title").render())
+    timing = next(r for r in screen.query_one(CheckPanel).results if r.id == "timing")
+    return screen.fields.to, title, screen.fields.body, f"{timing.status}: {timing.message}"
+
+
+async def test_agenda_rows_and_the_composer_describe_the_same_round(two_rounds, make_app):
+    app = make_app(two_rounds)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        agenda = app.screen
+        assert [(a.who, a.due, a.urgency) for _, a in agenda.rows] == [
+            (("Rita Moss",), datetime(2026, 11, 19, 11, 0, tzinfo=UTC), "overdue"),
+            (("Ann Lee",), datetime(2026, 11, 25, 17, 0, tzinfo=UTC), "due-today"),
+        ]
+        await pilot.press("enter")  # the phone screen's row
+        await wait_for(pilot, lambda: composer_ready(app))
+        to, title, body, timing = described(app.screen)
+        assert to == "rita@acme.com" and body.startswith("Hi Rita,")
+        assert "overdue by 6 days" in title
+        assert "speak with me last week" in body
+        assert timing.startswith("warn: 7 days after the interview")  # its end, a week ago; its 24 h ran out 6 days ago
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is agenda)
+        await pilot.press("down", "enter")  # the onsite's row
+        await wait_for(pilot, lambda: composer_ready(app))
+        to, title, body, timing = described(app.screen)
+        assert to == "ann.lee@acme.com" and body.startswith("Hi Ann,")
+        assert "due in 2 hours" in title and "overdue" not in title
+        assert "meet with me yesterday" in body
+        assert timing.startswith("pass: Within 24 hours")
+
+
+async def test_m_on_a_round_s_row_thanks_that_round_s_person(two_rounds, make_app):
+    app = make_app(two_rounds)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AgendaScreen))
+        await pilot.press("down", "m")  # the onsite's row: Ann
+        stored = lambda: TinyDBRepository.open(two_rounds).list()[0]  # noqa: E731
+        await wait_for(pilot, lambda: stored().messages_sent("thank-you") != [])
+        assert [e.recipient for e in stored().messages_sent("thank-you")] == ["ann.lee@acme.com"]
+        await wait_for(pilot, lambda: [a.who for _, a in app.screen.rows] == [("Rita Moss",)])
+
+
+async def test_the_composer_says_how_to_set_the_name_to_sign_with(two_rounds, make_app):
+    app = make_app(two_rounds)
+    app.settings = replace(app.settings, user_name="", signature="")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.open_composer(TinyDBRepository.open(two_rounds).list()[0].id)
+        await wait_for(pilot, lambda: composer_ready(app))
+        note = str(app.screen.query_one("#composer-note").render())
+        assert 'user_name = "Your Name"' in note and "followup config --path" in note
+        assert app.screen.fields.body.rstrip().endswith("Best regards,")
+    named = make_app(two_rounds)
+    async with named.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        named.open_composer(TinyDBRepository.open(two_rounds).list()[0].id)
+        await wait_for(pilot, lambda: composer_ready(named))
+        assert "user_name" not in str(named.screen.query_one("#composer-note").render())
+        assert named.screen.fields.body.rstrip().endswith("Best regards,\nSam Rivera")

@@ -1,0 +1,48 @@
+"""Per-check agreement with the labelled draft corpus (issue 11 item 8).
+
+    .venv/bin/python tools/corpus_report.py [--verbose]
+
+Prints, for the tuning part and the held-out part separately: per check, how
+often it agrees with the labels, its false alarms (it objected, the label
+says it should not) and its misses (the label says it should object, it
+passed). --verbose lists the draft ids.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("corpus_load", ROOT / "tests/domain/corpus/load.py")
+corpus = importlib.util.module_from_spec(spec)
+sys.modules["corpus_load"] = corpus
+spec.loader.exec_module(corpus)
+
+
+def table(title: str, entries: list, verbose: bool) -> None:
+    good = sum(1 for e in entries if not e.fires and not e.template)
+    print(f"\n{title}: {len(entries)} drafts ({sum(1 for e in entries if e.fires)} with labelled faults, "
+          f"{sum(1 for e in entries if e.template)} templates)")
+    print(f"{'check':<18} {'agree':>11} {'false alarms':>13} {'misses':>7}")
+    for s in corpus.score(entries).values():
+        print(f"{s.check:<18} {s.agree:>4}/{s.total:<4} {s.agreement:>4.0%}  {len(s.false_alarms):>6}        {len(s.misses):>4}")
+        if verbose and (s.false_alarms or s.misses):
+            print(f"    false alarms: {', '.join(s.false_alarms) or '-'}")
+            print(f"    misses:       {', '.join(s.misses) or '-'}")
+    del good
+
+
+def main() -> int:
+    verbose = "--verbose" in sys.argv or "-v" in sys.argv
+    entries = corpus.load()
+    print(f"{len(entries)} published drafts in {corpus.HERE / 'drafts.toml'}")
+    for split in corpus.SPLITS:
+        table(split, [e for e in entries if e.split == split], verbose)
+    table("all", entries, verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

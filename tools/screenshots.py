@@ -1,9 +1,12 @@
 """Write SVG screenshots of every screen into screenshots/, from demo data.
 
-    .venv/bin/python tools/screenshots.py
+    .venv/bin/python tools/screenshots.py            # every screen
+    .venv/bin/python tools/screenshots.py stats      # only these
 
 Fixed clock and fixed demo data, at 80x24 and 120x35, so the pictures only
-change when the screens do.
+change when the screens do. Each picture is taken once the expected screen
+is active and idle (a condition, not a fixed wait). To look at one:
+`rsvg-convert screenshots/board-80x24.svg -o /tmp/board.png`.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,40 +25,64 @@ from followup_tui.store import TinyDBRepository
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
 SIZES = [(80, 24), (120, 35)]
-# screen name -> keys pressed on the board to reach it
-SCREENS = {
-    "board": [],
-    "detail": ["l", "j", "enter"],
-    "form": ["l", "j", "e"],
-    "agenda": ["a"],
-    "help": ["question_mark"],
-    "composer": ["l", "j", "c"],
+# picture name -> (keys pressed on the board, the screen class they lead to)
+SCREENS: dict[str, tuple[list[str], str]] = {
+    "board": ([], "BoardScreen"),
+    "detail": (["l", "j", "enter"], "DetailScreen"),
+    "form": (["l", "j", "e"], "ApplicationFormScreen"),
+    "agenda": (["a"], "AgendaScreen"),
+    "composer": (["l", "j", "c"], "ComposerScreen"),
+    "stats": (["s"], "StatsScreen"),
+    "settings": (["ctrl+comma"], "SettingsScreen"),
+    "help": (["question_mark"], "HelpScreen"),
 }
+TIME_LIMIT = 20.0  # seconds to reach a screen
 
 
-async def shoot(db: Path, name: str, keys: list[str], size: tuple[int, int], out: Path) -> None:
+async def shoot(db: Path, name: str, keys: list[str], expected: str, size: tuple[int, int], out: Path) -> bool:
     app = build_app(db, Settings(timezone="UTC", user_name="Sam Rivera"), lambda: NOW, backups=False)
     async with app.run_test(size=size) as pilot:
         app.sub_title = "demo.json"
-        await pilot.pause()
+        deadline = time.monotonic() + TIME_LIMIT
+        while type(app.screen).__name__ != "BoardScreen":
+            if time.monotonic() > deadline:
+                return False
+            await pilot.pause(0.02)
         if keys:
             await pilot.press(*keys)
-        await pilot.pause(0.5)
+        while type(app.screen).__name__ != expected:
+            if time.monotonic() > deadline:
+                return False
+            await pilot.pause(0.02)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         app.save_screenshot(filename=f"{name}-{size[0]}x{size[1]}.svg", path=str(out))
+    return True
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
     out = Path(__file__).resolve().parent.parent / "screenshots"
     out.mkdir(exist_ok=True)
+    unknown = [n for n in names if n not in SCREENS]
+    if unknown:
+        print(f"unknown screen(s): {', '.join(unknown)}; known: {', '.join(SCREENS)}", file=sys.stderr)
+        return 2
+    missing = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, keys in SCREENS.items():
+        for name in names or list(SCREENS):
+            keys, expected = SCREENS[name]
             for size in SIZES:
                 db = Path(tmp) / f"{name}-{size[0]}.json"
                 TinyDBRepository.open(db, clock=lambda: NOW).add_many(demo_applications(NOW))
-                asyncio.run(shoot(db, name, keys, size, out))
-                print(f"screenshots/{name}-{size[0]}x{size[1]}.svg")
+                if asyncio.run(shoot(db, name, keys, expected, size, out)):
+                    print(f"screenshots/{name}-{size[0]}x{size[1]}.svg")
+                else:
+                    missing.append(f"{name}-{size[0]}x{size[1]}")
+    if missing:
+        print(f"not reached (no picture): {', '.join(missing)}", file=sys.stderr)
+        return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

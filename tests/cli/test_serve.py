@@ -53,6 +53,20 @@ READ_TERMINAL = """
 """
 
 
+async def load_board(tools: DevTools, port: int) -> str:
+    """Open the app's page in this tab; the terminal's text once the board is in."""
+    await tools.call("Page.enable")
+    await tools.call("Page.addScriptToEvaluateOnNewDocument", source=RECORD_TERMINAL)
+    await tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+    while True:
+        result = await tools.call("Runtime.evaluate", expression=READ_TERMINAL, returnByValue=True)
+        seen = json.loads(result["result"]["value"])
+        text = ANSI.sub("", seen["text"])
+        if seen["shown"] and "Northwind Analytics" in text and "Kestrel Media" in text:
+            return text
+        await asyncio.sleep(0.2)  # polling a condition: the board has arrived
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -151,22 +165,19 @@ async def test_the_board_shows_in_a_headless_browser_served_on_localhost_only(tm
                     pages = [t for t in await response.json() if t["type"] == "page"]
                 async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as websocket:
                     tools = DevTools(websocket)
-                    await tools.call("Page.enable")
-                    await tools.call("Page.addScriptToEvaluateOnNewDocument", source=RECORD_TERMINAL)
-                    await tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
-                    while True:
-                        result = await tools.call("Runtime.evaluate", expression=READ_TERMINAL, returnByValue=True)
-                        seen = json.loads(result["result"]["value"])
-                        text = ANSI.sub("", seen["text"])
-                        if seen["shown"] and "Northwind Analytics" in text and "Kestrel Media" in text:
-                            break
-                        await asyncio.sleep(0.2)  # polling a condition: the board has arrived
-                    board = text
+                    board = text = await load_board(tools, port)
 
-                    # an export from the command palette arrives as a browser download
                     async with http.get(f"http://127.0.0.1:{devtools_port}/json/version") as response:
                         browser_url = (await response.json())["webSocketDebuggerUrl"]
                     async with http.ws_connect(browser_url, max_msg_size=0) as browser_socket:
+                        # a second tab: its own session on the same data file, the board again
+                        created = await DevTools(browser_socket).call("Target.createTarget", url="about:blank")
+                        async with http.get(f"http://127.0.0.1:{devtools_port}/json/list") as response:
+                            second = [t for t in await response.json() if t["id"] == created["targetId"]][0]
+                        async with http.ws_connect(second["webSocketDebuggerUrl"], max_msg_size=0) as other:
+                            assert "Kestrel Media" in await load_board(DevTools(other), port)
+
+                        # an export from the command palette arrives as a browser download
                         await DevTools(browser_socket).call(
                             "Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloaded)
                         )

@@ -14,6 +14,7 @@ from .domain.model import STAGES, Application, Contact, Interview
 from .domain.record_check import check_record
 from .domain.timeparse import format_instant, local_text, parse_date, parse_when
 from .strictjson import loads_strict
+from .textsafe import json_safe, printable_multiline
 
 EXPORT_FORMAT = "followup-tui"
 CSV_COLUMNS = [
@@ -48,7 +49,7 @@ def export_json(apps: list[Application]) -> str:
         "format": EXPORT_FORMAT,
         "applications": [{"id": app.id, **app.to_dict()} for app in apps],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"  # controls escaped
 
 
 def history_text(app: Application, tz: tzinfo) -> str:
@@ -93,8 +94,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _cell(value: object) -> object:
     """A spreadsheet would run a cell starting with = + - @ as a formula (CSV
     injection): such text gets a leading apostrophe, which spreadsheets hide."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = printable_multiline(value)  # no control characters in a CSV (stand-ins instead)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 

@@ -35,6 +35,7 @@ def tone(sentence: str):
         "Otherwise I will be leaving an honest review on Glassdoor.",
         "I will be sharing my experience on LinkedIn.",
         "My lawyer will be in touch.",
+        "I will be sure to mention your slowness to my friend, who knows your CEO well.",
         "You will regret not hiring me.",
         # insults
         "Your hiring process is a joke.",
@@ -69,6 +70,7 @@ def test_a_threat_an_insult_or_profanity_fails_on_its_own(sentence):
         ("Nobody had the courtesy to call me back.", "Nobody had the courtesy"),
         ("Could you explain why I haven't heard anything?", "why I haven't heard"),
         ("The lack of communication has been surprising.", "lack of communication"),
+        ("You have not shown me the courtesy of a reply.", "not shown me the courtesy"),
         ("I can only assume the position is filled.", "I can only assume"),
         # conditional or pleading desperation
         ("If I don't get this job I will lose my apartment.", "If I don't get this job"),
@@ -118,6 +120,8 @@ def test_one_polite_sentence_does_not_rescue_a_threat():
         "Thank you so much for your time.",
         "How nice it was to meet the whole team.",
         "I will reach out to your HR team to send my references.",
+        "I will tell my references to expect a call from you.",
+        "I'll share the portfolio with your design lead this afternoon.",
         "I read on Glassdoor that your team ships every week.",
         "I enjoyed hearing about the \"Data Team\" project.",
         "I was disappointed to miss the team lunch, but I enjoyed the tour.",

@@ -19,7 +19,7 @@ from ..config import load_settings
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.timeparse import parse_instant_iso
-from ..textsafe import printable
+from ..textsafe import json_safe, printable
 from ..paths import config_path, db_path
 from ..store import TinyDBRepository
 
@@ -129,7 +129,7 @@ def echo_json(data: Any) -> None:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # what orjson does not write (lone surrogates, huge ints): as before
         text = json.dumps(data, indent=2, ensure_ascii=False)
-    click.echo(text)
+    click.echo(json_safe(text))  # C1, DEL, bidi, zero-width: escaped as \u009b
 
 
 def run_guarded(action):

@@ -127,6 +127,9 @@ HOSTILE: list[str] = [
     rf"|\s+(?:have|had)\s+no\s+choice\s+but\s+to|\s+plan\s+to|\s+intend\s+to)\s+(?:\w+\s+){{0,2}}?{_TELL}\b[^.!?\n]{{0,60}}?"
     rf"\b(?:your|the|a|their|his|her)\s+(?:\w+\s+)?{_STAFF}\b",
     r"\b(?:report|reporting|reported)\s+(?:you|your\s+(?:slowness|behaviou?r|conduct|company|team|lack)|this\s+(?:to|on))\b",
+    # telling someone senior about them: "I will be sure to mention your lack of responsiveness to ... the CEO"
+    r"\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+shall)\s+(?:\w+\s+){0,3}?(?:mention|tell|inform|let|share|pass)\b"
+    r"[^.!?\n]{0,80}?\b(?:ceo|cfo|coo|cto|president|owner|owners|board|your\s+(?:boss|superior|superiors|supervisor|director))\b",
     r"\bgo(?:ing)?\s+over\s+your\s+head\b",
     r"\b(?:(?:bad|negative|honest|scathing)\s+review|(?:leave|write|post)\s+a\s+(?:\w+\s+)?review|name\s+and\s+shame)\b",
     r"\b(?:post|shar|writ|tell|complain|talk)\w*\s+(?:about\s+)?(?:this|it|my\s+experience|you|your\s+\w+)\s+(?:on|to|with)\s+"
@@ -168,7 +171,8 @@ BLAMING: list[str] = [
     r"|have\s+not\s+bothered)\b",
     r"\b(?:nobody|no\s*one|none\s+of\s+you)\s+(?:\w+\s+)?(?:bothered|cared|cares|had\s+the\s+(?:courtesy|decency)|has\s+the\s+(?:courtesy"
     r"|decency)|could\s+be\s+bothered)\b",
-    r"\b(?:lack|absence)\s+of\s+(?:any\s+)?(?:response|reply|communication|courtesy|respect|professionalism|feedback|follow-?up)\b",
+    r"\b(?:lack|absence)\s+of\s+(?:any\s+)?(?:respons\w*|reply|communication|courtesy|respect|professionalism|feedback|follow-?up)\b",
+    r"\b(?:not|never|haven't|didn't)\s+(?:even\s+)?(?:shown|show|extended|extend|given|give|had|have)\s+(?:me\s+)?the\s+(?:basic\s+|common\s+)?courtesy\b",
     r"\b(?:left|kept|keep|keeping|leave|leaving)\s+(?:me|candidates|people|us)\s+(?:hanging|in\s+the\s+dark|waiting|guessing)\b",
     r"\bwhy\s+I\s+(?:haven't|have\s+not|hadn't|had\s+not|didn't|did\s+not|still\s+haven't)\s+(?:heard|received|gotten|got)\b",
     r"\bI\s+can\s+only\s+(?:assume|conclude|guess)\b",

@@ -220,3 +220,40 @@ def test_the_country_setting_skips_its_public_holidays(db_file: Path, tmp_path: 
     bad.write_text('country = "Narnia"\n', encoding="utf-8")
     result = run(db_file, bad, "due")
     assert result.exit_code == 2 and "country" in result.stderr
+
+
+def test_what_is_owed_comes_from_the_history_not_the_column(db_file: Path, config: Path) -> None:
+    """Real CLI runs: moving a card by hand neither erases a thank-you nor
+    invents a follow-up; after a response, no follow-up whatever the column."""
+    at = datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc)
+    app = Application(company="Acme", role="Developer", stage="interview",
+                      interviews=[Interview(at=at, with_names=["Ann Lee", "Bob Stone"])])
+    app_id = TinyDBRepository.open(db_file).add(app).id
+
+    def owed(now: str = NOW) -> list[tuple]:
+        found = due_json(db_file, config, "--within", "30", now=now)
+        return [(d["action"], tuple(d.get("who", ())), d.get("number")) for d in found]
+
+    def cli(*args: str, now: str = NOW) -> None:
+        result = run(db_file, config, *args, now=now)
+        assert result.exit_code == 0, result.output
+
+    cli("log", str(app_id), "--sent", "thank-you", "--to", "Ann Lee", "--at", "2026-11-24 18:00")
+    assert owed() == [("thank-you", ("Bob Stone",), None)]
+    cli("move", str(app_id), "following-up")  # by hand: nothing erased, nothing invented
+    assert owed() == [("thank-you", ("Bob Stone",), None)]
+    cli("move", str(app_id), "closed", "--outcome", "withdrawn")
+    assert owed() == []
+    history = run(db_file, config, "show", str(app_id)).stdout
+    assert "moved following-up -> closed (withdrawn)" in history
+    cli("move", str(app_id), "interview")  # back: owed again
+    assert owed() == [("thank-you", ("Bob Stone",), None)]
+    cli("log", str(app_id), "--sent", "thank-you", "--to", "Bob Stone", "--at", "2026-11-25 09:00")
+    assert owed() == [("follow-up", (), 1)]
+    later = "2026-11-25T16:00:00Z"
+    cli("log", str(app_id), "--response", "We will be in touch", now=later)
+    assert [a for a, *_ in owed(later)] == ["update-stage"]
+    for stage in ("following-up", "interview", "thanked"):  # whatever the column: no follow-up
+        cli("move", str(app_id), stage, now=later)
+        assert owed(later) == []
+        assert owed("2026-12-20T12:00:00Z") == []  # not later either

@@ -111,3 +111,40 @@ async def test_the_composer_says_how_to_set_the_name_to_sign_with(two_rounds, ma
         await wait_for(pilot, lambda: composer_ready(named))
         assert "user_name" not in str(named.screen.query_one("#composer-note").render())
         assert named.screen.fields.body.rstrip().endswith("Best regards,\nSam Rivera")
+
+
+async def test_followup_draft_and_the_composer_write_the_same_message(demo_db, make_app, tmp_path):
+    """For every demo application: the same kind, addressee and text, or both refuse."""
+    import json
+
+    from click.testing import CliRunner
+
+    from followup_tui.cli import main
+
+    config = tmp_path / "config.toml"
+    config.write_text('timezone = "UTC"\nuser_name = "Sam Rivera"\n', encoding="utf-8")
+    repo = TinyDBRepository.open(demo_db)
+    cli: dict[str, dict | None] = {}
+    for application in repo.list():
+        result = CliRunner().invoke(main, ["--db", str(demo_db), "--config", str(config), "draft", str(application.id), "--json"],
+                                    env={"FOLLOWUP_NOW": "2026-11-25T15:00:00Z"})
+        cli[application.company] = json.loads(result.stdout) if result.exit_code == 0 else None
+    assert None in cli.values() and any(v and v["kind"] == "follow-up" for v in cli.values())
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        for application in repo.list():
+            app.open_composer(application.id)
+            expected = cli[application.company]
+            if expected is None:  # refused by both, with the reason shown
+                await wait_for(pilot, lambda: any(n.title == "Not writing this one" for n in app._notifications))
+                assert not isinstance(app.screen, ComposerScreen)
+                app.clear_notifications()
+                continue
+            await wait_for(pilot, lambda: composer_ready(app))
+            screen = app.screen
+            assert (screen.plan.kind, screen.plan.number) == (expected["kind"], expected["number"]), application.company
+            assert (screen.fields.to, screen.fields.subject, screen.fields.body) == (
+                expected["to"], expected["subject"], expected["body"]), application.company
+            screen.dismiss(None)
+            await wait_for(pilot, lambda: not isinstance(app.screen, ComposerScreen))

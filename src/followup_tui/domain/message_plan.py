@@ -12,12 +12,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .cadence import NextAction, action_label, next_actions
-from .checks.context import DraftContext
 from .model import MESSAGE_KINDS, Application, Contact, Interview
 from .settings import Settings
 from .templates import FilledTemplate, fill_template
+
+if TYPE_CHECKING:  # the checks load after the first paint, not with the app
+    from .checks.context import DraftContext
 
 KIND_TITLES = {"thank-you": "Thank-you note", "follow-up": "Follow-up"}
 TEMPLATE_FOLLOW_UPS = 2  # templates exist for follow-up 1 and 2; with a higher limit the last one repeats
@@ -123,6 +126,8 @@ def fill(plan: MessagePlan, app: Application, settings: Settings, now: datetime,
 def draft_context(plan: MessagePlan, app: Application, now: datetime, settings: Settings) -> DraftContext:
     """What the checks know about this message: the same round as the plan,
     so the timing check talks about the interview the note is about."""
+    from .checks.context import DraftContext
+
     context = DraftContext.from_application(app, plan.kind, now, settings)
     if plan.round_at is not None and plan.round_at != context.interview_at:
         context = dataclasses.replace(context, interview_at=plan.round_at)

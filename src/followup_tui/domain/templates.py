@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .checks.timing import day_words
 from .errors import ValidationError
 from .model import MESSAGE_KINDS, Application, Contact, Interview
 from .settings import Settings
@@ -45,7 +44,13 @@ def day_in_words(when: datetime, now: datetime, settings: Settings) -> str:
         return f"on {day:%A}"
     if ago >= 7 and day.isocalendar()[:2] == (today - timedelta(days=7)).isocalendar()[:2]:
         return "last week"
-    return f"on {day_words(day)}"
+    return f"on {_day_words(day)}"
+
+
+def _day_words(day: date) -> str:
+    from .checks.timing import day_words  # not at import: the checks load after the first paint
+
+    return day_words(day)
 
 
 def _same_person(contact_name: str, name: str) -> bool:
@@ -160,7 +165,7 @@ def _first_follow_up(app: Application, settings: Settings, now: datetime, round_
     today: date = now.astimezone(settings.tz).date()
     if app.decision_by is not None and app.decision_by < today:
         opening += (
-            f" You mentioned you hoped to decide by {day_words(app.decision_by)}, "
+            f" You mentioned you hoped to decide by {_day_words(app.decision_by)}, "
             "so I wanted to ask whether there is any news."
         )
     paragraphs = [

@@ -1,5 +1,5 @@
-"""The one place that wires storage, settings and clock into the app, used by
-the CLI and by the tests (so tests run the real thing on a temp file)."""
+"""The one place that wires storage, settings, clock and outbox into the app,
+used by the CLI and by the tests (so tests run the real thing on a temp file)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import paths
 from .domain.errors import StoreError
 from .domain.settings import Settings
+from .messaging.outbox import Outbox
 from .store import TinyDBRepository
 from .ui.app import FollowupApp
+from .ui.session import Session
 
 Clock = Callable[[], datetime]
 
@@ -30,16 +33,15 @@ def build_app(
     *,
     backups: bool = True,
     watch_interval: float = 1.0,
+    tick_interval: float = 30.0,
+    config_file: Path | None = None,
 ) -> FollowupApp:
+    settings = settings or Settings()
     repo = open_repository(db, clock)
     warning = backup_at_start(repo) if backups else None
-    app = FollowupApp(
-        repo=repo,
-        settings=settings or Settings(),
-        clock=clock,
-        db_path=db,
-        watch_interval=watch_interval,
-    )
+    session = Session(repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval)
+    outbox = Outbox(settings, paths.exports_dir(db), config_file or paths.config_path())
+    app = FollowupApp(session=session, outbox=outbox)
     # queued now, shown once the app runs
     for notice in repo.notices:
         app.notify(notice, title="Data folder", severity="warning", timeout=15)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,50 @@ def demo_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app():
-    def make(db: Path, **kwargs):
+    def make(db: Path, clock=fixed_clock, **kwargs):
         kwargs.setdefault("backups", False)
-        return build_app(db, UTC_SETTINGS, fixed_clock, **kwargs)
+        return build_app(db, UTC_SETTINGS, clock, **kwargs)
 
     return make
+
+
+async def _wait_until(pilot, condition, timeout: float = 10.0, what: str = "") -> None:
+    """Let the app run until `condition()` holds (a screen is active, a worker
+    finished, a value is stored); fail after `timeout` seconds. A wait on a
+    condition, never a fixed pause: it passes on a loaded machine."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
+        await pilot.pause(0.02)
+
+
+@pytest.fixture
+def wait_until():
+    """`await wait_until(pilot, lambda: ..., what="...")`."""
+    return _wait_until
+
+
+@pytest.fixture
+def wait_for_screen():
+    """`await wait_for_screen(pilot, ScreenClass)`: until it is the active screen."""
+
+    async def wait(pilot, screen_type, timeout: float = 10.0):
+        await _wait_until(pilot, lambda: isinstance(pilot.app.screen, screen_type), timeout, screen_type.__name__)
+        return pilot.app.screen
+
+    return wait
+
+
+@pytest.fixture
+def wait_for_stored():
+    """`await wait_for_stored(pilot, db, lambda apps: ...)`: until the file on
+    disk (read by a second, independent repository) satisfies the predicate."""
+
+    async def wait(pilot, db: Path, predicate, timeout: float = 10.0, what: str = "a stored value"):
+        def check() -> bool:
+            return bool(predicate({a.company: a for a in TinyDBRepository.open(db).list()}))
+
+        await _wait_until(pilot, check, timeout, what)
+
+    return wait

@@ -181,8 +181,9 @@ async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app):
         for expected in (
             "Compose the card's next message", "Agenda: everything due, overdue first",
             "Filter the board by company, role or contact", "Record the employer's response",
-            "Close the card (asks how it ended)", "Delete the card (asks first)", "New application",
-            "Open the card", "Edit the card", "Move to next stage", "Quit",
+            "Close the card (asks how it ended)", "Delete the card (asks first; u brings it back)", "New application",
+            "Open the card", "Edit the card", "Move to next stage", "Quit (asks when something is unsaved)",
+            "Undo the last change", "Redo what was undone",
         ):
             assert expected in descriptions
         await pilot.press("escape")
@@ -268,37 +269,33 @@ async def test_no_color_is_honoured(demo_db, make_app, monkeypatch):
     assert colours and not coloured, coloured
 
 
-async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(demo_db, make_app):
-    app = make_app(demo_db, watch_interval=3600)  # the watcher stays out of this test
+async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(demo_db, make_app, wait_until):
+    app = make_app(demo_db, watch_interval=3600)  # the watcher's poll stays out of this test
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.cards)
         screen = app.screen
         reloads = []
         original = screen.reload
         screen.reload = lambda focus_app_id=None: (reloads.append(focus_app_id), original(focus_app_id))
         await pilot.press("L")  # our own save, nothing else changed: no full reload
-        await pilot.pause()
+        await wait_until(pilot, lambda: focused_card(app)[0] == "interview", what="the moved card")
         assert reloads == []
-        assert screen._token == app.repo.change_token()
-        # another login writes; our next save notices and reads everything
+        assert app.session.in_step_with_file()
+        # another login writes; our next save notices and the session reads everything
         TinyDBRepository.open(demo_db).add(Application(company="Zephyr Labs", stage="offer"))
         await pilot.press("L")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards))
         assert len(reloads) == 1
-        assert any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards)
+        assert app.session.in_step_with_file()
 
 
-async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(demo_db, make_app, monkeypatch):
-    import followup_tui.ui.screens.board as board_module
+async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(demo_db, make_app, monkeypatch, wait_until):
+    import followup_tui.ui.session as session_module
 
-    monkeypatch.setattr(board_module, "BACKGROUND_LOAD_BYTES", 10)  # the demo file counts as big
+    monkeypatch.setattr(session_module, "BACKGROUND_LOAD_BYTES", 10)  # the demo file counts as big
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        for _ in range(50):
-            if app.screen.cards:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        await wait_until(pilot, lambda: app.screen.cards and app.screen.focused_list is not None, what="cards loaded")
         assert not app.screen.query_one("#board").loading
         assert focused_card(app)[0] == "applied"

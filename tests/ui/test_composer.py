@@ -57,8 +57,13 @@ async def open_card(app, pilot, company: str) -> None:
 
 async def open_directly(app, pilot, company: str) -> None:
     """Open the composer as the board does, without walking there (faster)."""
-    app.open_composer(next(a.id for a in app.repo.list() if a.company == company))
+    app.open_composer(app.session.find(company).id)
     await pilot.pause()
+
+
+def task_workers(app) -> list:
+    """Every worker but the session's watcher (which runs until the app exits)."""
+    return [w for w in app.workers if w.group != "session"]
 
 
 def composer(app) -> ComposerScreen:
@@ -415,7 +420,7 @@ def with_smtp(app, **smtp) -> None:
     app.settings = replace(SETTINGS, smtp=SmtpSettings(security="none", from_address="sam@rivera.dev", **smtp))
 
 
-async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_app, monkeypatch):
+async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_app, monkeypatch, wait_until):
     monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
     with smtp_server(user="sam", password="s3cret") as server:
         app = make_app(demo_db)
@@ -428,7 +433,7 @@ async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_ap
             await pilot.pause()
             assert isinstance(app.screen, ConfirmDialog) and "through 127.0.0.1" in app.screen.question
             await pilot.press("y")
-            await app.workers.wait_for_complete()
+            await wait_until(pilot, lambda: all(w.is_finished for w in task_workers(app)), what="the send worker")
             await pilot.pause()
             assert isinstance(app.screen, BoardScreen)
     [got] = server.received
@@ -443,7 +448,7 @@ async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_ap
     assert record.messages_sent("thank-you")[-1].recipient == fields.to
 
 
-async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app):
+async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app, wait_until):
     gate = threading.Event()
     with smtp_server(gate=gate) as server:
         app = make_app(demo_db)
@@ -461,14 +466,14 @@ async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app):
             await pilot.press("ctrl+n", "escape")  # both wait while sending
             assert app.screen is screen and stored(demo_db, "Orbital Robotics").stage == "interview"
             gate.set()
-            await app.workers.wait_for_complete()
+            await wait_until(pilot, lambda: all(w.is_finished for w in task_workers(app)), what="the send worker")
             await pilot.pause()
             assert isinstance(app.screen, BoardScreen)
     assert len(server.received) == 1
     assert len(stored(demo_db, "Orbital Robotics").messages_sent("thank-you")) == 1
 
 
-async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app):
+async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     port = free_port()  # nothing listens here
     with_smtp(app, host="127.0.0.1", port=port)
@@ -477,7 +482,7 @@ async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app
         await open_directly(app, pilot, "Orbital Robotics")
         before = stored(demo_db, "Orbital Robotics")
         await pilot.press("ctrl+g", "y")
-        await app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: all(w.is_finished for w in task_workers(app)), what="the send worker")
         await pilot.pause()
         screen = composer(app)
         assert not screen.sending

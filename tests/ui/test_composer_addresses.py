@@ -33,7 +33,7 @@ async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
 
 async def open_orbital(app, pilot) -> ComposerScreen:
     await pilot.pause()
-    app.open_composer(next(a.id for a in app.repo.list() if a.company == "Orbital Robotics"))
+    app.open_composer(app.session.find("Orbital Robotics").id)
     await wait_for(pilot, lambda: isinstance(app.screen, ComposerScreen) and app.screen.plan is not None)
     return app.screen
 

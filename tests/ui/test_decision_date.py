@@ -50,7 +50,7 @@ def detail_text(app) -> str:
     """What the detail view shows, as plain text (the screen's own rendering of the stored record)."""
     screen = app.screen
     console = Console(width=110, record=True, file=io.StringIO())
-    console.print(screen.render_application(app.load(screen.app_id)))
+    console.print(screen.render_application(app.session.get(screen.app_id)))
     return console.export_text()
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Input
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
 
@@ -142,7 +143,8 @@ async def test_agenda_lists_overdue_first_and_marks_sent(demo_db, make_app):
         record = stored(demo_db)[company]
         assert record.stage == "thanked"
         sent = record.messages_sent("thank-you")[-1]
-        assert sent.at == FIXED_NOW and sent.recipient == record.primary_email
+        # to the person the row names, with their address
+        assert sent.at == FIXED_NOW and sent.recipient == record.primary_email  # Leo, the person the row names
 
 
 async def test_agenda_lets_go_and_snoozes(demo_db, make_app):
@@ -151,7 +153,9 @@ async def test_agenda_lets_go_and_snoozes(demo_db, make_app):
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        first = app.screen.rows[0][0].company
+        first, action = app.screen.rows[0]
+        first = first.company
+        assert action.kind == "let-go"  # letting go is what is due: x acts at once
         await pilot.press("x")
         await pilot.pause()
         record = stored(demo_db)[first]

@@ -9,12 +9,16 @@ import click
 from ..domain.errors import FollowupError
 from ..store import TinyDBRepository
 from ..store.backups import Backup
+from ..store.special_files import resolve_data_path
 from .context import CliContext, clock_from_env, echo_json, fail, pass_ctx, terminal_safe
 
 
 def _unopened(ctx: CliContext) -> TinyDBRepository:
     # not ctx.repo: listing and restoring must work when the data file is damaged
-    return TinyDBRepository(ctx.db, clock=clock_from_env)
+    try:
+        return TinyDBRepository(resolve_data_path(ctx.db), clock=clock_from_env)
+    except FollowupError as exc:
+        fail(str(exc))
 
 
 @click.command("backups")
@@ -27,7 +31,10 @@ def list_backups(ctx: CliContext, as_json: bool) -> None:
     `import`, only when the file changed since the newest one. Example:
     `followup backups` then `followup restore 2`.
     """
-    found = _unopened(ctx).list_backups()
+    try:
+        found = _unopened(ctx).list_backups()
+    except FollowupError as exc:
+        fail(str(exc))
     if as_json:
         echo_json([{"number": n, "taken": b.taken.isoformat().replace("+00:00", "Z"),
                     "applications": b.applications, "file": str(b.path)} for n, b in enumerate(found, 1)])
@@ -65,7 +72,11 @@ def restore(ctx: CliContext, which: str) -> None:
     by restoring again. Example: `followup restore 2`.
     """
     repo = _unopened(ctx)
-    source = _choose(repo.list_backups(), which)
+    try:
+        found = repo.list_backups()
+    except FollowupError as exc:
+        fail(str(exc))
+    source = _choose(found, which)
     try:
         kept, count = repo.restore(source)
     except FollowupError as exc:

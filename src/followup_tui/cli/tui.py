@@ -11,6 +11,7 @@ import click
 from ..crashlog import crash_line, write_crash_log
 from ..domain.demo import demo_applications
 from ..domain.errors import FollowupError
+from ..paths import config_path
 from .context import CliContext, clock_from_env, fail, pass_ctx
 
 NO_TERMINAL = (
@@ -36,7 +37,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True) -> None:
 
     settings = ctx.settings
     try:
-        app = build_app(db, settings, clock_from_env)
+        app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option))
     except FollowupError as exc:
         fail(str(exc))
     crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from ..domain.errors import StoreError
 from .atomic_file import DIR_MODE, FILE_MODE, fsync_dir
 
 FOLDER_SUFFIX = ".backups"
@@ -59,6 +60,8 @@ def list_backups(data_path: Path) -> list[Backup]:
         entries = list(folder.iterdir())
     except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot read the backups ({exc.strerror})") from None
     for entry in entries:
         match = _NAME.match(entry.name)
         if not match or match["stem"] != data_path.stem or not entry.is_file():

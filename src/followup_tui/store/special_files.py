@@ -24,8 +24,11 @@ KIND_NAMES = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character de
 
 def resolve_data_path(path: Path) -> Path:
     """The file the store should work on: `path`, or the target of a link."""
-    if not path.is_symlink():
-        return path
+    try:
+        if not path.is_symlink():
+            return path
+    except OSError as exc:  # e.g. a folder on the way that we may not enter
+        raise StoreError(f"{path}: cannot use the data file ({exc.strerror})") from None
     target = Path(os.path.realpath(path))
     if not target.exists():
         raise StoreError(

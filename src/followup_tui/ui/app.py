@@ -1,10 +1,12 @@
-"""The Textual application: holds the repository, settings and clock, and is
-the one place where screens' requests reach the store."""
+"""The Textual application: it is handed the session (the one owner of loaded
+data and of every write) and the outbox (getting a message out), and moves
+between screens. It never reads or writes the store itself."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
+
 from pathlib import Path
 
 from textual import events, on, work
@@ -13,14 +15,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..domain.errors import FollowupError, NotFoundError
 from ..domain.message_plan import plan_message
-from ..domain.model import Application
-from ..domain.repository import ApplicationRepository
 from ..domain.settings import Settings
+from ..messaging.outbox import Outbox
 from .downloads import DELIVERY_NAME, EXPORT_FORMATS, deliver_export, delivered_text
 from .screens.board import BoardScreen
-from .screens.dialogs import TextDialog
+from .screens.dialogs import ConfirmDialog, TextDialog
+from .session import Session
 
 
 class FollowupApp(App[None]):
@@ -28,25 +29,32 @@ class FollowupApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True)]
 
-    def __init__(
-        self,
-        repo: ApplicationRepository,
-        settings: Settings,
-        clock: Callable[[], datetime],
-        db_path: Path,
-        watch_interval: float = 1.0,
-    ) -> None:
+    def __init__(self, session: Session, outbox: Outbox) -> None:
         super().__init__()
-        self.repo = repo
-        self.settings = settings
-        self.clock = clock
-        self.db_path = db_path
-        self.watch_interval = watch_interval
-        self.sub_title = str(db_path)
+        self.session = session
+        self.outbox = outbox
+        self.sub_title = str(session.db_path)
+
+    # Settings live in the session and the outbox; one assignment updates both.
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self.session.settings = value
+        self.outbox.settings = value
+
+    def clock(self) -> datetime:
+        return self.session.clock()
 
     def on_mount(self) -> None:
+        self.session.start(self)
         self.push_screen(BoardScreen())
         self.warm_up_checks()
+
+    def on_unmount(self) -> None:
+        self.session.stop()
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def warm_up_checks(self) -> None:
@@ -83,17 +91,13 @@ class FollowupApp(App[None]):
     # -- files for the user: downloads in a browser tab, the downloads folder in a terminal
 
     def export_all(self, fmt: str) -> None:
-        try:
-            apps = self.repo.list()
-        except FollowupError as exc:
-            self.report_error(exc, title="Not exported")
-            return
+        apps = [entry.application for entry in self.session.all()]
         deliver_export(self, fmt, apps, self.clock(), self.settings, self.exports_folder)
 
     @property
     def exports_folder(self) -> Path:
         """Where a terminal session saves exports: beside the data file."""
-        return self.db_path.parent / "exports"
+        return self.outbox.exports_dir
 
     @on(events.DeliveryComplete)
     def delivered(self, event: events.DeliveryComplete) -> None:
@@ -113,65 +117,49 @@ class FollowupApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.report_error(event.worker.error, title="Background task failed")
+            self.session.report_error(event.worker.error, title="Background task failed")
 
-    # -- store access with user-facing errors -----------------------------------------
+    # -- quitting never loses typing --------------------------------------------------
 
-    def report_error(self, error: BaseException, title: str = "Not saved") -> None:
-        self.notify(str(error), title=title, severity="error", timeout=8)
+    def unsaved_screens(self) -> list[Screen]:
+        return [s for s in self.screen_stack if getattr(s, "dirty", False)]
 
-    def save_change(self, app_id: int, change: Callable[[Application], None], done: str = "") -> Application | None:
-        try:
-            saved = self.repo.modify(app_id, change)
-        except FollowupError as exc:
-            self.report_error(exc)
-            return None
-        if done:
-            self.notify(f"{saved.company}: {done}", timeout=3)
-        self.data_changed(app_id, saved)
-        return saved
+    async def action_quit(self) -> None:
+        unsaved = self.unsaved_screens()
+        if not unsaved:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return  # already asking
+        names = ", ".join(getattr(s, "unsaved_name", "a form") for s in unsaved)
 
-    def delete_application(self, app_id: int) -> None:
-        try:
-            self.repo.delete(app_id)
-        except FollowupError as exc:
-            self.report_error(exc)
-        else:
-            self.notify("Deleted", timeout=3)
-            self.data_changed()
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
 
-    def load(self, app_id: int) -> Application | None:
-        try:
-            return self.repo.get(app_id)
-        except NotFoundError:
-            self.notify("That application was deleted in another session.", severity="warning")
-        except FollowupError as exc:
-            self.report_error(exc)
-        return None
+        self.push_screen(
+            ConfirmDialog(f"Unsaved changes in {names}. Quit and lose them?", yes_label="Quit"), answered
+        )
 
-    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
-        """Let every open screen that shows data redraw it (`saved`: the
-        application as this session just stored it, when that is all that changed)."""
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "data_changed", None)
-            if refresh is not None:
-                refresh(app_id, saved)
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say how to quit, in plain words."""
+        self.notify("Press ctrl+q to quit (q on the board).", title="Do you want to quit?")
 
     # -- navigation between screens -------------------------------------------------
 
     def open_detail(self, app_id: int) -> None:
         from .screens.detail import DetailScreen
 
-        if self.load(app_id):
+        if self._exists(app_id):
             self.push_screen(DetailScreen(app_id))
 
     def open_form(self, app_id: int | None) -> None:
         from .screens.form import ApplicationFormScreen
 
-        application = self.load(app_id) if app_id is not None else None
-        if app_id is not None and application is None:
-            return
-        self.push_screen(ApplicationFormScreen(application))
+        if app_id is None:
+            self.push_screen(ApplicationFormScreen(None))
+        elif self._exists(app_id):
+            self.push_screen(ApplicationFormScreen(self.session.editable(app_id)))
 
     def open_agenda(self) -> None:
         from .screens.agenda import AgendaScreen
@@ -184,31 +172,43 @@ class FollowupApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def open_composer(self, app_id: int, kind: str | None = None, round_at: datetime | None = None) -> None:
-        application = self.load(app_id)
+        application = self.session.get(app_id) if self._exists(app_id) else None
         if application is None:
             return
         plan = plan_message(application, self.clock(), self.settings, kind, round_at)
         if plan.refusal:
             self.notify(plan.refusal, title="Not writing this one", severity="warning", timeout=8, markup=False)
             return
-        try:
-            from .screens.composer import ComposerScreen
-        except ImportError:
-            self.notify("The composer is not available yet.", severity="warning")
-            return
-        self.push_screen(ComposerScreen(application, kind, round_at))
+        from .screens.composer import ComposerScreen
+
+        self.push_screen(ComposerScreen(application.copy(), kind, round_at))
+
+    def _exists(self, app_id: int) -> bool:
+        if self.session.get(app_id) is None:
+            self.notify("That application was deleted in another session.", severity="warning")
+            return False
+        return True
 
     def record_response(self, app_id: int) -> None:
-        application = self.load(app_id)
+        application = self.session.get(app_id)
         if application is None:
             return
+        seen = application.rev
 
         def answered(text: str | None) -> None:
             if text is not None:
                 now = self.clock()
-                self.save_change(app_id, lambda a: a.record_response(text or "response received", now), "response recorded")
+                self.session.change(
+                    app_id, lambda a: a.record_response(text or "response received", now), "response recorded", seen_rev=seen
+                )
 
         self.push_screen(
             TextDialog(f"What did {application.company} say?", placeholder="e.g. second interview next week"),
             answered,
         )
+
+    def action_undo(self) -> None:
+        self.session.undo()
+
+    def action_redo(self) -> None:
+        self.session.redo()

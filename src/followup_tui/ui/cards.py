@@ -3,6 +3,7 @@ reload so that rendering a column never recomputes the cadence."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -22,6 +23,7 @@ class Card:
     action_text: str  # e.g. "thank-you note"
     due_text: str  # e.g. "due in 5 hours"
     search_text: str  # lower-cased company, role and contacts, for the filter
+    rev: int = 0  # the revision shown: a move from this card is checked against it
 
     @property
     def urgency(self) -> str | None:
@@ -29,7 +31,13 @@ class Card:
 
 
 def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:
-    actions = next_actions(app, now, settings)
+    return card_for(app, next_actions(app, now, settings), now, settings, tz)
+
+
+def card_for(
+    app: Application, actions: Sequence[NextAction], now: datetime, settings: Settings, tz: tzinfo
+) -> Card:
+    """The card of an application whose actions are already known (the session's)."""
     action = actions[0] if actions else None
     if action is None:
         text = waiting_label(app, now, settings)  # what an open card waits for
@@ -51,6 +59,7 @@ def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) 
         action_text=text,
         due_text=due,
         search_text=f"{app.company} {app.role} {contacts}".lower(),
+        rev=app.rev,
     )
 
 

@@ -12,9 +12,10 @@ from .screens.dialogs import TextDialog
 
 def ask_decision_date(app: App, app_id: int) -> None:
     """Ask when they expect to decide and store it as `decision_by`."""
-    application = app.load(app_id)
+    application = app.session.get(app_id)
     if application is None:
         return
+    seen = application.rev
     current = application.decision_by.isoformat() if application.decision_by else ""
 
     def answered(text: str | None) -> None:
@@ -25,7 +26,7 @@ def ask_decision_date(app: App, app_id: int) -> None:
         def record(a) -> None:
             a.decision_by = day
 
-        app.save_change(app_id, record, f"decision date recorded: {day.isoformat()}")
+        app.session.change(app_id, record, f"decision date recorded: {day.isoformat()}", seen_rev=seen)
 
     app.push_screen(
         TextDialog(

@@ -5,33 +5,38 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.cadence import NextAction, action_label, next_actions, sort_key
+from .base import DataScreen
+from ...domain.cadence import NextAction, action_label, sort_key
 from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
 from ..safe_text import printable
-from .dialogs import ChoiceDialog, TextDialog
+from ..session import DataChanged
+from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Board"),
         Binding("enter", "compose", "Compose"),
         Binding("s", "snooze", "Snooze"),
         Binding("m", "mark_sent", "Mark sent"),
-        Binding("x", "let_go", "Let go"),
+        Binding("x", "let_go", "Let go", tooltip="Close as moved on (asks unless letting go is what is due)"),
         Binding("r", "respond", "Response"),
         Binding("o", "open", "Open"),
         Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
+        Binding("u", "app.undo", "Undo", tooltip="Undo the last change"),
+        Binding("U", "app.redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -40,48 +45,38 @@ class AgendaScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[tuple[Application, NextAction]] = []
-        self._token: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="agenda-summary")
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("When", "Action", "Company", "Role")
         self.reload()
         table.focus()
-        self.set_interval(self.app.watch_interval, self.check_for_changes)
 
-    def check_for_changes(self) -> None:
-        """Another session's change (a second login on the same file)."""
-        if self.is_current and self.app.repo.change_token() != self._token:
-            self.reload()
-
-    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
+    @on(DataChanged)
+    def data_changed(self, event: DataChanged) -> None:
         """After an action here (or in the composer opened from here) the cursor
         stays in place, on the next item of the morning's list."""
         index = self.query_one(DataTable).cursor_row
-        write = self.app.repo.last_write
-        if saved is not None and write is not None and write[0] == self._token:
-            # Only our own save changed the file: recompute that one row.
-            rows = [row for row in self.rows if row[0].id != saved.id]
-            rows.extend((saved, action) for action in next_actions(saved, self.app.clock(), self.app.settings))
-            self._token = write[1]
-            self.show(rows, keep_index=index)
-        else:
-            self.reload(keep_index=index)
+        if event.app_ids is None:
+            self.reload(keep_index=index if event.origin == "here" else None)
+            return
+        session = self.app.session
+        rows = [row for row in self.rows if row[0].id not in event.app_ids]
+        for app_id in event.app_ids:
+            entry = session.entries.get(app_id)
+            if entry is not None:
+                rows.extend((entry.application, action) for action in entry.actions)
+        self.show(rows, keep_index=index if event.origin == "here" else None)
 
     def reload(self, keep_index: int | None = None) -> None:
-        app = self.app
-        self._token = app.repo.change_token()
-        now = app.clock()
-        rows = []
-        for application in app.repo.list():
-            # each owed round is a row of its own, with its own people and due time
-            rows.extend((application, action) for action in next_actions(application, now, app.settings))
+        # each owed round is a row of its own, with its own people and due time
+        rows = [(e.application, action) for e in self.app.session.all() for action in e.actions]
         self.show(rows, keep_index)
 
     def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None) -> None:
@@ -160,6 +155,8 @@ class AgendaScreen(Screen[None]):
             self.app.record_response(self.current[0].id)
 
     def action_mark_sent(self) -> None:
+        """Record the message the row names, to the person it names (by
+        address when known)."""
         if not self.current or not self.current[1].is_message:
             return
         application, action = self.current
@@ -169,14 +166,36 @@ class AgendaScreen(Screen[None]):
             self.notify(plan.refusal, severity="warning", markup=False)
             return
         to = plan.to or plan.to_name  # the person the row names, by address when known
-        self.app.save_change(application.id, lambda a: a.record_sent(action.kind, now, recipient=to), f"{action.kind} to {to or 'them'} marked as sent")
+        self.app.session.change(
+            application.id,
+            lambda a: a.record_sent(action.kind, now, recipient=to),
+            f"{action.kind} to {to or 'them'} marked as sent",
+            seen_rev=application.rev,
+        )
 
     def action_let_go(self) -> None:
+        """Letting go is a decision: at once only where it is what is due,
+        otherwise after a question. Recorded as closed, outcome moved-on."""
         if not self.current:
             return
-        application = self.current[0]
-        now = self.app.clock()
-        self.app.save_change(application.id, lambda a: a.move_to("closed", now, "moved-on"), "let go: closed as moved on")
+        application, action = self.current
+        seen = application.rev
+
+        def let_go(yes: bool | None = True) -> None:
+            if yes:
+                now = self.app.clock()
+                self.app.session.change(
+                    application.id, lambda a: a.move_to("closed", now, "moved-on"), "let go: closed as moved on", seen_rev=seen
+                )
+
+        if action.kind == "let-go":
+            let_go()
+            return
+        question = (
+            f"{application.company}: the next step is \"{action_label(action)}\", not letting go. "
+            "Close it as moved on anyway?"
+        )
+        self.app.push_screen(ConfirmDialog(question, yes_label="Let go"), let_go)
 
     def action_snooze(self) -> None:
         if not self.current:
@@ -184,9 +203,11 @@ class AgendaScreen(Screen[None]):
         application = self.current[0]
         tz = self.app.settings.tz
 
+        seen = application.rev
+
         def snooze_until(until) -> None:
             now = self.app.clock()
-            self.app.save_change(application.id, lambda a: a.snooze(until, now), "snoozed")
+            self.app.session.change(application.id, lambda a: a.snooze(until, now), "snoozed", seen_rev=seen)
 
         def date_given(text: str | None) -> None:
             if text:
@@ -205,3 +226,4 @@ class AgendaScreen(Screen[None]):
             ChoiceDialog(f"Snooze {application.company}", [("day", "one day"), ("date", "until a date...")]),
             chosen,
         )
+

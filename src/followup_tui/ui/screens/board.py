@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
@@ -12,17 +12,18 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label
 
-from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES, Application
-from ..cards import Card, build_card, group_by_stage
+from .base import DataScreen
+from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
+from ..cards import Card, card_for, group_by_stage
+from ..session import DataChanged
 from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 MIN_COLUMN_WIDTH = 18
-BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
-OPEN = Binding.Group("Open", compact=True)
+UNDO = Binding.Group("Undo", compact=True)
 CARD_ACTIONS = {"open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
 
 
@@ -46,7 +47,7 @@ class StageColumn(Vertical):
         self.card_list.set_cards(cards, keep_app_id)
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(DataScreen):
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False),
         Binding("right,l", "column(1)", "Next column", show=False),
@@ -56,18 +57,21 @@ class BoardScreen(Screen[None]):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("H,shift+left", "move_prev", "Move to previous stage", group=MOVE),
         Binding("L,shift+right", "move_next", "Move to next stage", group=MOVE),
-        Binding("enter", "open", "Open the card", group=OPEN),
-        Binding("e", "edit", "Edit the card", group=OPEN),
+        # Open and Delete stay out of the footer so that quit and undo fit 80 columns.
+        Binding("enter", "open", "Open", show=False, tooltip="Open the card"),
+        Binding("e", "edit", "Edit", tooltip="Edit the card"),
         Binding("c", "compose", "Write", tooltip="Compose the card's next message"),
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
         Binding("slash", "filter", "Find", tooltip="Filter the board by company, role or contact"),
         Binding("r", "respond", "Response", tooltip="Record the employer's response"),
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
-        Binding("d", "delete", "Delete", tooltip="Delete the card (asks first)"),
+        Binding("d", "delete", "Delete", show=False, tooltip="Delete the card (asks first; u brings it back)"),
+        Binding("u", "app.undo", "Undo", tooltip="Undo the last change", group=UNDO),
+        Binding("U", "app.redo", "Redo", tooltip="Redo what was undone", group=UNDO),
         Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "app.quit", "Quit", show=False),  # in help and ctrl+p
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("q", "app.quit", "Quit", tooltip="Quit (asks when something is unsaved)"),
     ]
 
     filter_text: reactive[str] = reactive("", bindings=True)
@@ -76,7 +80,6 @@ class BoardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.cards: list[Card] = []
-        self._token: object = None
         self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,30 +92,13 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
-        self.set_interval(self.app.watch_interval, self.check_for_changes)
-        try:
-            big = self.app.db_path.stat().st_size > BACKGROUND_LOAD_BYTES
-        except OSError:
-            big = False
-        if big:
-            # Thousands of applications take a second or more to read: show the
-            # board with a loading indicator instead of a blank terminal.
-            self.query_one("#board").loading = True
-            self.first_load_in_background()
-        else:
+        if self.app.session.loaded:
             self.reload()
             self._focus_first_card()
-
-    @work(thread=True, exclusive=True, group="board-reload", exit_on_error=False)
-    def first_load_in_background(self) -> None:
-        token, cards = self._read_cards()
-        self.app.call_from_thread(self._first_load_done, token, cards)
-
-    def _first_load_done(self, token: object, cards: list[Card]) -> None:
-        self._token, self.cards = token, cards
-        self.redraw()
-        self.query_one("#board").loading = False
-        self._focus_first_card()
+        else:
+            # Thousands of applications take a second or more to read (the
+            # session does it in its worker): a loading indicator meanwhile.
+            self.query_one("#board").loading = True
 
     def on_resize(self) -> None:
         # Share the width; below 6 x MIN_COLUMN_WIDTH the board scrolls sideways
@@ -136,26 +122,12 @@ class BoardScreen(Screen[None]):
         card_list = self.focused_list
         return card_list.current if card_list else None
 
-    def _read_cards(self) -> tuple[object, list[Card]]:
-        app = self.app
-        token = app.repo.change_token()
-        now, tz = app.clock(), app.settings.tz
-        return token, [build_card(a, now, app.settings, tz) for a in app.repo.list()]
-
     def reload(self, focus_app_id: int | None = None) -> None:
-        """Read every application and redraw, keeping the user's place."""
-        self._token, self.cards = self._read_cards()
+        """Rebuild every card from the session's data, keeping the user's place."""
+        session = self.app.session
+        now, tz = session.now(), session.settings.tz
+        self.cards = [card_for(e.application, e.actions, now, session.settings, tz) for e in session.all()]
         self.redraw(focus_app_id)
-
-    @work(thread=True, exclusive=True, group="board-reload", exit_on_error=False)
-    def reload_in_background(self) -> None:
-        """Another session's change: read off the UI thread (big files take a while)."""
-        token, cards = self._read_cards()
-        self.app.call_from_thread(self._apply_background_reload, token, cards)
-
-    def _apply_background_reload(self, token: object, cards: list[Card]) -> None:
-        self._token, self.cards = token, cards
-        self.redraw()
 
     def redraw(self, focus_app_id: int | None = None) -> None:
         current = self.current_card
@@ -168,26 +140,27 @@ class BoardScreen(Screen[None]):
             self.column(target_stage).card_list.focus()
         self._update_has_card()
 
-    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
-        write = self.app.repo.last_write
-        if saved is not None and write is not None and write[0] == self._token:
-            # Only our own save changed the file: rebuild that one card, not 10,000.
-            app = self.app
-            card = build_card(saved, app.clock(), app.settings, app.settings.tz)
-            others = [c for c in self.cards if c.app_id != card.app_id]
-            self.cards = others + [card]  # the columns sort by urgency anyway
-            self._token = write[1]
-            self.redraw(focus_app_id=app_id)
-        else:
-            self.reload(focus_app_id=app_id)
-
-    def check_for_changes(self) -> None:
-        """Show another session's changes (same file, another login)."""
-        if self.app.screen is not self:
+    @on(DataChanged)
+    def data_changed(self, event: DataChanged) -> None:
+        session = self.app.session
+        board = self.query_one("#board")
+        if event.origin == "load" or board.loading:
+            board.loading = False
+            self.reload()
+            self._focus_first_card()
             return
-        if self.app.repo.change_token() != self._token:
-            self._token = self.app.repo.change_token()  # once per change, even while reading
-            self.reload_in_background()
+        if event.app_ids is None:
+            self.reload()
+            return
+        # Only these applications changed: rebuild their cards, not 10,000.
+        now, tz = session.now(), session.settings.tz
+        changed = [session.entries.get(i) for i in event.app_ids]
+        others = [c for c in self.cards if c.app_id not in event.app_ids]
+        self.cards = others + [card_for(e.application, e.actions, now, session.settings, tz) for e in changed if e]  # columns sort anyway
+        focus = next(iter(event.app_ids)) if event.origin == "here" and len(event.app_ids) == 1 else None
+        if focus is not None and session.get(focus) is None:
+            focus = None
+        self.redraw(focus_app_id=focus if self.is_current else None)
 
     def _update_has_card(self) -> None:
         self.has_card = self.current_card is not None
@@ -244,7 +217,9 @@ class BoardScreen(Screen[None]):
             self.action_close_card()  # closing always asks how it ended
             return
         now = self.app.clock()
-        self.app.save_change(card.app_id, lambda a: a.move_to(stage, now), f"moved to {STAGE_TITLES[stage]}")
+        # Rev-checked against the card as shown: if another session moved it
+        # meanwhile, the session refuses and shows where it is now.
+        self.app.session.change(card.app_id, lambda a: a.move_to(stage, now), f"moved to {STAGE_TITLES[stage]}", seen_rev=card.rev)
 
     def action_move_prev(self) -> None:
         self._move_card(-1)
@@ -285,7 +260,9 @@ class BoardScreen(Screen[None]):
         def closed(outcome: str | None) -> None:
             if outcome:
                 now = self.app.clock()
-                self.app.save_change(card.app_id, lambda a: a.move_to("closed", now, outcome), f"closed ({outcome})")
+                self.app.session.change(
+                    card.app_id, lambda a: a.move_to("closed", now, outcome), f"closed ({outcome})", seen_rev=card.rev
+                )
 
         choices = [(o, o.replace("-", " ")) for o in OUTCOMES]
         self.app.push_screen(ChoiceDialog(f"Close {card.company}: how did it end?", choices), closed)
@@ -297,9 +274,9 @@ class BoardScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.delete_application(card.app_id)
+                self.app.session.delete(card.app_id, seen_rev=card.rev)
 
-        question = f"Delete {card.company} ({card.role}) and all its history? This cannot be undone."
+        question = f"Delete {card.company} ({card.role}) and all its history? (u brings it back until you quit.)"
         self.app.push_screen(ConfirmDialog(question, yes_label="Delete"), answered)
 
     # -- filter -----------------------------------------------------------------------

@@ -21,19 +21,19 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from ... import paths
 from ...domain.checks import CheckResult, run_checks
 from ...domain.checks.text import read_body
 from ...domain.due_words import due_in_words
 from ...domain.errors import FollowupError
 from ...domain.model import Application, Draft
 from ...domain.timeparse import local_text
-from ...messaging.editor import EditorError, edit_text, editor_command
-from ...messaging.eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
-from ...messaging.smtp_send import configure_hint, send_message
 from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill, plan_message
 from ...domain.templates import NO_NAME_HINT, signing_name
+from ...messaging.editor import EditorError
+from ...messaging.outbox import ExportError
 from ..safe_text import printable, printable_multiline
+from ..session import DataChanged
+from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
 from ..widgets.plain_text import PlainInput
@@ -54,7 +54,7 @@ class Fields:
     body: str
 
 
-class ComposerScreen(Screen[None]):
+class ComposerScreen(DataScreen):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
@@ -264,7 +264,7 @@ class ComposerScreen(Screen[None]):
         def store(a: Application) -> None:
             a.drafts[kind] = Draft(kind=kind, to=f.to, subject=f.subject, body=f.body, updated=now)
 
-        saved = self.app.save_change(self.app_id, store, "draft saved")
+        saved = self.app.session.change(self.app_id, store, "draft saved")
         if saved is not None:
             self.application = saved
             self.clean = f
@@ -281,9 +281,7 @@ class ComposerScreen(Screen[None]):
         self.app.push_screen(MessageTextDialog(f.to, f.subject, f.body, note))
 
     def default_export_path(self) -> Path:
-        now = self.app.clock()
-        folder = paths.exports_dir(self.app.db_path)
-        return unused_path(folder / default_eml_name(self.application.company, self.kind, now))
+        return self.app.outbox.default_export_path(self.application.company, self.kind, self.app.clock())
 
     def action_export(self) -> None:
         if self.app.is_web:  # a browser tab: the file goes to the browser, not the server's disk
@@ -298,13 +296,10 @@ class ComposerScreen(Screen[None]):
         )
 
     def export_to(self, answer: str, default: Path) -> None:
-        path = Path(answer).expanduser()
-        if path.is_dir():
-            path = path / default.name
-        if path.parent == default.parent:
-            private_dir(path.parent)  # our exports folder: create it, 0700
-        elif not path.parent.is_dir():
-            self.tell(f"No such folder: {path.parent}", title="Not exported", severity="error")
+        try:
+            path = self.app.outbox.export_target(answer, default)
+        except (ExportError, OSError) as exc:
+            self.tell(str(exc), title="Not exported", severity="error")
             return
         if path.exists():
             self.app.push_screen(
@@ -316,31 +311,22 @@ class ComposerScreen(Screen[None]):
 
     def write_export(self, path: Path, replace: bool = False) -> None:
         try:
-            written = write_eml(self.build_email(self.fields, draft=True), path, replace=replace)
+            written = self.app.outbox.export(self.build_email(self.fields, draft=True), path, replace=replace)
         except ExportError as exc:
             self.tell(str(exc), title="Not exported", severity="error", timeout=8)
             return
         self.tell(f"Exported to {written}", title="Exported", timeout=6)
 
     def build_email(self, f: Fields, draft: bool):
-        settings = self.app.settings
-        return build_message(
-            to=f.to,
-            subject=f.subject,
-            body=f.body,
-            now=self.app.clock(),
-            from_address=settings.smtp.from_address,
-            from_name=settings.user_name,
-            draft=draft,
-        )
+        return self.app.outbox.build(f.to, f.subject, f.body, self.app.clock(), draft=draft)
 
     def action_edit_in_editor(self) -> None:
         area = self.query_one("#body", CheckedTextArea)
         before = area.text
         try:
-            command = editor_command()
+            command = self.app.outbox.editor()
             with self._terminal_handed_over():
-                edited = edit_text(before, command)
+                edited = self.app.outbox.edit(before, command)
         except SuspendNotSupported:
             self.tell("This terminal cannot hand over to an editor.", severity="warning")
             return
@@ -376,7 +362,7 @@ class ComposerScreen(Screen[None]):
         def record(a: Application) -> None:
             a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body)
 
-        saved = self.app.save_change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        saved = self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
         if saved is None:
             return False
         self.application = saved
@@ -385,11 +371,10 @@ class ComposerScreen(Screen[None]):
         return True
 
     def action_send(self) -> None:
-        smtp = self.app.settings.smtp
-        if not smtp.configured:
-            self.tell(
-                configure_hint(str(paths.config_path())), title="Sending is not set up", severity="warning", timeout=20
-            )
+        outbox = self.app.outbox
+        smtp = outbox.smtp
+        if not outbox.can_send:
+            self.tell(outbox.send_hint(), title="Sending is not set up", severity="warning", timeout=20)
             return
         self.run_checks_now()
         f = self.fields
@@ -400,7 +385,7 @@ class ComposerScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question, yes_label="Send"), lambda yes: self.start_send(f) if yes else None)
 
     def start_send(self, f: Fields) -> None:
-        smtp = self.app.settings.smtp
+        smtp = self.app.outbox.smtp
         try:
             message = self.build_email(f, draft=False)
         except (ValueError, TypeError) as exc:  # a header the email package refuses
@@ -411,7 +396,7 @@ class ComposerScreen(Screen[None]):
         self._progress = f"⋯ sending to {f.to} through {smtp.host}:{smtp.port}"
         self.show_verdict(f)
         self.run_worker(
-            partial(send_message, message, smtp),
+            partial(self.app.outbox.send, message),
             name="send",
             group="send",
             thread=True,
@@ -421,7 +406,10 @@ class ComposerScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place where the send worker's outcome becomes visible."""
-        if event.worker.name != "send" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+        if event.worker.name != "send":
+            return
+        event.prevent_default()  # reported here, not again by DataScreen
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         f, self._sending = self._sending, None
         self.sending = False
@@ -498,11 +486,12 @@ class ComposerScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.open_help()
 
-    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
+    @on(DataChanged)
+    def data_changed(self, event: DataChanged) -> None:
         """Another action saved the application: keep the context fresh (the
         text stays as typed)."""
-        if app_id not in (None, self.app_id) or not self.is_attached:
+        if not event.touches(self.app_id):
             return
-        fresh = self.app.load(self.app_id)
+        fresh = self.app.session.get(self.app_id)
         if fresh is not None:
-            self.application = fresh
+            self.application = fresh.copy()

@@ -5,24 +5,27 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...domain.cadence import action_label, next_actions, waiting_for
+from .base import DataScreen
+from ...domain.cadence import action_label, waiting_for
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text
 from ..safe_text import printable, printable_multiline
+from ..session import DataChanged
 
 
 def _section(title: str) -> Text:
     return Text(f"\n{title}", style="bold underline")
 
 
-class DetailScreen(Screen[None]):
+class DetailScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "edit", "Edit"),
@@ -30,6 +33,8 @@ class DetailScreen(Screen[None]):
         Binding("r", "respond", "Response"),
         Binding("o", "note", "Note"),
         Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
+        Binding("u", "app.undo", "Undo", tooltip="Undo the last change"),
+        Binding("U", "app.redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -41,28 +46,35 @@ class DetailScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static(id="detail-body")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_detail()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_detail()
+    @on(DataChanged)
+    def data_changed(self, event: DataChanged) -> None:
+        """Any change to this application, ours or another session's, and the
+        clock (due words) redraw it."""
+        if event.touches(self.app_id):
+            self.refresh_detail()
 
-    def data_changed(self, app_id: int | None = None, saved: Application | None = None) -> None:
-        self.refresh_detail()
+    @property
+    def application(self) -> Application | None:
+        return self.app.session.get(self.app_id)
 
     def refresh_detail(self) -> None:
-        application = self.app.load(self.app_id)
+        application = self.application
         if application is None:
             if self.is_current:
+                self.app.notify("That application was deleted (in another session, or just now).", severity="warning")
                 self.app.pop_screen()
             return
         self.query_one("#detail-body", Static).update(self.render_application(application))
 
     def render_application(self, a: Application) -> Group:
-        tz = self.app.settings.tz
-        now = self.app.clock()
+        session = self.app.session
+        tz = session.settings.tz
+        now = session.now()
         parts: list = []
         title = Text(printable(a.company), style="bold")
         title.append(f"  {printable(a.role)}", style="")
@@ -74,10 +86,10 @@ class DetailScreen(Screen[None]):
         parts.append(facts)
         if a.do_not_contact:
             parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
-        actions = next_actions(a, now, self.app.settings)
+        actions = session.actions(a.id or 0)
         parts.append(_section("Next"))
         if not actions:
-            parts.append(Text(printable(waiting_for(a, now, self.app.settings))))
+            parts.append(Text(printable(waiting_for(a, now, session.settings))))
         for action in actions:  # one per owed round, each with its own people and due time
             line = Text(printable(f"{action_label(action)} · {due_in_words(action.due, now, tz)} "))
             line.append(f"({local_text(action.due, tz)})", style="dim")
@@ -118,23 +130,28 @@ class DetailScreen(Screen[None]):
     def action_compose(self) -> None:
         self.app.open_composer(self.app_id)
 
-    def action_record_decision(self) -> None:
-        from ..decision_date import ask_decision_date
-
-        ask_decision_date(self.app, self.app_id)
-
     def action_respond(self) -> None:
         self.app.record_response(self.app_id)
 
     def action_help(self) -> None:
         self.app.open_help()
 
+    def action_record_decision(self) -> None:
+        from ..decision_date import ask_decision_date
+
+        ask_decision_date(self.app, self.app_id)
+
     def action_note(self) -> None:
         from .dialogs import TextDialog
+
+        application = self.application
+        if application is None:
+            return
+        seen = application.rev
 
         def answered(text: str | None) -> None:
             if text:
                 now = self.app.clock()
-                self.app.save_change(self.app_id, lambda a: a.add_note(text, now), "note added")
+                self.app.session.change(self.app_id, lambda a: a.add_note(text, now), "note added", seen_rev=seen)
 
         self.app.push_screen(TextDialog("Note for the history"), answered)

@@ -12,7 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
 
+from .base import DataScreen
 from ...domain.errors import ConflictError, FollowupError, ValidationError
+from ...domain.merge import MergeResult
 from ...domain.model import CHANNELS, OUTCOMES, STAGE_TITLES, STAGES, Application, Contact, Interview
 from ...domain.timeparse import local_text, parse_date, parse_when
 from ...domain.validation import check_email
@@ -81,7 +83,7 @@ class InterviewRow(Vertical):
         yield _field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
 
 
-class ApplicationFormScreen(Screen[None]):
+class ApplicationFormScreen(DataScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
@@ -95,7 +97,7 @@ class ApplicationFormScreen(Screen[None]):
         self.contact_count = 0
         self.interview_count = 0
         self._initial: dict[str, object] | None = None
-        self._conflict_seen = False
+        self._merge: MergeResult | None = None  # after a conflict: how a save would merge
 
     # -- layout ---------------------------------------------------------------------
 
@@ -214,6 +216,9 @@ class ApplicationFormScreen(Screen[None]):
         return error
 
     def _show_error(self, field_id: str, error: str | None) -> None:
+        if error is None and self._merge is not None and field_id in self._merge.conflicts:
+            _ours, theirs = self._merge.conflicts[field_id]
+            error = f"changed in another session to: {_shown(theirs)}; ctrl+s keeps yours"
         label = self.query(f"#{field_id}-error")
         if label:
             label.first(Label).update(Text(printable(error or "")))
@@ -294,42 +299,53 @@ class ApplicationFormScreen(Screen[None]):
         application = self.collect()
         if application is None:
             return
-        repo = self.app.repo
+        session = self.app.session
+        if self.original is None:
+            saved = session.add(application, "added")
+            if saved is not None:
+                self._initial = self._snapshot()
+                self.dismiss(None)
+            return
         try:
-            if self.original is None:
-                saved = repo.add(application)
-            elif self._conflict_seen:
-                saved = self._save_over_latest(application)
+            if self._merge is not None:
+                # Saving over the latest version: only the fields this form
+                # changed, over what the other session stored (rev-checked).
+                merge = session.merge(self.original, application)
+                saved = session.update(merge.merged, "saved over the latest version")
             else:
-                saved = repo.update(application)
-        except ConflictError as exc:
-            self._conflict_seen = True
-            self.notify(
-                f"{exc} Your edits are still here: press ctrl+s again to apply them on top "
-                "of the other session's version (its history is kept), or escape to discard them.",
-                title="Changed in another session",
-                severity="warning",
-                timeout=15,
-            )
+                saved = session.update(application, "saved")
+        except ConflictError:
+            self._conflict(application)
             return
         except FollowupError as exc:
-            self.app.report_error(exc)
+            session.report_error(exc)
             return
-        self.notify(f"Saved {saved.company}", timeout=3)
+        self._initial = self._snapshot()
         self.dismiss(None)
-        self.app.data_changed(saved.id, saved)
 
-    def _save_over_latest(self, edited: Application) -> Application:
-        """Apply this form's fields to the latest stored version (keeps its events)."""
-        fields = ("company", "role", "company_domain", "decision_by", "channel", "do_not_contact", "notes", "contacts", "interviews")
-
-        def apply(latest: Application) -> None:
-            for name in fields:
-                setattr(latest, name, getattr(edited, name))
-            if edited.stage != latest.stage:
-                latest.move_to(edited.stage, self.app.clock(), edited.outcome)
-
-        return self.app.repo.modify(edited.id, apply)
+    def _conflict(self, edited: Application) -> None:
+        """Another session changed this application since the form opened:
+        show, field by field, what it changed that this form changed too."""
+        session = self.app.session
+        try:
+            self._merge = merge = session.merge(self.original, edited)
+        except FollowupError as exc:
+            session.report_error(exc)
+            return
+        for name in merge.conflicts:
+            self._show_error(name, None)  # shows the other session's value
+        if merge.conflicts:
+            what = ", ".join(merge.conflicts)
+            text = (
+                f"Changed in another session too: {what} (marked at the fields). Press ctrl+s again to save "
+                "your values over the latest version (only the fields you changed), or escape to discard."
+            )
+        else:
+            text = (
+                "Changed in another session meanwhile, in other fields than yours. Press ctrl+s again to save "
+                "only the fields you changed over the latest version, or escape to discard."
+            )
+        self.notify(text, title="Changed in another session", severity="warning", timeout=15)
 
     def action_cancel(self) -> None:
         if not self.dirty:
@@ -352,3 +368,12 @@ def _minutes(text: str) -> int:
         raise ValidationError("minutes", "must be more than 0")
     return value
 
+
+
+def _shown(value: object) -> str:
+    """A field's value in a one-line message."""
+    if isinstance(value, list):
+        return f"{len(value)} item(s)"
+    if value is None or value == "":
+        return "(empty)"
+    return str(value)[:60]

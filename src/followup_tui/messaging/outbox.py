@@ -1,0 +1,85 @@
+"""Getting a message out: an .eml file, SMTP, or the user's $EDITOR.
+
+One object, built by the factory with the settings and folders it needs, so
+that the UI imports neither `paths` nor `config` and its hints name the
+config file actually in use (`--config` included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from ..domain.settings import Settings, SmtpSettings
+from .editor import edit_text, editor_command
+from .eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
+from .smtp_send import configure_hint, send_message
+
+__all__ = ["ExportError", "Outbox"]
+
+
+@dataclass
+class Outbox:
+    settings: Settings
+    exports_dir: Path  # beside the data file
+    config_file: Path  # where [smtp] is set: named in the "not set up" hint
+
+    @property
+    def smtp(self) -> SmtpSettings:
+        return self.settings.smtp
+
+    @property
+    def can_send(self) -> bool:
+        return self.smtp.configured
+
+    def send_hint(self) -> str:
+        return configure_hint(str(self.config_file))
+
+    def build(self, to: str, subject: str, body: str, now: datetime, *, draft: bool) -> EmailMessage:
+        """Raises ValueError / TypeError for a header the email package refuses."""
+        return build_message(
+            to=to,
+            subject=subject,
+            body=body,
+            now=now,
+            from_address=self.smtp.from_address,
+            from_name=self.settings.user_name,
+            draft=draft,
+        )
+
+    # -- .eml ------------------------------------------------------------------
+
+    def default_export_path(self, company: str, kind: str, now: datetime) -> Path:
+        return unused_path(self.exports_dir / default_eml_name(company, kind, now))
+
+    def export_target(self, answer: str, default: Path) -> Path:
+        """Where an answer to "export to:" points; creates our own exports
+        folder (0700); raises ExportError for a missing folder elsewhere."""
+        path = Path(answer).expanduser()
+        if path.is_dir():
+            path = path / default.name
+        if path.parent == default.parent:
+            private_dir(path.parent)
+        elif not path.parent.is_dir():
+            raise ExportError(f"No such folder: {path.parent}")
+        return path
+
+    def export(self, message: EmailMessage, path: Path, *, replace: bool = False) -> Path:
+        return write_eml(message, path, replace=replace)
+
+    # -- SMTP (blocking: run it in a worker) -------------------------------------
+
+    def send(self, message: EmailMessage, environ: Mapping[str, str] | None = None) -> list[str]:
+        return send_message(message, self.smtp, environ)
+
+    # -- $EDITOR (blocking: the caller hands the terminal over) ----------------------
+
+    def editor(self) -> list[str]:
+        """Raises EditorError when there is none."""
+        return editor_command()
+
+    def edit(self, text: str, command: list[str]) -> str:
+        return edit_text(text, command)

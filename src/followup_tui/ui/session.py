@@ -1,0 +1,553 @@
+"""The UI's one owner of loaded data.
+
+The session holds every application with its next action (computed once per
+change, shared by every screen), watches the data file for other sessions'
+writes (one watcher, in a worker), ticks a clock so that due words and
+urgencies stay true while the app stays open, makes every write rev-checked
+and undoable, and is the one place where store errors become a visible
+message. Screens ask it and listen for one message, `DataChanged`; no screen
+calls the repository or reads change tokens itself (DESIGN §2).
+
+Data flow of a change: key -> screen action -> session (rev-checked save
+through the repository, pushed on the undo stack) -> `DataChanged` posted to
+every screen -> screens redraw what changed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from ..domain.cadence import NextAction, next_actions
+from ..domain.errors import ConflictError, FollowupError, NotFoundError
+from ..domain.merge import MergeResult, merge_form_changes
+from ..domain.model import Application
+from ..domain.repository import ApplicationRepository
+from ..domain.settings import Settings
+from .safe_text import printable
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+Clock = Callable[[], datetime]
+
+BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications: read those in the watcher
+UNDO_LEVELS = 50
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One application as loaded, with what is owed at the session's `now`
+    (soonest first; one thank-you per owed round)."""
+
+    application: Application
+    actions: tuple[NextAction, ...]
+
+    @property
+    def action(self) -> NextAction | None:
+        return self.actions[0] if self.actions else None
+
+
+def entry_for(application: Application, now: datetime, settings: Settings) -> Entry:
+    return Entry(application, tuple(next_actions(application, now, settings)))
+
+
+@dataclass
+class DataChanged(Message):
+    """The loaded data (or the time) changed: redraw what it touches.
+
+    `app_ids` names the applications that changed, or is None when anything
+    may have (a reload after another session's write, a clock tick)."""
+
+    app_ids: frozenset[int] | None
+    origin: str  # "here" (this session), "elsewhere" (another session), "clock", "load"
+
+    def touches(self, app_id: int | None) -> bool:
+        return self.app_ids is None or app_id in self.app_ids
+
+
+@dataclass
+class UndoStep:
+    """One change: undo goes from `after` back to `before` (None: not stored)."""
+
+    label: str
+    company: str
+    before: Application | None
+    after: Application | None
+
+
+class Session:
+    """Loaded applications, their next actions, and every write of the TUI."""
+
+    def __init__(
+        self,
+        repo: ApplicationRepository,
+        settings: Settings,
+        clock: Clock,
+        db_path: Path,
+        *,
+        watch_interval: float = 1.0,
+        tick_interval: float = 30.0,
+    ) -> None:
+        self.repo = repo
+        self.settings = settings
+        self.clock = clock
+        self.db_path = db_path
+        self.watch_interval = watch_interval
+        self.tick_interval = tick_interval
+        self.entries: dict[int, Entry] = {}
+        self.loaded = False
+        self.computed_at: datetime | None = None  # the `now` of the next actions
+        self.undo_steps: list[UndoStep] = []
+        self.redo_steps: list[UndoStep] = []
+        self._app: App | None = None
+        self._token: object = None  # the file as the entries show it
+        self._writes = 0  # our own saves, so a slower background read never undoes one
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._recompute = False
+        self._problem: str | None = None  # the store error last shown (once, not every second)
+
+    # -- lifecycle -------------------------------------------------------------
+
+    @property
+    def big(self) -> bool:
+        """Thousands of applications: load in the background behind a spinner."""
+        try:
+            return self.db_path.stat().st_size > BACKGROUND_LOAD_BYTES
+        except OSError:
+            return False
+
+    def start(self, app: App) -> None:
+        """Load (now, or in the watcher for a big file), then watch and tick."""
+        self._app = app
+        if not self.big:
+            self.load_now()
+        app.run_worker(self._watch, name="session-watcher", group="session", thread=True, exit_on_error=False)
+        app.set_interval(self.tick_interval, self.tick, name="session-clock")
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def load_now(self) -> None:
+        """Read every application on the UI thread (small files)."""
+        try:
+            token, entries = self._read_all()
+        except FollowupError as exc:
+            self.report_error(exc, title="Cannot read the data file")
+            return
+        self._apply_loaded(token, entries, self._writes, origin="load")
+
+    # -- reading ---------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def get(self, app_id: int | None) -> Application | None:
+        """The application as loaded (do not change it: screens work on copies)."""
+        entry = self.entries.get(app_id) if app_id is not None else None
+        return entry.application if entry else None
+
+    def editable(self, app_id: int) -> Application | None:
+        """A copy to edit in a form."""
+        application = self.get(app_id)
+        return application.copy() if application else None
+
+    def action(self, app_id: int) -> NextAction | None:
+        entry = self.entries.get(app_id)
+        return entry.action if entry else None
+
+    def actions(self, app_id: int) -> tuple[NextAction, ...]:
+        entry = self.entries.get(app_id)
+        return entry.actions if entry else ()
+
+    def all(self) -> Iterable[Entry]:
+        return self.entries.values()
+
+    def in_step_with_file(self) -> bool:
+        """The loaded data is the file as it is now (no unseen write)."""
+        return self.repo.change_token() == self._token
+
+    def find(self, company: str) -> Application | None:
+        """The first application of that company (tests, the command palette)."""
+        return next((e.application for e in self.entries.values() if e.application.company == company), None)
+
+    # -- the watcher and the clock (one worker thread) --------------------------
+
+    def _watch(self) -> None:
+        worker = get_current_worker()
+        if not self.loaded:
+            self._background_read()
+        while not (worker.is_cancelled or self._stop.is_set()):
+            self._wake.wait(self.watch_interval)
+            self._wake.clear()
+            if worker.is_cancelled or self._stop.is_set():
+                return
+            try:
+                changed = self.repo.change_token() != self._token
+            except OSError:
+                changed = True
+            if changed:
+                self._background_read()
+            elif self._recompute:
+                self._recompute = False
+                self._background_recompute()
+
+    def _read_all(self) -> tuple[object, dict[int, Entry]]:
+        token = self.repo.change_token()
+        applications = self.repo.list()
+        now = self.clock()
+        return token, self._entries_for(applications, now)
+
+    def _entries_for(self, applications: Iterable[Application], now: datetime) -> dict[int, Entry]:
+        settings = self.settings
+        return {a.id or 0: entry_for(a, now, settings) for a in applications}
+
+    def _background_read(self) -> None:
+        writes = self._writes
+        try:
+            token, entries = self._read_all()
+        except FollowupError as exc:
+            self._token = self.repo.change_token()  # say it once, not every second
+            self._call(self._store_problem, exc)
+            return
+        self._call(self._apply_loaded, token, entries, writes, "elsewhere" if self.loaded else "load")
+
+    def _background_recompute(self) -> None:
+        writes = self._writes
+        now = self.clock()
+        entries = self._entries_for((e.application for e in list(self.entries.values())), now)
+        self._call(self._apply_recomputed, entries, writes, now)
+
+    def _call(self, callback, *args) -> None:
+        app = self._app
+        if app is None or self._stop.is_set():
+            return
+        try:
+            app.call_from_thread(callback, *args)
+        except RuntimeError:  # the app is closing
+            pass
+
+    def _apply_loaded(self, token: object, entries: dict[int, Entry], writes: int, origin: str) -> None:
+        if writes != self._writes:
+            # We saved while this was being read: it may predate our save. Read again.
+            self._token = None
+            self._wake.set()
+            return
+        self.entries = entries
+        self._token = token
+        self.computed_at = self.clock()
+        self.loaded = True
+        if self._problem is not None:
+            self._problem = None
+            self.notify(f"{self.db_path} is readable again.", title="Data file", timeout=5)
+        self.broadcast(None, origin)
+
+    def _apply_recomputed(self, entries: dict[int, Entry], writes: int, now: datetime) -> None:
+        if writes != self._writes:
+            self._recompute = True
+            return
+        self.entries = entries
+        self.computed_at = now
+        self.broadcast(None, "clock")
+
+    def tick(self) -> None:
+        """The clock moved on: recompute next actions (in the watcher thread)
+        when the minute changed, so due words and urgencies stay true."""
+        now = self.clock()
+        if not self.loaded or self.computed_at is None:
+            return
+        if now.replace(second=0, microsecond=0) != self.computed_at.replace(second=0, microsecond=0):
+            self._recompute = True
+            self._wake.set()
+
+    def refresh_from_store(self) -> None:
+        """Read the file again soon (after a conflict or another session's write)."""
+        self._token = None
+        self._wake.set()
+
+    # -- telling the screens -----------------------------------------------------
+
+    def broadcast(self, app_ids: Iterable[int] | None, origin: str) -> None:
+        app = self._app
+        if app is None:
+            return
+        ids = frozenset(app_ids) if app_ids is not None else None
+        for screen in app.screen_stack:
+            screen.post_message(DataChanged(ids, origin))
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float = 4) -> None:
+        if self._app is not None:
+            self._app.notify(printable(message), title=title, severity=severity, timeout=timeout)  # type: ignore[arg-type]
+
+    def report_error(self, error: BaseException, title: str = "Not saved") -> None:
+        """The one place where a store error (from any screen or worker) becomes
+        a message: it names the file and the problem; the app keeps running."""
+        text = str(error) if isinstance(error, FollowupError) else f"{type(error).__name__}: {error}"
+        self.notify(text, title=title, severity="error", timeout=10)
+
+    def _store_problem(self, error: FollowupError) -> None:
+        text = str(error)
+        if text == self._problem:
+            return
+        self._problem = text
+        self.notify(
+            f"{text}. The screens keep showing what was last read; nothing is saved until the file is fixed "
+            "or restored.",
+            title="Data file problem",
+            severity="error",
+            timeout=20,
+        )
+
+    # -- writing -------------------------------------------------------------------
+
+    def _stored(self, saved: Application | None, app_id: int, origin: str = "here") -> None:
+        """Take in one of our own saves (or deletes) and tell the screens."""
+        self._writes += 1
+        if saved is None:
+            self.entries.pop(app_id, None)
+        else:
+            self.entries[app_id] = entry_for(saved, self.clock(), self.settings)
+        write = getattr(self.repo, "last_write", None)
+        if write is not None and write[0] == self._token:
+            self._token = write[1]  # only our save changed the file
+        else:
+            self.refresh_from_store()  # someone else wrote too: read it all (in the watcher)
+        self.broadcast([app_id], origin)
+
+    def _conflict(self, app_id: int, exc: ConflictError, what: str) -> None:
+        company = self.get(app_id).company if self.get(app_id) else f"application {app_id}"
+        if exc.actual_rev is None:
+            text = f"{company} was deleted in another session: {what} not done."
+        else:
+            text = (
+                f"{company} was changed in another session since this screen showed it: {what} not done, "
+                "nothing was overwritten. The screens now show the latest version; try again."
+            )
+        self.notify(text, title="Changed elsewhere", severity="warning", timeout=10)
+        self._reload_one(app_id)
+
+    def _reload_one(self, app_id: int) -> None:
+        try:
+            fresh = self.repo.get(app_id)
+        except NotFoundError:
+            fresh = None
+        except FollowupError as exc:
+            self.report_error(exc, title="Cannot read the data file")
+            return
+        if fresh is None:
+            self.entries.pop(app_id, None)
+        else:
+            self.entries[app_id] = entry_for(fresh, self.clock(), self.settings)
+        self.refresh_from_store()
+        self.broadcast([app_id], "elsewhere")
+
+    def _remember(self, step: UndoStep) -> None:
+        self.undo_steps.append(step)
+        del self.undo_steps[:-UNDO_LEVELS]
+        self.redo_steps.clear()
+
+    def change(
+        self,
+        app_id: int,
+        change: Callable[[Application], None],
+        label: str,
+        *,
+        seen_rev: int | None = None,
+        quiet: bool = False,
+    ) -> Application | None:
+        """Apply `change` to the stored application, rev-checked against the
+        revision the screen showed (`seen_rev`, else the loaded one): a change
+        made in another session meanwhile refuses the write instead of
+        silently applying it to something else. Undoable."""
+        before = self.get(app_id)
+        if before is None:
+            self.notify("That application no longer exists (deleted in another session?).", severity="warning")
+            return None
+        expected = before.rev if seen_rev is None else seen_rev
+
+        def checked(application: Application) -> None:
+            if application.rev != expected:
+                raise ConflictError(app_id, expected, application.rev)
+            change(application)
+
+        try:
+            saved = self.repo.modify(app_id, checked)
+        except ConflictError as exc:
+            self._conflict(app_id, exc, label)
+            return None
+        except NotFoundError as exc:
+            self._conflict(app_id, ConflictError(app_id, expected, None), label)
+            return None
+        except FollowupError as exc:
+            self.report_error(exc)
+            return None
+        self._remember(UndoStep(label, saved.company, before, saved))
+        self._stored(saved, app_id)
+        if not quiet:
+            self.notify(f"{saved.company}: {label}. u undoes it.", timeout=4)
+        return saved
+
+    def add(self, application: Application, label: str = "added") -> Application | None:
+        try:
+            saved = self.repo.add(application)
+        except FollowupError as exc:
+            self.report_error(exc)
+            return None
+        assert saved.id is not None
+        self._remember(UndoStep(label, saved.company, None, saved))
+        self._stored(saved, saved.id)
+        self.notify(f"{saved.company}: {label}. u undoes it.", timeout=4)
+        return saved
+
+    def update(self, application: Application, label: str = "saved") -> Application:
+        """Store a form's version, rev-checked. Raises ConflictError (the form
+        handles it: it shows what changed where) or FollowupError."""
+        assert application.id is not None
+        before = self.get(application.id)
+        saved = self.repo.update(application)
+        self._remember(UndoStep(label, saved.company, before, saved))
+        self._stored(saved, application.id)
+        self.notify(f"{saved.company}: {label}. u undoes it.", timeout=4)
+        return saved
+
+    def latest(self, app_id: int) -> Application:
+        """Read one application from the file now (after a conflict). Raises."""
+        fresh = self.repo.get(app_id)
+        self.entries[app_id] = entry_for(fresh, self.clock(), self.settings)
+        self.refresh_from_store()
+        self.broadcast([app_id], "elsewhere")
+        return fresh
+
+    def merge(self, base: Application, edited: Application) -> MergeResult:
+        """The form's changes (from `base`) over the latest stored version."""
+        assert edited.id is not None
+        latest = self.latest(edited.id)
+        return merge_form_changes(base, edited, latest, self.clock())
+
+    def delete(self, app_id: int, *, seen_rev: int | None = None) -> bool:
+        before = self.get(app_id)
+        if before is None:
+            return False
+        try:
+            self.repo.delete(app_id, expected_rev=before.rev if seen_rev is None else seen_rev)
+        except ConflictError as exc:
+            self._conflict(app_id, exc, "delete")
+            return False
+        except NotFoundError:
+            self._conflict(app_id, ConflictError(app_id, before.rev, None), "delete")
+            return False
+        except FollowupError as exc:
+            self.report_error(exc)
+            return False
+        self._remember(UndoStep("deleted", before.company, before, None))
+        self._stored(None, app_id)
+        self.notify(f"{before.company}: deleted. u brings it back (until you quit).", timeout=6)
+        return True
+
+    # -- undo / redo ---------------------------------------------------------------
+
+    def _put(self, current: Application | None, target: Application | None) -> Application | None:
+        """Make the stored state `target`, provided it is still `current`
+        (rev-checked like any save). Returns the stored state. Raises."""
+        if current is None and target is not None:  # bring back a deleted / un-added one
+            restored = target.copy()
+            restored.id = None
+            saved = self.repo.add(restored)
+            assert saved.id is not None
+            if saved.id != target.id:
+                self._renumber(target.id, saved.id)
+            self._stored(saved, saved.id, origin="here")
+            return saved
+        if current is not None and target is None:  # remove again
+            assert current.id is not None
+            self.repo.delete(current.id, expected_rev=current.rev)
+            self._stored(None, current.id, origin="here")
+            return None
+        assert current is not None and target is not None and current.id is not None
+        restored = target.copy()
+        restored.id, restored.rev = current.id, current.rev
+        saved = self.repo.update(restored)
+        self._stored(saved, current.id, origin="here")
+        return saved
+
+    def _renumber(self, old: int | None, new: int) -> None:
+        """A restored application gets a new id: keep the other steps pointing at it."""
+        for step in self.undo_steps + self.redo_steps:
+            for state in (step.before, step.after):
+                if state is not None and state.id == old:
+                    state.id = new
+
+    @staticmethod
+    def _restamp(steps: list[UndoStep], side: str, old: Application | None, new: Application | None) -> None:
+        ref = old or new
+        if ref is None:
+            return
+        for step in reversed(steps):
+            state = getattr(step, side)
+            other = step.before if side == "after" else step.after
+            if (state or other) is not None and (state or other).id == ref.id:
+                if state is old or (state is not None and old is not None and state.rev == old.rev):
+                    setattr(step, side, new)
+                return
+
+    def undo(self) -> bool:
+        if not self.undo_steps:
+            self.notify("Nothing to undo.", timeout=3)
+            return False
+        step = self.undo_steps.pop()
+        try:
+            now_state = self._put(step.after, step.before)
+        except (ConflictError, NotFoundError):
+            self.notify(
+                f"Not undone: {step.company} was changed in another session after \"{step.label}\"; "
+                "nothing was overwritten.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=10,
+            )
+            self.refresh_from_store()
+            return False
+        except FollowupError as exc:
+            self.undo_steps.append(step)
+            self.report_error(exc, title="Not undone")
+            return False
+        self.redo_steps.append(UndoStep(step.label, step.company, now_state, step.after))
+        # The step below on this application ended where this one started:
+        # it now starts from the state just stored (its new revision).
+        self._restamp(self.undo_steps, "after", step.before, now_state)
+        self.notify(f"Undone: {step.company} {step.label}. U redoes it.", timeout=5)
+        return True
+
+    def redo(self) -> bool:
+        if not self.redo_steps:
+            self.notify("Nothing to redo.", timeout=3)
+            return False
+        step = self.redo_steps.pop()
+        try:
+            now_state = self._put(step.before, step.after)
+        except (ConflictError, NotFoundError):
+            self.notify(
+                f"Not redone: {step.company} was changed in another session; nothing was overwritten.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=10,
+            )
+            self.refresh_from_store()
+            return False
+        except FollowupError as exc:
+            self.redo_steps.append(step)
+            self.report_error(exc, title="Not redone")
+            return False
+        self.undo_steps.append(UndoStep(step.label, step.company, step.before, now_state))
+        self._restamp(self.redo_steps, "before", step.after, now_state)
+        self.notify(f"Redone: {step.company} {step.label}. u undoes it.", timeout=5)
+        return True

@@ -1,0 +1,275 @@
+"""The session: one owner of loaded data. Other sessions' writes, the clock,
+store errors, rev-checked writes, undo / redo, by keyboard and on the file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from fixed import FIXED_NOW
+from textual.widgets import Input
+
+from followup_tui.domain.errors import StoreError
+from followup_tui.domain.model import Application
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.screens.agenda import AgendaScreen
+from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.screens.detail import DetailScreen
+from followup_tui.ui.screens.dialogs import ConfirmDialog
+from followup_tui.ui.screens.form import ApplicationFormScreen
+from followup_tui.ui.widgets.card_list import CardList
+
+
+def stored(db: Path) -> dict[str, Application]:
+    return {a.company: a for a in TinyDBRepository.open(db).list()}
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def shown_text(static) -> str:
+    """What a Static holding rich renderables says, as plain text."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=open("/dev/null", "w"))
+    console.print(static.content)
+    return console.export_text()
+
+
+def current(app):
+    focused = app.screen.focused
+    assert isinstance(focused, CardList)
+    return focused.current
+
+
+async def board(pilot, wait_until):
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    return pilot.app.screen
+
+
+# -- one owner: one read, shared next actions ------------------------------------
+
+
+async def test_board_and_agenda_share_the_sessions_next_actions(demo_db, make_app, wait_until, wait_for_screen):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await board(pilot, wait_until)
+        session = app.session
+        for card in screen.cards:
+            assert card.action is session.action(card.app_id)  # the same object: computed once
+        await pilot.press("a")
+        agenda = await wait_for_screen(pilot, AgendaScreen)
+        for application, action in agenda.rows:
+            assert action is session.action(application.id)
+
+
+# -- the clock -------------------------------------------------------------------
+
+
+async def test_due_words_and_urgency_follow_the_clock_while_the_app_stays_open(demo_db, make_app, wait_until):
+    now = [FIXED_NOW]
+    app = make_app(demo_db, clock=lambda: now[0], tick_interval=0.05)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await board(pilot, wait_until)
+        card = next(c for c in screen.cards if c.action and c.action.kind == "follow-up" and c.urgency == "upcoming")
+        assert card.due_text.startswith("due")
+        now[0] = card.action.due + timedelta(hours=2)  # the days pass; no key is pressed
+
+        def fresh():
+            return next(c for c in screen.cards if c.app_id == card.app_id)
+
+        await wait_until(pilot, lambda: fresh().urgency == "overdue", what="the card to turn overdue")
+        assert fresh().due_text == "overdue by 2 hours"
+        card_list = screen.column(card.stage).card_list
+        assert card_list.cards[card_list.index_of(card.app_id)].due_text == "overdue by 2 hours"  # drawn from these
+
+
+# -- store errors become a message; the app keeps running ---------------------------
+
+
+async def test_a_damaged_file_with_the_agenda_open_gives_a_message_naming_it(demo_db, make_app, wait_until, wait_for_screen):
+    app = make_app(demo_db, watch_interval=0.05)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        await pilot.press("a")
+        agenda = await wait_for_screen(pilot, AgendaScreen)
+        rows = len(agenda.rows)
+        demo_db.write_text('{"_meta": {"1": {"schema": 1')  # damaged by a crashed editor, say
+        await wait_until(pilot, lambda: any(str(demo_db) in m for m in messages(app)), what="the message")
+        assert app.screen is agenda and len(agenda.rows) == rows  # still running, last data shown
+        note = next(n for n in app._notifications if str(demo_db) in n.message)
+        assert note.severity == "error" and "not valid JSON" in note.message
+        await pilot.press("down", "escape")  # keys still work
+        await wait_for_screen(pilot, BoardScreen)
+
+
+async def test_a_vanished_file_gives_a_message_and_saving_says_why_not(demo_db, make_app, wait_until):
+    app = make_app(demo_db, watch_interval=0.05)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        demo_db.unlink()
+        await wait_until(pilot, lambda: any(str(demo_db) in m for m in messages(app)), what="the message")
+        count = len(messages(app))
+        await pilot.press("L")  # a save now fails with a message, not a traceback
+        await wait_until(pilot, lambda: len(messages(app)) > count)
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_screen_workers_store_error_becomes_a_message(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await board(pilot, wait_until)
+
+        def failing() -> None:
+            raise StoreError(f"{demo_db}: cannot read the data file (Permission denied)")
+
+        screen.run_worker(failing, thread=True, exit_on_error=False)
+        await wait_until(pilot, lambda: any("Permission denied" in m for m in messages(app)))
+        assert isinstance(app.screen, BoardScreen)
+
+
+# -- other sessions' changes show on every screen ---------------------------------------
+
+
+async def test_the_detail_view_shows_another_sessions_change(demo_db, make_app, wait_until, wait_for_screen):
+    app = make_app(demo_db, watch_interval=0.05)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        app_id = current(app).app_id
+        await pilot.press("enter")
+        detail = await wait_for_screen(pilot, DetailScreen)
+        TinyDBRepository.open(demo_db).modify(app_id, lambda a: a.add_note("noted in the other login", FIXED_NOW))
+
+        def shown() -> bool:
+            return "noted in the other login" in shown_text(detail.query_one("#detail-body"))
+
+        await wait_until(pilot, shown, what="the other session's note in the detail view")
+
+
+async def test_a_move_from_a_stale_board_is_refused_not_applied_elsewhere(demo_db, make_app, wait_until):
+    app = make_app(demo_db, watch_interval=3600)  # this board has not seen the other login's move
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        assert card.stage == "applied"
+        TinyDBRepository.open(demo_db).modify(card.app_id, lambda a: a.move_to("offer", FIXED_NOW))
+        await pilot.press("L")  # meant: applied -> interview
+        await wait_until(pilot, lambda: any("changed in another session" in m for m in messages(app)))
+        assert stored(demo_db)[card.company].stage == "offer"  # not silently moved back to interview
+        # the board now shows where the card really is
+        await wait_until(
+            pilot, lambda: any(c.app_id == card.app_id for c in app.screen.column("offer").card_list.cards)
+        )
+
+
+async def test_saving_over_the_latest_version_merges_only_the_fields_changed_here(demo_db, make_app, wait_until, wait_for_screen):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        await pilot.press("e")
+        form = await wait_for_screen(pilot, ApplicationFormScreen)
+        role = form.query_one("#role", Input)
+        role.focus()
+        role.value = ""
+        await pilot.press(*"Role from here")
+        # the other login changes another field and the same field
+        def other(a: Application) -> None:
+            a.notes = "notes from there"
+            a.company_domain = "there.example"
+
+        TinyDBRepository.open(demo_db).modify(card.app_id, other)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: any("another session" in m for m in messages(app)))
+        assert isinstance(app.screen, ApplicationFormScreen)
+        await pilot.press("ctrl+s")  # save over the latest version
+        await wait_for_screen(pilot, BoardScreen)
+        record = stored(demo_db)[card.company]
+        assert record.role == "Role from here"
+        assert record.notes == "notes from there"  # not written back from the stale form
+        assert record.company_domain == "there.example"
+
+
+async def test_a_field_changed_on_both_sides_is_shown_at_the_field(demo_db, make_app, wait_until, wait_for_screen):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        await pilot.press("e")
+        form = await wait_for_screen(pilot, ApplicationFormScreen)
+        form.query_one("#role", Input).value = "Mine"
+        TinyDBRepository.open(demo_db).modify(card.app_id, lambda a: setattr(a, "role", "Theirs"))
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: any("another session" in m for m in messages(app)))
+        await wait_until(pilot, lambda: "Theirs" in shown_text(form.query_one("#role-error")))
+        assert stored(demo_db)[card.company].role == "Theirs"
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, BoardScreen)
+        assert stored(demo_db)[card.company].role == "Mine"
+
+
+# -- undo / redo ---------------------------------------------------------------------------
+
+
+async def test_u_undoes_a_move_and_U_redoes_it(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        events = len(stored(demo_db)[card.company].events)
+        await pilot.press("L")
+        await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "interview")
+        assert any("moved to Interview. u undoes it" in m for m in messages(app))
+        await pilot.press("u")
+        await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "applied")
+        assert len(stored(demo_db)[card.company].events) == events  # the move left no trace
+        assert any(m.startswith("Undone:") and "U redoes it" in m for m in messages(app))
+        await wait_until(pilot, lambda: current(app).app_id == card.app_id and current(app).stage == "applied")
+        await pilot.press("U")
+        await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "interview")
+
+
+async def test_undo_goes_several_levels_deep(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        for stage in ("interview", "thanked", "following-up"):
+            await pilot.press("L")
+            await wait_until(pilot, lambda stage=stage: stored(demo_db)[card.company].stage == stage)
+        for stage in ("thanked", "interview", "applied"):
+            await pilot.press("u")
+            await wait_until(pilot, lambda stage=stage: stored(demo_db)[card.company].stage == stage)
+
+
+async def test_a_deleted_application_comes_back_with_u(demo_db, make_app, wait_until, wait_for_screen):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        before = stored(demo_db)[card.company]
+        await pilot.press("d")
+        await wait_for_screen(pilot, ConfirmDialog)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: card.company not in stored(demo_db))
+        await wait_for_screen(pilot, BoardScreen)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: card.company in stored(demo_db))
+        back = stored(demo_db)[card.company]
+        assert back.to_dict() | {"rev": 0, "updated": None} == before.to_dict() | {"rev": 0, "updated": None}
+        await wait_until(pilot, lambda: any(c.company == card.company for c in app.screen.cards))
+
+
+async def test_undo_never_overwrites_another_sessions_change(demo_db, make_app, wait_until):
+    app = make_app(demo_db, watch_interval=3600)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board(pilot, wait_until)
+        card = current(app)
+        await pilot.press("L")
+        await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "interview")
+        TinyDBRepository.open(demo_db).modify(card.app_id, lambda a: a.add_note("their note", FIXED_NOW))
+        await pilot.press("u")
+        await wait_until(pilot, lambda: any(m.startswith("Not undone") for m in messages(app)))
+        record = stored(demo_db)[card.company]
+        assert record.stage == "interview" and any(e.text == "their note" for e in record.events)

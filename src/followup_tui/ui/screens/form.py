@@ -19,12 +19,14 @@ from ...domain.model import CHANNELS, OUTCOMES, STAGE_TITLES, STAGES, Applicatio
 from ...domain.timeparse import local_text, parse_date, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
+from ..widgets.plain_text import PlainInput
 from .dialogs import ConfirmDialog
 
 
 def text_input(value: str = "", **kwargs) -> Input:
-    """A one-line input without borders: the form must fit 80x24 with scrolling."""
-    return Input(value, compact=True, **kwargs)
+    """A one-line input without borders: the form must fit 80x24 with scrolling.
+    Stored text with control characters shows (and is saved) as stand-ins."""
+    return PlainInput(value, compact=True, **kwargs)
 
 
 def _field(label: str, widget, error_id: str) -> Vertical:

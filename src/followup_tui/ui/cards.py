@@ -22,7 +22,7 @@ class Card:
     action: NextAction | None
     action_text: str  # e.g. "thank-you note"
     due_text: str  # e.g. "due in 5 hours"
-    search_text: str  # lower-cased company, role and contacts, for the filter
+    search_text: str  # lower-cased company, role, contacts, tags, location and source, for the filter
     rev: int = 0  # the revision shown: a move from this card is checked against it
 
     @property
@@ -58,7 +58,7 @@ def card_for(
         action=action,
         action_text=text,
         due_text=due,
-        search_text=f"{app.company} {app.role} {contacts}".lower(),
+        search_text=f"{app.company} {app.role} {contacts} {' '.join(app.tags)} {app.location} {app.source}".lower(),
         rev=app.rev,
     )
 

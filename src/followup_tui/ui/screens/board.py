@@ -24,7 +24,7 @@ FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
-CARD_ACTIONS = {"open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
+CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
 
 
 class StageColumn(Vertical):
@@ -64,13 +64,14 @@ class BoardScreen(DataScreen):
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
         Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
-        Binding("slash", "filter", "Find", tooltip="Filter the board by company, role or contact"),
+        Binding("slash", "filter", "Find", tooltip="Filter the board by company, role, contact, tag, location or source"),
         Binding("r", "respond", "Response", tooltip="Record the employer's response"),
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the card (asks first; u brings it back)"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change", group=UNDO),
         Binding("U", "app.redo", "Redo", tooltip="Redo what was undone", group=UNDO),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("w", "open_job_url", "Job URL", show=False, tooltip="Open the card's job posting (or show its address)"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when something is unsaved)"),
     ]
@@ -88,7 +89,7 @@ class BoardScreen(DataScreen):
         with HorizontalScroll(id="board"):
             for stage in STAGES:
                 yield StageColumn(stage)
-        yield Input(placeholder="filter: company, role or contact (escape clears)", id="filter", compact=True)
+        yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -238,6 +239,14 @@ class BoardScreen(DataScreen):
 
     def action_new(self) -> None:
         self.app.open_form(None)
+
+    def action_open_job_url(self) -> None:
+        from ..job_url import open_job_url
+
+        card = self.current_card
+        application = self.app.session.get(card.app_id) if card else None
+        if application is not None:
+            open_job_url(self.app, application.job_url, application.company)
 
     def action_compose(self) -> None:
         if self.current_card:

@@ -32,6 +32,7 @@ class DetailScreen(DataScreen):
         Binding("c", "compose", "Compose"),
         Binding("r", "respond", "Response"),
         Binding("o", "note", "Note"),
+        Binding("w", "open_job_url", "Job URL", tooltip="Open the job posting (or show its address to copy)"),
         Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change"),
         Binding("U", "app.redo", "Redo", show=False, tooltip="Redo what was undone"),
@@ -84,6 +85,16 @@ class DetailScreen(DataScreen):
         if a.decision_by:
             facts.append(f"   decision by: {a.decision_by.isoformat()}")
         parts.append(facts)
+        job = [
+            ("job", a.job_url), ("location", a.location), ("salary", a.salary),
+            ("applied", a.applied_on.isoformat() if a.applied_on else ""), ("source", a.source),
+            ("resume", a.resume), ("tags", ", ".join(a.tags)), ("priority", a.priority),
+        ]
+        for label, value in job:
+            if value:
+                line = Text(f"{label}: ", style="dim")
+                line.append(printable(value))
+                parts.append(line)
         if a.do_not_contact:
             parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
         actions = session.actions(a.id or 0)
@@ -126,6 +137,13 @@ class DetailScreen(DataScreen):
 
     def action_edit(self) -> None:
         self.app.open_form(self.app_id)
+
+    def action_open_job_url(self) -> None:
+        from ..job_url import open_job_url
+
+        application = self.application
+        if application is not None:
+            open_job_url(self.app, application.job_url, application.company)
 
     def action_compose(self) -> None:
         self.app.open_composer(self.app_id)

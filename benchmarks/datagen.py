@@ -37,7 +37,8 @@ NOTES = [
     "They use Postgres and Kafka; mention the migration project.",
 ]
 # stage -> weight, over a long search
-STAGE_WEIGHTS = {"applied": 30, "interview": 18, "thanked": 12, "following-up": 12, "offer": 4, "closed": 24}
+STAGE_WEIGHTS = {"applied": 30, "interview": 18, "thanked": 12, "following-up": 12, "offer": 4, "closed": 24,
+                 "saved": 8}
 OUTCOMES = ["rejected", "withdrawn", "moved-on", "accepted"]
 
 
@@ -76,6 +77,11 @@ def _application(rng: random.Random, index: int, stage: str, now: datetime) -> A
         notes=rng.choice(NOTES) if rng.random() < 0.6 else "",
         created=created,
     )
+    if stage == "saved":  # found, not applied yet
+        app.stage = stage
+        app.job_url = f"https://{domain}/jobs/{index}"
+        app.events.append(Event(at=created, kind="note", text="Saved from a job board; apply this week."))
+        return app
     app.events.append(Event(at=created, kind="note", text="Applied through the careers page."))
     if stage == "applied":
         app.stage = stage

@@ -44,6 +44,13 @@ def printable_multiline(value: str) -> str:
     return "\n".join(printable(line.replace("\t", "    ")) for line in value.replace("\r\n", "\n").split("\n"))
 
 
+def printable_body(value: str) -> str:
+    """A message body or note as it is edited: newlines and tabs stay, CR LF
+    becomes LF, every other control or invisible character a stand-in."""
+    return "\n".join(printable(line).replace("\u2409", "\t") if "\t" in line else printable(line)
+                     for line in value.replace("\r\n", "\n").split("\n"))
+
+
 def has_unsafe(value: str) -> bool:
     return _CONTROL.search(value) is not None
 

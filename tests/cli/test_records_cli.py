@@ -161,7 +161,9 @@ def test_move_records_a_stage_change_and_closed_takes_an_outcome(followup):
     changes = [(e["from"], e["to"]) for e in app["events"] if e["kind"] == "stage-change"]
     assert changes == [("interview", "offer"), ("offer", "closed")]
     followup("move", "1", "hired", expect=2)
-    followup("move", "1", "closed", "--outcome", "ghosted", expect=2)
+    followup("move", "1", "closed", "--outcome", "vanished", expect=2)
+    followup("move", "1", "closed", "--outcome", "ghosted")
+    assert followup.json("show", "1", "--json")["outcome"] == "ghosted"
 
 
 def test_delete_removes_the_application_for_good(followup):

@@ -62,7 +62,7 @@ async def load_board(tools: DevTools, port: int) -> str:
         result = await tools.call("Runtime.evaluate", expression=READ_TERMINAL, returnByValue=True)
         seen = json.loads(result["result"]["value"])
         text = ANSI.sub("", seen["text"])
-        if seen["shown"] and "Northwind Analytics" in text and "Kestrel Media" in text:
+        if seen["shown"] and "Northwind Analyt" in text and "Kestrel Media" in text:  # names may be cut
             return text
         await asyncio.sleep(0.2)  # polling a condition: the board has arrived
 

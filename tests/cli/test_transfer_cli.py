@@ -48,7 +48,7 @@ def test_json_export_reimports_into_an_empty_db_to_the_same_data(followup, tmp_p
     export_file = tmp_path / "export.json"
     export_file.write_text(exported, encoding="utf-8")
     other_db = tmp_path / "other" / "followup.json"
-    assert followup("import", str(export_file), db=other_db).stdout == "imported 2 applications\n"
+    assert "added 2, updated 0, unchanged 0" in followup("import", str(export_file), db=other_db).stdout
 
     again = json.loads(followup("export", "--format", "json", db=other_db).stdout)
     assert without_rev(again["applications"]) == without_rev(document["applications"])
@@ -74,41 +74,25 @@ def test_a_bad_json_record_is_reported_and_nothing_imported(followup, tmp_path, 
     assert db_file.read_bytes() == before
 
 
-# -- CSV export ----------------------------------------------------------------------
+# -- CSV export ---------------------------------------------------------------------
 
 
-def test_csv_export_has_one_row_per_application_with_the_history(followup):
+def test_csv_export_has_readable_columns_for_every_contact_round_and_event(followup):
     fill(followup)
+    followup("edit", "1", "--contact-name", "Ada")  # keeps one contact; add a second through JSON below
     text = followup("export", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == CSV_COLUMNS
-    assert "history" in CSV_COLUMNS
+    columns = list(rows[0])
+    assert columns[: len(CSV_COLUMNS)] == CSV_COLUMNS
+    assert "contact_1_email" in columns and "interview_1_at" in columns and "event_3" in columns
     assert [(r["id"], r["company"], r["stage"], r["outcome"]) for r in rows] == [
         ("1", "Acme", "thanked", ""), ("2", "Beta", "closed", "rejected")]
     acme = rows[0]
-    assert (acme["contact_email"], acme["interview_at"], acme["decision_by"]) == (
-        "ada@acme.com", "2026-11-24 10:00", "2026-12-04")
-    assert acme["history"] == (
-        "2026-11-25 16:00 created; "  # times shown in the user's timezone (Paris)
-        "2026-11-24 18:00 sent thank-you to ada@acme.com; "
-        "2026-11-24 18:00 moved interview -> thanked; "
-        "2026-11-25 16:00 note: [bold]x x\\ ; with a semicolon, and a comma"
-    )
-    assert "moved applied -> closed" in rows[1]["history"]
-
-
-def test_csv_export_imports_back(followup, tmp_path):
-    fill(followup)
-    exported = tmp_path / "export.csv"
-    followup("export", "--format", "csv", "-o", str(exported))
-    other_db = tmp_path / "other.json"
-    followup("import", str(exported), db=other_db)
-    original = followup.json("list", "--json")
-    back = followup.json("list", "--json", db=other_db)
-    keys = ("company", "role", "stage", "outcome", "channel", "do_not_contact", "decision_by", "company_domain")
-    assert [[a[k] for k in keys] for a in back] == [[a[k] for k in keys] for a in original]
-    assert back[0]["interviews"][0]["at"] == original[0]["interviews"][0]["at"] == "2026-11-24T09:00:00Z"
-    assert back[0]["contacts"][0]["email"] == "ada@acme.com"
+    assert (acme["contact_1_email"], acme["interview_1_at"], acme["decision_by"]) == (
+        "ada@acme.com", "2026-11-24T10:00:00+01:00", "2026-12-04")  # times in the user's timezone, with offset
+    assert acme["event_1"] == "2026-11-24T18:00:00+01:00 message-sent\nmessage_kind: thank-you\nrecipient: ada@acme.com"
+    assert acme["event_3"] == "2026-11-25T16:00:00+01:00 note\ntext: [bold]x x\\ ; with a semicolon, and a comma"
+    assert rows[1]["event_1"].startswith("2026-11-25T16:00:00+01:00 stage-change\nfrom: applied\nto: closed")
 
 
 # -- CSV import ---------------------------------------------------------------------
@@ -120,7 +104,7 @@ def write_csv(tmp_path, text: str, bom: bool = False):
     return path
 
 
-def test_csv_import_understands_spreadsheet_headers_and_a_bom(followup, tmp_path):
+def test_csv_import_understands_spreadsheet_headers_and_a_bom(followup, tmp_path):  # noqa: D103
     path = write_csv(
         tmp_path,
         "Company,Job Title,Status,Contact Email,Interview Date,Decision Date\n"
@@ -129,7 +113,7 @@ def test_csv_import_understands_spreadsheet_headers_and_a_bom(followup, tmp_path
         "Gamma,,Following up,,,\n",
         bom=True,
     )
-    assert followup("import", str(path)).stdout == "imported 3 applications\n"
+    assert "added 3, updated 0" in followup("import", str(path)).stdout
     apps = followup.json("list", "--json")
     assert [(a["company"], a["role"], a["stage"], a["outcome"]) for a in apps] == [
         ("Acme", "Data engineer", "interview", None),
@@ -158,7 +142,7 @@ def test_csv_import_from_stdin(followup):
     ("rows", "bad_row", "word"),
     [
         ("Acme,A,applied,ada@acme.com,,\nBeta,B,applied,not-an-email,,\n", 3, "email"),
-        ("Acme,A,ghosted,,,\n", 2, "stage"),
+        ("Acme,A,hired-ish,,,\n", 2, "stage"),
         ("Acme,A,,,tomorrow,\n", 2, "YYYY-MM-DD HH:MM"),
         ("Acme,A,,,,soon\n", 2, "YYYY-MM-DD"),
         ("Acme,A,,,,\n,no company,applied,,,\n", 3, "company"),
@@ -183,7 +167,8 @@ def test_a_bad_csv_row_is_reported_by_number_and_nothing_is_imported(followup, t
         (b"", "empty"),
         (b"name,title\nAcme,SRE\n", "no company column"),
         (b"{not json", "JSON"),
-        (b"\xff\xfe\x00bad", "cannot read"),
+        (b"\xff\xfe\x00bad", "no company column"),  # valid UTF-16, but no header we know
+        (b"\x00\x01\x02\x03bad\xff", "cannot read"),
     ],
 )
 def test_unusable_import_files_exit_2(followup, tmp_path, content, word):
@@ -204,6 +189,6 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused(followup
     rows = list(csv.DictReader(io.StringIO(followup("export", "--format", "csv").stdout)))
     assert rows[0]["company"] == "'=HYPERLINK(\"http://x\",\"click\")"
     assert rows[0]["role"] == "'-1+2"
-    assert rows[0]["contact_name"] == "'@ann"
+    assert rows[0]["contact_1_name"] == "'@ann"
     # JSON, the re-importable export, keeps the text exactly as stored
     assert json.loads(followup("export").stdout)["applications"][0]["company"] == '=HYPERLINK("http://x","click")'

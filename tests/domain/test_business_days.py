@@ -107,3 +107,27 @@ def test_local_instant_in_a_dst_gap_moves_forward() -> None:
 def test_local_instant_in_an_ambiguous_hour_takes_the_first() -> None:
     # 02:30 happens twice in Paris on 2026-10-25; the first is still CEST.
     assert local_instant(date(2026, 10, 25), time(2, 30), PARIS) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("country", "start", "days", "expected"),
+    [
+        ("US", date(2026, 12, 24), 1, date(2026, 12, 28)),  # Thu -> Mon: Fri 25 Dec skipped
+        ("GB", date(2026, 12, 24), 1, date(2026, 12, 29)),  # Christmas Fri, Boxing Day observed Mon 28
+        ("US", date(2026, 11, 25), 1, date(2026, 11, 27)),  # Thanksgiving Thu 26 Nov
+        ("DE-BY", date(2026, 1, 5), 1, date(2026, 1, 7)),  # Epiphany (Bavaria) Tue 6 Jan
+        ("DE", date(2026, 1, 5), 1, date(2026, 1, 6)),  # not a federal holiday
+        ("us", date(2026, 12, 25), 0, date(2026, 12, 25)),  # + 0 stays put, lower case accepted
+        ("", date(2026, 12, 24), 1, date(2026, 12, 25)),  # no country: weekends only
+    ],
+)
+def test_public_holidays_of_the_country_are_skipped(country, start, days, expected):
+    assert add_business_dates(start, days, country) == expected
+    assert is_business_day(expected, country) or days == 0
+
+
+def test_country_codes_are_checked():
+    from followup_tui.domain.business_days import supported_country
+
+    assert supported_country("US") and supported_country("de-by") and supported_country("")
+    assert not supported_country("Narnia") and not supported_country("US-XX")

@@ -514,3 +514,14 @@ def test_waiting_label_for_cards_with_nothing_due() -> None:
     answered = app(interview("2026-11-16 10:00", "Ann Lee"),
                    events=(sent("thank-you", "2026-11-16 18:00"), response("2026-11-19 12:00"), moved("2026-11-19 12:05", "thanked", "interview")))
     assert waiting_label(answered, NOW, settings) == "they answered"
+
+
+def test_a_move_recorded_in_the_same_second_as_the_response_settles_it_only_when_recorded_after() -> None:
+    settings = Settings(timezone="UTC")
+    base = (interview("2026-11-16 10:00", "Ann Lee"), )
+    before = app(*base, events=(sent("thank-you", "2026-11-16 18:00"), moved("2026-11-25 12:00", "thanked", "interview"),
+                                response("2026-11-25 12:00")))
+    assert next_action(before, NOW, settings).kind == "update-stage"
+    after = app(*base, events=(sent("thank-you", "2026-11-16 18:00"), response("2026-11-25 12:00"),
+                               moved("2026-11-25 12:00", "thanked", "interview")))
+    assert next_action(after, NOW, settings) is None

@@ -83,3 +83,10 @@ def test_each_caller_gets_the_same_plan_whatever_it_asks(demo):
             continue
         again = plan_message(application, FIXED_NOW, SETTINGS, plan.action.kind, plan.action.round_at)
         assert again == plan, application.company
+
+
+def test_a_refused_plan_still_names_whom_it_would_have_gone_to(demo):
+    meridian = demo["Meridian Press"]
+    plan = plan_message(meridian, FIXED_NOW, SETTINGS, "follow-up")
+    assert plan.refusal and not plan.may_write
+    assert plan.to == meridian.primary_email

@@ -20,6 +20,7 @@ from followup_tui.domain.model import (
     Draft,
     Event,
     Interview,
+    normalize_tags,
 )
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
@@ -37,6 +38,14 @@ def full_application() -> Application:
         channel="linkedin",
         do_not_contact=True,
         decision_by=date(2026, 12, 1),
+        job_url="https://acme.com/jobs/42",
+        location="Paris (hybrid)",
+        salary="55-65k EUR",
+        applied_on=date(2026, 11, 10),
+        source="LinkedIn",
+        resume="resume-data-v3.pdf",
+        tags=["remote", "python"],
+        priority="high",
         contacts=[
             Contact(name="Ada Lovelace", title="Hiring manager", email="ada@acme.com", phone="+33 1 23"),
             Contact(name="Bob", email="bob@acme.com"),
@@ -61,7 +70,7 @@ def full_application() -> Application:
         ],
         drafts={"follow-up": Draft(kind="follow-up", to="ada@acme.com", subject="Checking in",
                                    body="Hello", updated=NOW)},
-        notes="liked the team",
+        notes="liked the team\nsecond line: ask about on-call",
         created=NOW - timedelta(days=10),
         updated=NOW,
         rev=4,
@@ -91,15 +100,15 @@ def test_company_is_required(company):
 
 def test_stage_must_be_one_of_the_six_and_the_message_lists_them():
     with pytest.raises(ValidationError) as caught:
-        Application(company="Acme", stage="ghosted").validate()
+        Application(company="Acme", stage="wishlist").validate()
     assert caught.value.field == "stage"
-    assert "'ghosted'" in str(caught.value)
+    assert "'wishlist'" in str(caught.value)
     for stage in STAGES:
         assert stage in caught.value.message
 
 
 def test_every_listed_stage_is_accepted():
-    assert STAGES == ("applied", "interview", "thanked", "following-up", "offer", "closed")
+    assert STAGES == ("saved", "applied", "interview", "thanked", "following-up", "offer", "closed")
     for stage in STAGES:
         Application(company="Acme", stage=stage).validate()
 
@@ -111,7 +120,27 @@ def test_outcome_only_for_a_closed_application():
 
 
 def test_outcome_must_be_known():
-    assert field_of(Application(company="Acme", stage="closed", outcome="ghosted")) == "outcome"
+    assert "ghosted" in OUTCOMES  # the employer never answered: a closed outcome of its own
+    assert field_of(Application(company="Acme", stage="closed", outcome="vanished")) == "outcome"
+
+
+def test_priority_must_be_known():
+    assert field_of(Application(company="Acme", priority="urgent")) == "priority"
+    for priority in ("", "low", "medium", "high"):
+        Application(company="Acme", priority=priority).validate()
+
+
+@pytest.mark.parametrize("url", ["acme.com/jobs/1", "ftp://acme.com/x", "https://acme.com/a b"])
+def test_job_url_must_be_a_web_address(url):
+    assert field_of(Application(company="Acme", job_url=url)) == "job_url"
+
+
+def test_tags_are_normalized_and_checked():
+    assert normalize_tags(" remote, Python ,,python, data  eng ") == ["remote", "Python", "data eng"]
+    assert normalize_tags(["a,b", "B", " c "]) == ["a", "b", "c"]
+    assert field_of(Application(company="Acme", tags=["a", "A"])) == "tags"
+    assert field_of(Application(company="Acme", tags=["a,b"])) == "tags"
+    assert field_of(Application(company="Acme", tags=[" "])) == "tags"
 
 
 def test_channel_must_be_known():
@@ -151,6 +180,7 @@ def test_times_are_stored_as_utc_instants_and_dates_stay_dates():
     data = full_application().to_dict()
     assert data["interviews"][0]["at"] == "2026-11-20T09:00:00Z"  # 10:00 in Paris
     assert data["decision_by"] == "2026-12-01"
+    assert data["applied_on"] == "2026-11-10"
     assert data["created"] == "2026-11-15T15:00:00Z"
 
 

@@ -65,7 +65,7 @@ def test_follow_ups_per_application_and_answers(figures):
 
 
 def test_outcomes_by_source_and_by_channel(figures):
-    assert dict(figures.outcomes) == {"accepted": 0, "rejected": 2, "withdrawn": 1, "moved-on": 0}
+    assert dict(figures.outcomes) == {"accepted": 0, "rejected": 2, "withdrawn": 1, "moved-on": 0, "ghosted": 0}
     by_source = {name: group.to_dict() for name, group in figures.by_source}
     assert [name for name, _ in figures.by_source] == ["linkedin", "referral", "unknown"]
     assert by_source["linkedin"] == {"applications": 2, "answered": 2, "interviewed": 2, "offers": 1, "closed": {}}

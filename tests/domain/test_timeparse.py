@@ -11,10 +11,13 @@ import pytest
 from followup_tui.domain.errors import ValidationError
 from followup_tui.domain.timeparse import (
     ACCEPTED_DATE_FORMS,
+    ACCEPTED_NATURAL_WHEN_FORMS,
     ACCEPTED_WHEN_FORMS,
+    absolute_text,
     format_instant,
     local_text,
     parse_date,
+    parse_day,
     parse_instant_iso,
     parse_when,
     resolve_timezone,
@@ -94,6 +97,61 @@ def test_timezones():
     assert resolve_timezone(None) is not None
     with pytest.raises(ValidationError, match="Europe/Paris"):
         resolve_timezone("Mars/Olympus")
+
+
+# -- as people type them (with `now`; read with arrow) ------------------------------
+
+WEDNESDAY = utc(2026, 11, 25, 15, 0)  # 16:00 in Paris
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today 14:00", utc(2026, 11, 25, 13, 0)),
+        ("Tomorrow  9:30", utc(2026, 11, 26, 8, 30)),
+        ("tomorrow at 9:30am", utc(2026, 11, 26, 8, 30)),
+        ("friday 10:00", utc(2026, 11, 27, 9, 0)),
+        ("fri 2pm", utc(2026, 11, 27, 13, 0)),
+        ("wednesday 10:00", utc(2026, 12, 2, 9, 0)),  # the coming one, never today
+        ("this wednesday 10:00", utc(2026, 11, 25, 9, 0)),
+        ("last friday 12pm", utc(2026, 11, 20, 11, 0)),
+        ("in 3 days", utc(2026, 11, 28, 15, 0)),
+        ("in 2 hours", utc(2026, 11, 25, 17, 0)),
+        ("2 days ago", utc(2026, 11, 23, 15, 0)),
+        ("2026-11-25 14:30", utc(2026, 11, 25, 13, 30)),  # the explicit forms still work
+    ],
+)
+def test_natural_forms_with_now(text, expected):
+    assert parse_when(text, PARIS, "when", now=WEDNESDAY) == expected
+
+
+def test_a_natural_time_across_a_dst_change_keeps_the_wall_clock():
+    saturday = utc(2026, 3, 28, 12, 0)  # Paris switches to summer time on Sunday 29 March
+    assert parse_when("monday 9:00", PARIS, now=saturday) == utc(2026, 3, 30, 7, 0)
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "friday", "tomorrow 9", "03/04/2026 10:00", "next month",
+                                  "friday 13pm", "soon", "in a while", "tomorrow 24:00"])
+def test_ambiguous_natural_forms_are_refused_listing_every_form(text):
+    with pytest.raises(ValidationError) as caught:
+        parse_when(text, PARIS, "when", now=WEDNESDAY)
+    assert ACCEPTED_WHEN_FORMS in caught.value.message
+    assert ACCEPTED_NATURAL_WHEN_FORMS in caught.value.message
+
+
+def test_days_as_people_say_them():
+    assert parse_day("yesterday", WEDNESDAY, PARIS) == date(2026, 11, 24)
+    assert parse_day("last friday", WEDNESDAY, PARIS) == date(2026, 11, 20)
+    assert parse_day("3 days ago", WEDNESDAY, PARIS) == date(2026, 11, 22)
+    assert parse_day("2026-11-01", WEDNESDAY, PARIS) == date(2026, 11, 1)
+    late = utc(2026, 11, 25, 23, 30)  # already Thursday in Paris
+    assert parse_day("today", late, PARIS) == date(2026, 11, 26)
+    with pytest.raises(ValidationError, match="last friday"):
+        parse_day("01/02/2026", WEDNESDAY, PARIS)
+
+
+def test_absolute_text_names_the_weekday():
+    assert absolute_text(utc(2026, 11, 27, 9, 0), PARIS) == "Fri 2026-11-27 10:00"
 
 
 def test_the_system_timezone_is_the_named_zone_when_it_has_a_name(monkeypatch):

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 from followup_tui.cli import main
 from followup_tui.domain.errors import StoreError
 from followup_tui.domain.model import Application
+from followup_tui.store.migrations import SCHEMA_VERSION
 from followup_tui.store.tinydb_store import TinyDBRepository
 
-GOOD_META = {"_meta": {"1": {"schema": 1, "next_id": 2}}}
+GOOD_META = {"_meta": {"1": {"schema": SCHEMA_VERSION, "next_id": 2}}}
 
 BAD_CONTENTS: dict[str, bytes] = {
     "empty": b"",
@@ -107,6 +108,18 @@ def test_a_malformed_record_is_reported_with_the_file_and_its_id(db_file):
     assert (db_file.read_bytes(), db_file.stat().st_mtime_ns) == before
 
 
+def test_an_older_file_with_a_malformed_record_is_not_migrated(db_file):
+    document = {
+        "_meta": {"1": {"schema": 1, "next_id": 2}},
+        "applications": {"1": {"company": "Acme", "interviews": [{"kind": "no time given"}], "rev": 1}},
+    }
+    before = write_bad(db_file, json.dumps(document).encode())
+    with pytest.raises(StoreError, match="application 1 is malformed"):
+        TinyDBRepository.open(db_file)
+    assert (db_file.read_bytes(), db_file.stat().st_mtime_ns) == before
+    assert others_in(db_file) == set()  # no migration copy either
+
+
 # -- the CLI: exit 2, one line naming the file -------------------------------------
 
 
@@ -144,6 +157,7 @@ import resource, signal, sys
 from pathlib import Path
 from followup_tui.domain.errors import StoreError
 from followup_tui.domain.model import Application
+from followup_tui.store.migrations import SCHEMA_VERSION
 from followup_tui.store.tinydb_store import TinyDBRepository
 
 db = Path(sys.argv[1])

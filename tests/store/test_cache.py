@@ -18,6 +18,7 @@ from tinydb.storages import JSONStorage
 from followup_tui.domain.errors import StoreError, ValidationError
 from followup_tui.domain.model import Application, Contact, Event
 from followup_tui.store.atomic_file import encode_document
+from followup_tui.store.migrations import SCHEMA_VERSION
 from followup_tui.store.tinydb_store import TinyDBRepository
 
 T0 = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
@@ -167,7 +168,7 @@ def test_the_written_file_is_read_by_tinydbs_own_json_storage(db_file):
     assert len(documents) == 1 and documents[0].doc_id == 1
     assert documents[0] == repo.get(1).to_dict()
     assert documents[0]["company"] == hostile
-    assert meta["schema"] == 1 and meta["next_id"] == 2
+    assert meta["schema"] == SCHEMA_VERSION and meta["next_id"] == 2
 
 
 def test_encoding_matches_the_standard_module_and_keeps_what_orjson_would_not():

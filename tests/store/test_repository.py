@@ -229,7 +229,7 @@ def test_an_existing_file_with_loose_permissions_is_made_private(db_file):
 def test_schema_version_is_written(db_file):
     open_repo(db_file)
     document = stored_document(db_file)
-    assert document["_meta"]["1"]["schema"] == migrations.SCHEMA_VERSION == 1
+    assert document["_meta"]["1"]["schema"] == migrations.SCHEMA_VERSION == 2
     assert document["applications"] == {}
 
 
@@ -238,22 +238,22 @@ def test_an_older_file_is_migrated_and_the_old_one_kept(db_file, monkeypatch):
     repo.add(Application(company="Acme", role="old role"))
     old_bytes = db_file.read_bytes()
 
-    def to_v2(document: dict) -> dict:
+    def to_v3(document: dict) -> dict:
         # a pretend format change: every role is upper-cased
         for record in document["applications"].values():
             record["role"] = record["role"].upper()
         return document
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(tinydb_store, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, to_v2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(tinydb_store, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, to_v3)
 
     migrated = open_repo(db_file)
     document = stored_document(db_file)
-    assert document["_meta"]["1"]["schema"] == 2
+    assert document["_meta"]["1"]["schema"] == 3
     assert document["applications"]["1"]["role"] == "OLD ROLE"
     assert migrated.get(1).role == "OLD ROLE"
-    backup = db_file.with_name(db_file.name + ".schema1.bak")
+    backup = db_file.with_name(db_file.name + ".schema2.bak")
     assert backup.read_bytes() == old_bytes
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
@@ -261,6 +261,48 @@ def test_an_older_file_is_migrated_and_the_old_one_kept(db_file, monkeypatch):
     migrated.modify(1, lambda a: a.add_note("after", T0))
     open_repo(db_file)
     assert stored_document(db_file)["applications"]["1"]["role"] == "OLD ROLE"
+
+
+SCHEMA_1_FILE = {
+    "_meta": {"1": {"schema": 1, "next_id": 3}},
+    "applications": {
+        "1": {
+            "company": "Acme", "role": "Data engineer", "company_domain": "acme.com", "stage": "interview",
+            "outcome": None, "channel": "email", "do_not_contact": False, "decision_by": "2026-12-04",
+            "contacts": [{"name": "Ada", "title": "", "email": "ada@acme.com", "phone": ""}],
+            "interviews": [{"at": "2026-11-24T09:00:00Z", "kind": "", "with": ["Ada"], "notes": "",
+                            "duration_minutes": 60}],
+            "events": [{"at": "2026-11-20T09:00:00Z", "kind": "stage-change", "from": "applied", "to": "interview"}],
+            "drafts": {}, "notes": "one line", "created": "2026-11-20T09:00:00Z",
+            "updated": "2026-11-20T09:00:00Z", "rev": 4,
+        },
+        "2": {"company": "Beta", "stage": "closed", "outcome": "rejected", "rev": 1},
+    },
+}
+
+
+def test_a_schema_1_file_gains_the_new_fields_and_its_old_copy_is_kept(db_file):
+    db_file.parent.mkdir(parents=True)
+    old_text = json.dumps(SCHEMA_1_FILE)
+    db_file.write_text(old_text, encoding="utf-8")
+
+    repo = open_repo(db_file)
+    document = stored_document(db_file)
+    assert document["_meta"]["1"]["schema"] == 2
+    acme = document["applications"]["1"]
+    assert {k: acme[k] for k in migrations.FIELDS_ADDED_IN_2} == {
+        "job_url": "", "location": "", "salary": "", "applied_on": None, "source": "", "resume": "",
+        "tags": [], "priority": "",
+    }
+    assert acme["contacts"] == SCHEMA_1_FILE["applications"]["1"]["contacts"]  # the rest unchanged
+    assert acme["rev"] == 4
+    assert db_file.with_name(db_file.name + ".schema1.bak").read_text(encoding="utf-8") == old_text
+
+    apps = repo.list()
+    assert [(a.company, a.stage, a.outcome, a.notes) for a in apps] == [
+        ("Acme", "interview", None, "one line"), ("Beta", "closed", "rejected", "")]
+    repo.modify(1, lambda a: setattr(a, "tags", ["remote"]))
+    assert repo.get(1).tags == ["remote"]
 
 
 # -- backups and leftovers ---------------------------------------------------------

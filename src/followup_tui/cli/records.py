@@ -5,8 +5,20 @@ from __future__ import annotations
 import click
 
 from ..domain.errors import ValidationError
-from ..domain.model import CHANNELS, MESSAGE_KINDS, OUTCOMES, STAGES, Application, Contact, Interview
-from ..domain.timeparse import local_text, parse_date, parse_when
+from ..domain.model import (
+    CHANNELS,
+    MESSAGE_KINDS,
+    OUTCOMES,
+    PRIORITIES,
+    STAGES,
+    Application,
+    Contact,
+    Interview,
+    check_job_url,
+    default_stage,
+    normalize_tags,
+)
+from ..domain.timeparse import absolute_text, local_text, parse_date, parse_day, parse_when
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 
@@ -24,9 +36,18 @@ def application_options(func):
         click.option("--contact-name", help="Your contact (interviewer or recruiter)."),
         click.option("--contact-email", help="Their business email address."),
         click.option("--channel", type=click.Choice(CHANNELS), help="How the employer first reached you."),
-        click.option("--interview-at", metavar="WHEN", help="Interview start: YYYY-MM-DD HH:MM (your timezone) or ISO 8601."),
+        click.option("--interview-at", metavar="WHEN", help="Interview start: YYYY-MM-DD HH:MM (your timezone), ISO 8601, or 'tomorrow 9:30', 'friday 10:00', 'in 3 days'."),
         click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD."),
         click.option("--do-not-contact/--may-contact", default=None, help="They asked not to be contacted."),
+        click.option("--url", "job_url", metavar="URL", help="The job posting's address (http:// or https://)."),
+        click.option("--location", help="Where the job is: a city, 'remote', 'hybrid (Lyon)'..."),
+        click.option("--salary", help="Free text, e.g. '55-65k EUR' or '$120k + equity'."),
+        click.option("--applied", "applied_on", metavar="DATE", help="When you applied: YYYY-MM-DD, 'today', 'yesterday'..."),
+        click.option("--source", help="Where you found the job: LinkedIn, a referral, the company site..."),
+        click.option("--resume", help="Which resume version you sent."),
+        click.option("--tags", metavar="A,B", help="Comma-separated tags (replaces the current ones; '' clears them)."),
+        click.option("--priority", type=click.Choice(PRIORITIES[1:] + ("none",)), help="How much you want this one."),
+        click.option("--notes", help="Notes (several lines allowed; replaces the current notes)."),
         click.option("--json", "as_json", is_flag=True, help="Print the application as JSON."),
     ]
     for option in reversed(options):
@@ -34,11 +55,31 @@ def application_options(func):
     return func
 
 
+def read_when(ctx: CliContext, text: str, field: str):
+    """An explicit time, or one as people type it ("tomorrow 9:30"); the
+    latter is echoed back as an absolute date on stderr."""
+    tz = ctx.settings.tz
+    try:
+        return parse_when(text, tz, field)
+    except ValidationError:
+        at = parse_when(text, tz, field, now=ctx.now())
+        click.echo(f"{field} {text!r}: {absolute_text(at, tz)}", err=True)
+        return at
+
+
 def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
     tz = ctx.settings.tz
-    for key in ("company", "role", "company_domain", "channel"):
+    for key in ("company", "role", "company_domain", "channel", "location", "salary", "source", "resume", "notes"):
         if values.get(key) is not None:
             setattr(app, key, values[key])
+    if values.get("job_url") is not None:
+        app.job_url = check_job_url(values["job_url"], "--url")
+    if values.get("tags") is not None:
+        app.tags = normalize_tags(values["tags"])
+    if values.get("priority") is not None:
+        app.priority = "" if values["priority"] == "none" else values["priority"]
+    if values.get("applied_on") is not None:
+        app.applied_on = parse_day(values["applied_on"], ctx.now(), tz, "--applied")
     if values.get("stage") is not None:
         app.move_to(values["stage"], ctx.now())
     if values.get("do_not_contact") is not None:
@@ -46,7 +87,7 @@ def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
     if values.get("decision_by") is not None:
         app.decision_by = parse_date(values["decision_by"], "--decision-by")
     if values.get("interview_at") is not None:
-        at = parse_when(values["interview_at"], tz, "--interview-at")
+        at = read_when(ctx, values["interview_at"], "--interview-at")
         names = [values["contact_name"]] if values.get("contact_name") else []
         app.interviews.append(Interview(at=at, with_names=names))
     if values.get("contact_name") is not None or values.get("contact_email") is not None:
@@ -77,7 +118,7 @@ def add(ctx: CliContext, as_json: bool, **values) -> None:
         app = Application(company=values["company"], created=ctx.now())
         stage = values.pop("stage", None)
         apply_options(ctx, app, values)
-        app.stage = stage or ("interview" if app.interviews else "applied")
+        app.stage = stage or default_stage(app)
         return ctx.repo.add(app)
 
     _print_app(run_guarded(action), as_json)
@@ -94,17 +135,27 @@ def edit(ctx: CliContext, app_id: int, as_json: bool, **values) -> None:
 
 
 @click.command("list")
-@click.option("--stage", type=click.Choice(STAGES), help="Only this column.")
+@click.option("--stage", "stages", multiple=True, type=click.Choice(STAGES), help="Only this column (repeat for several).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only applications with this tag (repeat: all of them).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_ctx
-def list_apps(ctx: CliContext, stage: str | None, as_json: bool) -> None:
-    """List applications."""
-    apps = [a for a in run_guarded(ctx.repo.list) if stage is None or a.stage == stage]
+def list_apps(ctx: CliContext, stages: tuple[str, ...], tags: tuple[str, ...], as_json: bool) -> None:
+    """List applications.
+
+    \b
+    Example: followup list --stage interview --tag remote --json
+    """
+    wanted = {t.casefold() for t in normalize_tags(list(tags))}
+    apps = [
+        a for a in run_guarded(ctx.repo.list)
+        if (not stages or a.stage in stages) and wanted <= {t.casefold() for t in a.tags}
+    ]
     if as_json:
         echo_json([app_json(a) for a in apps])
         return
     for app in apps:
-        click.echo(terminal_safe(f"{app.id:>4}  {app.stage:<13} {app.company} | {app.role}"))
+        tag_text = f"  [{', '.join(app.tags)}]" if app.tags else ""
+        click.echo(terminal_safe(f"{app.id:>4}  {app.stage:<13} {app.company} | {app.role}{tag_text}"))
 
 
 @click.command()
@@ -127,6 +178,22 @@ def show(ctx: CliContext, app_id: int, as_json: bool) -> None:
     say(f"stage: {stage}   channel: {app.channel}" + ("   DO NOT CONTACT" if app.do_not_contact else ""))
     if app.decision_by:
         say(f"decision by: {app.decision_by.isoformat()}")
+    for label, value in (
+        ("job url", app.job_url),
+        ("location", app.location),
+        ("salary", app.salary),
+        ("applied", app.applied_on.isoformat() if app.applied_on else ""),
+        ("source", app.source),
+        ("resume", app.resume),
+        ("tags", ", ".join(app.tags)),
+        ("priority", app.priority),
+    ):
+        if value:
+            say(f"{label}: {value}")
+    if app.notes:
+        say("notes:")
+        for line in app.notes.splitlines():
+            say(f"  {line}")
     for contact in app.contacts:
         say(f"contact: {contact.name} <{contact.email}> {contact.title}".rstrip())
     for interview in app.interviews_sorted():
@@ -172,7 +239,7 @@ def log(ctx: CliContext, app_id: int, sent_kind, recipient, response, note, at_t
         raise click.UsageError("give exactly one of --sent, --response or --note")
 
     def change(app: Application) -> None:
-        at = parse_when(at_text, ctx.settings.tz, "--at") if at_text else ctx.now()
+        at = read_when(ctx, at_text, "--at") if at_text else ctx.now()
         if sent_kind:
             app.record_sent(sent_kind, at, recipient=recipient or app.primary_email)
         elif response:

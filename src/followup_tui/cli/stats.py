@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from datetime import date
 
 import click
@@ -73,7 +75,10 @@ def report_lines(stats: SearchStats) -> list[str]:
     for count, apps in stats.follow_up_counts:
         label = _plural(count, "follow-up")
         lines.append(f"  {label:<13} {apps:>4} {bar(apps, most, BAR_WIDTH)}")
-    lines.append("Outcomes              " + " · ".join(f"{k} {v}" for k, v in stats.outcomes))
+    # five outcomes (ghosted included) do not fit one 80-column line: wrap them
+    outcome_lines = textwrap.wrap(" · ".join(f"{k}\u00a0{v}" for k, v in stats.outcomes), 80 - 22)
+    for index, text in enumerate(outcome_lines or [""]):
+        lines.append(("Outcomes" if index == 0 else "").ljust(22) + text.replace("\u00a0", " "))
     for title, groups in (("By source", stats.by_source), ("By channel", stats.by_channel)):
         lines.append("")
         lines.append(f"{title:<16} apps answered interview offers  closed")

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from ..domain.errors import ValidationError
+from ..domain.import_plan import ImportPlan, plan_import
+from ..domain.model import Application
+from ..importers import SOURCES, ParsedImport, read_import
 from ..calendar_export import export_ics
-from ..transfer import export_csv, export_json, parse_import
-from .context import CliContext, fail, pass_ctx, run_guarded
+from ..transfer import export_csv, export_json
+from .context import CliContext, fail, pass_ctx, run_guarded, terminal_safe
+
+LISTED_AT_MOST = 30  # a dry run names this many applications per group, then counts
 
 
 @click.command()
@@ -17,7 +23,8 @@ from .context import CliContext, fail, pass_ctx, run_guarded
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
 @pass_ctx
 def export(ctx: CliContext, fmt: str, output: str | None) -> None:
-    """Export every application (JSON re-imports; CSV is a readable record;
+    """Export every application (JSON: the exact copy; CSV: every field,
+    contact, round and history line in readable columns, importable again;
     ICS puts each next action in your calendar)."""
     apps = run_guarded(ctx.repo.list)
     summary = f"exported {len(apps)} applications"
@@ -46,6 +53,34 @@ def _read_previous(path: Path) -> str | None:
         return None
 
 
+def _name(app: Application) -> str:
+    return terminal_safe(f"{app.company} | {app.role}" if app.role else app.company)
+
+
+def _report(parsed: ParsedImport, plan: ImportPlan, dry_run: bool) -> None:
+    how = "as chosen with --from" if not parsed.detected else (
+        "recognised from its content" if parsed.source == "json" else "recognised from the header row")
+    where = f"{parsed.encoding}" + (f", delimiter {parsed.delimiter!r}" if parsed.source != "json" else "")
+    click.echo(f"read {len(parsed.rows)} rows as {parsed.title} ({how}; {where})")
+    verb = "would add" if dry_run else "added"
+    click.echo(f"{verb} {len(plan.added)}, {'would update' if dry_run else 'updated'} {len(plan.updated)}, "
+               f"unchanged {len(plan.unchanged)}")
+    if dry_run:
+        for label, apps in (("add", plan.added), ("update", [a for a, _ in plan.updated])):
+            changes = {id(a): keys for a, keys in plan.updated}
+            for app in apps[:LISTED_AT_MOST]:
+                detail = f" ({', '.join(changes[id(app)])})" if id(app) in changes else ""
+                click.echo(f"  {label}: {_name(app)}{detail}")
+            if len(apps) > LISTED_AT_MOST:
+                click.echo(f"  ... and {len(apps) - LISTED_AT_MOST} more to {label}")
+    if parsed.ignored:
+        named = [terminal_safe(h) + (f" ({parsed.ignored_reasons[h]})" if h in parsed.ignored_reasons else "")
+                 for h in parsed.ignored]
+        click.echo(f"ignored: {', '.join(named)}")
+    if dry_run:
+        click.echo("dry run: nothing was saved")
+
+
 def write_export(target: Path, text: str) -> None:
     """Atomically, privately (0600): a full disk leaves the old file (or none),
     never a truncated one, and says so in one line."""
@@ -59,17 +94,34 @@ def write_export(target: Path, text: str) -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--from", "source", type=click.Choice(SOURCES),
+              help="What wrote the file (default: recognised from its header row).")
+@click.option("--dry-run", is_flag=True, help="Show what would be added, updated and ignored; save nothing.")
 @pass_ctx
-def import_file(ctx: CliContext, file: str) -> None:
-    """Import a JSON export or a CSV with a header row (all or nothing)."""
+def import_file(ctx: CliContext, file: str, source: str | None, dry_run: bool) -> None:
+    """Import applications (all or nothing): our JSON or CSV export, LinkedIn's
+    Job Applications.csv, a Huntr or Teal export, or any CSV with a header row.
+    Importing a file again updates what it imported before.
+
+    \b
+    Examples:
+      followup import "Job Applications.csv" --dry-run
+      followup import huntr-jobs.csv --from huntr
+    """
     try:
-        text = click.open_file(file, encoding="utf-8-sig").read()
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{file}: cannot read: {exc}")
+        if file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(file).read_bytes()
+    except OSError as exc:
+        fail(f"{file}: cannot read: {exc.strerror or exc}")
     try:
-        apps = parse_import(text, ctx.settings.tz)
+        parsed = read_import(data, ctx.settings.tz, source)
     except ValidationError as exc:
         fail(f"{file}: {exc}; nothing was imported")
-    ctx.backup_before("imported")
-    stored = run_guarded(lambda: ctx.repo.add_many(apps))
-    click.echo(f"imported {len(stored)} applications")
+    now = ctx.now()
+    plan = plan_import(run_guarded(ctx.repo.list), parsed.rows, now)
+    if not dry_run:
+        ctx.backup_before("imported")
+        run_guarded(lambda: ctx.repo.add_and_update(plan.added, [app for app, _ in plan.updated]))
+    _report(parsed, plan, dry_run)

@@ -269,11 +269,17 @@ def _unsettled_response(app: Application) -> Event | None:
     responses = app.responses()
     if not responses:
         return None
-    latest = max(responses, key=lambda e: e.at)
-    moved = any(e.kind == "stage-change" and e.at >= latest.at for e in app.events)
-    sent = any(e.kind == "message-sent" and e.at >= latest.at for e in app.events)
+    # Recorded order breaks ties: a move made in the same second as the
+    # response (or backdated to it) comes after it when it was recorded after.
+    order = {id(e): index for index, e in enumerate(app.events)}
+    latest = max(responses, key=lambda e: (e.at, order[id(e)]))
+
+    def after(e: Event) -> bool:
+        return (e.at, order[id(e)]) > (latest.at, order[id(latest)])
+
+    moved = any(e.kind in ("stage-change", "message-sent") and after(e) for e in app.events)
     interviewed = any(i.at >= latest.at for i in app.interviews)
-    return None if moved or sent or interviewed else latest
+    return None if moved or interviewed else latest
 
 
 def _answer_stops_follow_ups(app: Application, ended: list[Interview], decision: date | None, cal: _Calendar) -> bool:

@@ -68,7 +68,7 @@ def plan_message(
 ) -> MessagePlan:
     """The message to write for `app`: the card's next one unless `kind`
     (and, for a thank-you, the round that started at `round_at`) is given."""
-    actions = [a for a in next_actions(app, now, settings)]
+    actions = next_actions(app, now, settings)
     message_actions = [a for a in actions if a.is_message]
     note = ""
     if kind is None:
@@ -84,37 +84,36 @@ def plan_message(
     if action is not None:
         note = note or action.reason
 
-    if app.do_not_contact:
-        return MessagePlan(kind, 1, refusal=f"{app.company}: {DO_NOT_CONTACT}")
-
+    # The round and the person first: a refused plan still says whom it
+    # would have gone to (the checks of a draft written anyway use it).
     if kind == "thank-you":
         round_ = _round(app, now, action.round_at if action is not None else round_at)
-        if round_ is None:
-            coming = app.interviews_sorted()
-            when = f" (the interview is at {coming[0].at.astimezone(settings.tz):%Y-%m-%d %H:%M})" if coming else ""
-            return MessagePlan(
-                kind, 1, refusal=f"{app.company}: no interview yet{when}: a thank-you note follows an interview."
-            )
-        who = action.who if action is not None and action.who else tuple(n for n in round_.with_names if n.strip())
-        contact = _addressee(app, who)
-        return MessagePlan(
-            kind, 1, note=note, round_at=round_.at, who=who, to_name=contact.name if contact else "",
-            to=contact.email if contact else "", action=action,
-        )
-
-    round_ = _round(app, now, None)
-    sent = follow_ups_since(app, round_)
-    number = action.number if action is not None and action.number else sent + 1
-    most = settings.cadence.max_follow_ups
-    if number > most:
-        already = f"{sent} follow-up" + ("" if sent == 1 else "s")
-        return MessagePlan(kind, number, refusal=f"{app.company}: you already sent {already}. {LET_GO_ADVICE}")
-    who = tuple(n for n in round_.with_names if n.strip()) if round_ is not None else ()
+        who = action.who if action is not None and action.who else _names(round_)
+    else:
+        round_ = _round(app, now, None)
+        who = _names(round_)
     contact = _addressee(app, who)
-    return MessagePlan(
+    sent = follow_ups_since(app, round_)
+    number = 1 if kind == "thank-you" else (action.number if action is not None and action.number else sent + 1)
+    plan = MessagePlan(
         kind, number, note=note, round_at=round_.at if round_ else None, who=who,
         to_name=contact.name if contact else "", to=contact.email if contact else "", action=action,
     )
+
+    if app.do_not_contact:
+        return dataclasses.replace(plan, refusal=f"{app.company}: {DO_NOT_CONTACT}")
+    if kind == "thank-you" and round_ is None:
+        coming = app.interviews_sorted()
+        when = f" (the interview is at {coming[0].at.astimezone(settings.tz):%Y-%m-%d %H:%M})" if coming else ""
+        return dataclasses.replace(plan, refusal=f"{app.company}: no interview yet{when}: a thank-you note follows an interview.")
+    if kind == "follow-up" and number > settings.cadence.max_follow_ups:
+        already = f"{sent} follow-up" + ("" if sent == 1 else "s")
+        return dataclasses.replace(plan, refusal=f"{app.company}: you already sent {already}. {LET_GO_ADVICE}")
+    return plan
+
+
+def _names(round_: Interview | None) -> tuple[str, ...]:
+    return tuple(n for n in round_.with_names if n.strip()) if round_ is not None else ()
 
 
 def fill(plan: MessagePlan, app: Application, settings: Settings, now: datetime, forgot: str = "") -> FilledTemplate:

@@ -12,8 +12,9 @@ from datetime import date, datetime, timedelta, timezone
 from .errors import ValidationError
 from .timeparse import format_instant, parse_instant_iso
 
-STAGES: tuple[str, ...] = ("applied", "interview", "thanked", "following-up", "offer", "closed")
+STAGES: tuple[str, ...] = ("saved", "applied", "interview", "thanked", "following-up", "offer", "closed")
 STAGE_TITLES: dict[str, str] = {
+    "saved": "Saved",
     "applied": "Applied",
     "interview": "Interview",
     "thanked": "Thanked",
@@ -21,7 +22,8 @@ STAGE_TITLES: dict[str, str] = {
     "offer": "Offer",
     "closed": "Closed",
 }
-OUTCOMES: tuple[str, ...] = ("accepted", "rejected", "withdrawn", "moved-on")
+OUTCOMES: tuple[str, ...] = ("accepted", "rejected", "withdrawn", "moved-on", "ghosted")
+PRIORITIES: tuple[str, ...] = ("", "low", "medium", "high")
 CHANNELS: tuple[str, ...] = ("email", "phone", "linkedin", "portal", "other")
 MESSAGE_KINDS: tuple[str, ...] = ("thank-you", "follow-up")
 EVENT_KINDS: tuple[str, ...] = ("created", "stage-change", "message-sent", "response", "note", "snooze")
@@ -36,6 +38,33 @@ def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("naive datetime: times must carry a timezone")
     return value.astimezone(timezone.utc)
+
+
+def default_stage(app: "Application") -> str:
+    """The column a new application starts in when none is chosen."""
+    return "interview" if app.interviews else "applied"
+
+
+def normalize_tags(tags: str | list[str] | tuple[str, ...]) -> list[str]:
+    """Tags from a list or from comma-separated text: trimmed, no empties, no
+    duplicates (case-insensitive; the first spelling wins), order kept."""
+    items = tags.split(",") if isinstance(tags, str) else [t for tag in tags for t in str(tag).split(",")]
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        tag = " ".join(item.split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
+    return result
+
+
+def check_job_url(value: str, field_name: str = "job_url") -> str:
+    """A web address: http(s)://... with no spaces (so it can be opened)."""
+    url = value.strip()
+    if url and (not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url)):
+        raise ValidationError(field_name, f"{value!r} is not a web address (http:// or https://...)")
+    return url
 
 
 def _choice(field_name: str, value: str, allowed: tuple[str, ...]) -> str:
@@ -199,6 +228,14 @@ class Application:
     channel: str = "email"
     do_not_contact: bool = False
     decision_by: date | None = None
+    job_url: str = ""
+    location: str = ""
+    salary: str = ""  # free text: "55-65k EUR", "$120k + equity"
+    applied_on: date | None = None
+    source: str = ""  # where the job was found: LinkedIn, a referral...
+    resume: str = ""  # which resume version was sent
+    tags: list[str] = field(default_factory=list)
+    priority: str = ""  # one of PRIORITIES ("" = not set)
     contacts: list[Contact] = field(default_factory=list)
     interviews: list[Interview] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -221,6 +258,10 @@ class Application:
             _choice("outcome", self.outcome, OUTCOMES)
             if self.stage != "closed":
                 raise ValidationError("outcome", "only a closed application has an outcome")
+        _choice("priority", self.priority, PRIORITIES)
+        check_job_url(self.job_url)
+        if self.tags != normalize_tags(self.tags):
+            raise ValidationError("tags", "tags must be non-empty, without commas, and not repeated")
         from .validation import check_email  # local: keeps import cheap
 
         for index, contact in enumerate(self.contacts, start=1):
@@ -386,6 +427,14 @@ class Application:
             "channel": self.channel,
             "do_not_contact": self.do_not_contact,
             "decision_by": self.decision_by.isoformat() if self.decision_by else None,
+            "job_url": self.job_url,
+            "location": self.location,
+            "salary": self.salary,
+            "applied_on": self.applied_on.isoformat() if self.applied_on else None,
+            "source": self.source,
+            "resume": self.resume,
+            "tags": list(self.tags),
+            "priority": self.priority,
             "contacts": [c.to_dict() for c in self.contacts],
             "interviews": [i.to_dict() for i in self.interviews],
             "events": [e.to_dict() for e in self.events],
@@ -401,6 +450,10 @@ class Application:
         """Build from the stored/exported JSON form; raises ValidationError."""
         try:
             decision = data.get("decision_by")
+            applied = data.get("applied_on")
+            tags = data.get("tags") or []
+            if not isinstance(tags, list):
+                raise ValidationError("tags", f"{tags!r} is not a list of tags")
             return cls(
                 id=app_id if app_id is not None else data.get("id"),
                 company=str(data.get("company", "")),
@@ -411,6 +464,14 @@ class Application:
                 channel=str(data.get("channel", "email")),
                 do_not_contact=bool(data.get("do_not_contact", False)),
                 decision_by=date.fromisoformat(decision) if decision else None,
+                job_url=str(data.get("job_url", "")),
+                location=str(data.get("location", "")),
+                salary=str(data.get("salary", "")),
+                applied_on=date.fromisoformat(applied) if applied else None,
+                source=str(data.get("source", "")),
+                resume=str(data.get("resume", "")),
+                tags=[str(t) for t in tags],
+                priority=str(data.get("priority", "")),
                 contacts=[Contact.from_dict(c) for c in data.get("contacts", [])],
                 interviews=[Interview.from_dict(i) for i in data.get("interviews", [])],
                 events=[Event.from_dict(e) for e in data.get("events", [])],

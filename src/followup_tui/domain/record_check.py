@@ -102,7 +102,7 @@ def _objects(where: str, value: Any) -> list[dict]:
 # Plain fields (text, flags, lists) are checked by the type of their default, so
 # a field added to the model later is checked without touching this module.
 _DEFAULTS = Application(company="").to_dict()
-_SPECIAL = {"stage", "outcome", "channel", "decision_by", "contacts", "interviews", "events", "drafts",
+_SPECIAL = {"stage", "outcome", "channel", "decision_by", "applied_on", "contacts", "interviews", "events", "drafts",
             "created", "updated", "rev", "id"}
 _PLAIN = {key: type(value) for key, value in _DEFAULTS.items()
           if key not in _SPECIAL and type(value) in (str, bool, int, list, dict)}
@@ -124,6 +124,7 @@ def check_record(record: Any) -> None:
     if "channel" in record:
         _choice("channel", record["channel"], CHANNELS)
     _day("decision_by", record.get("decision_by"))
+    _day("applied_on", record.get("applied_on"))
     _instant("created", record.get("created"), optional=True)
     _instant("updated", record.get("updated"), optional=True)
     if "rev" in record:

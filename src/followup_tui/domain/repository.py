@@ -34,6 +34,12 @@ class ApplicationRepository(Protocol):
     def add_many(self, applications: Iterable[Application]) -> list[Application]:
         """Store all or none (used by import)."""
 
+    def add_and_update(
+        self, new: Iterable[Application], changed: Iterable[Application]
+    ) -> tuple[list[Application], list[Application]]:
+        """Store new applications and changes to stored ones in one write, all
+        or none (used by import); ConflictError when a change's `rev` is stale."""
+
     def change_token(self) -> object:
         """Cheap value that changes whenever the data changes (any session)."""
 

@@ -1,5 +1,8 @@
 """Reading and writing times. Stored instants are UTC ISO 8601; user input is
-accepted only in explicit forms, read in the user's timezone."""
+read in the user's timezone, in explicit forms, or (where the caller gives
+`now`) as people type it: "today 14:00", "tomorrow 9:30", "in 3 days",
+"friday 10:00". Anything else, ambiguous forms such as 03/04 included, is
+refused with the accepted forms listed."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import re
 from datetime import date, datetime, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import arrow
 from dateutil import tz as dateutil_tz
 
 from .errors import ValidationError
@@ -18,6 +22,29 @@ ACCEPTED_WHEN_FORMS = (
     "or ISO 8601 with an offset such as 2026-11-25T14:30+01:00"
 )
 ACCEPTED_DATE_FORMS = "YYYY-MM-DD"
+ACCEPTED_NATURAL_WHEN_FORMS = (
+    "today 14:00, tomorrow 9:30, friday 10:00 (the coming one), last friday 2pm, "
+    "in 3 days, in 2 hours, 2 days ago"
+)
+ACCEPTED_NATURAL_DATE_FORMS = "today, yesterday, tomorrow, friday (the coming one), last friday, in 3 days, 2 days ago"
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_PATTERN = "|".join(f"{d[:3]}(?:{d[3:]})?" for d in WEEKDAYS)
+_DAY_PATTERN = rf"(?P<day>today|tomorrow|yesterday|(?:(?P<rel>next|last|this)\s+)?(?P<wd>{_WEEKDAY_PATTERN}))"
+_TIME_PATTERN = r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?"
+_DAY_RE = re.compile(rf"^{_DAY_PATTERN}$", re.IGNORECASE)
+_DAY_TIME_RE = re.compile(rf"^{_DAY_PATTERN}(?:\s*,)?\s+(?:at\s+)?{_TIME_PATTERN}$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(
+    r"^(?:in\s+(?P<n1>\d{1,4})\s+(?P<u1>minute|hour|day|week)s?|(?P<n2>\d{1,4})\s+(?P<u2>minute|hour|day|week)s?\s+ago)$",
+    re.IGNORECASE,
+)
+
+
+def _shifted(match: re.Match, now: arrow.Arrow) -> arrow.Arrow:
+    """`in 3 days` / `3 days ago` from `now` (arrow does the calendar arithmetic)."""
+    if match.group("n1"):
+        return now.shift(**{match.group("u1").lower() + "s": int(match.group("n1"))})
+    return now.shift(**{match.group("u2").lower() + "s": -int(match.group("n2"))})
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LOCAL_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$")
@@ -65,12 +92,64 @@ def parse_instant_iso(text: str) -> datetime:
     return value.astimezone(timezone.utc)
 
 
-def parse_when(text: str, tz: tzinfo, field: str = "time") -> datetime:
-    """Parse user input in one of ACCEPTED_WHEN_FORMS to an aware UTC datetime.
+def _clock_time(match: re.Match) -> tuple[int, int] | None:
+    hour, minute, ampm = int(match.group("h")), int(match.group("m") or 0), match.group("ampm")
+    if ampm is None and match.group("m") is None:
+        return None  # "tomorrow 9": nine in the morning or a typo? refuse
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _day_from_words(match: re.Match, now: arrow.Arrow) -> arrow.Arrow:
+    """The local day (midnight) a day word names, relative to `now`."""
+    day = match.group("day").lower()
+    today = now.floor("day")
+    if day == "today":
+        return today
+    if day == "tomorrow":
+        return today.shift(days=1)
+    if day == "yesterday":
+        return today.shift(days=-1)
+    weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(match.group("wd").lower()[:3]))
+    rel = (match.group("rel") or "").lower()
+    if rel == "last":
+        return today.shift(days=-7).shift(weekday=weekday)  # 1 to 7 days back
+    if rel == "this":
+        return today.shift(weekday=weekday)  # today when it is that day
+    return today.shift(days=1).shift(weekday=weekday)  # "friday" / "next friday": the coming one
+
+
+def _natural_when(raw: str, tz: tzinfo, now: datetime) -> datetime | None:
+    local_now = arrow.get(now).to(tz)
+    relative = _RELATIVE_RE.match(raw)
+    if relative:
+        return _shifted(relative, local_now).to("UTC").datetime
+    match = _DAY_TIME_RE.match(raw)
+    if match:
+        clock = _clock_time(match)
+        if clock is None:
+            return None
+        day = _day_from_words(match, local_now)
+        return day.replace(hour=clock[0], minute=clock[1]).to("UTC").datetime
+    return None
+
+
+def parse_when(text: str, tz: tzinfo, field: str = "time", now: datetime | None = None) -> datetime:
+    """Parse user input in one of ACCEPTED_WHEN_FORMS to an aware UTC datetime;
+    with `now`, also the ACCEPTED_NATURAL_WHEN_FORMS (read with arrow).
 
     A bare date means the start of that day in the user's timezone.
     """
-    raw = text.strip()
+    raw = " ".join(text.split())
+    if now is not None:
+        natural = _natural_when(raw, tz, now)
+        if natural is not None:
+            return natural
     try:
         if _DATE_RE.match(raw):
             day = date.fromisoformat(raw)
@@ -88,7 +167,12 @@ def parse_when(text: str, tz: tzinfo, field: str = "time") -> datetime:
             return parse_instant_iso(raw)
     except ValueError:
         pass
-    raise ValidationError(field, f"cannot read {text!r} as a time; use {ACCEPTED_WHEN_FORMS}")
+    forms = ACCEPTED_WHEN_FORMS
+    if now is not None:
+        forms = f"{ACCEPTED_WHEN_FORMS}; or {ACCEPTED_NATURAL_WHEN_FORMS}"
+        if _DAY_RE.match(raw):
+            raise ValidationError(field, f"{text!r} needs a time of day, e.g. '{raw} 9:30'; use {forms}")
+    raise ValidationError(field, f"cannot read {text!r} as a time; use {forms}")
 
 
 def parse_date(text: str, field: str = "date") -> date:
@@ -99,6 +183,30 @@ def parse_date(text: str, field: str = "date") -> date:
         except ValueError:
             pass
     raise ValidationError(field, f"cannot read {text!r} as a date; use {ACCEPTED_DATE_FORMS}")
+
+
+def parse_day(text: str, now: datetime, tz: tzinfo, field: str = "date") -> date:
+    """A calendar date: YYYY-MM-DD, or a day as people say it ("yesterday",
+    "last friday", "3 days ago"), counted in the user's timezone."""
+    raw = " ".join(text.split())
+    local_now = arrow.get(now).to(tz)
+    match = _DAY_RE.match(raw)
+    if match:
+        return _day_from_words(match, local_now).date()
+    relative = _RELATIVE_RE.match(raw)
+    if relative and re.search(r"days?|weeks?", raw, re.IGNORECASE):
+        return _shifted(relative, local_now).date()
+    try:
+        return parse_date(raw, field)
+    except ValidationError:
+        raise ValidationError(
+            field, f"cannot read {text!r} as a date; use {ACCEPTED_DATE_FORMS} or {ACCEPTED_NATURAL_DATE_FORMS}"
+        ) from None
+
+
+def absolute_text(value: datetime, tz: tzinfo) -> str:
+    """What a typed time resolved to, unambiguous: `Fri 2026-11-27 10:00`."""
+    return arrow.get(value).to(tz).format("ddd YYYY-MM-DD HH:mm")
 
 
 def local_text(value: datetime, tz: tzinfo) -> str:

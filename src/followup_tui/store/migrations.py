@@ -9,10 +9,34 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Fields schema 2 added to every application, with the value an older record means.
+FIELDS_ADDED_IN_2: dict[str, object] = {
+    "job_url": "",
+    "location": "",
+    "salary": "",
+    "applied_on": None,
+    "source": "",
+    "resume": "",
+    "tags": [],
+    "priority": "",
+}
+
+
+def _v1_to_v2(document: dict) -> dict:
+    """Schema 2: job URL, location, salary, applied date, source, resume,
+    tags and priority (the `saved` stage and `ghosted` outcome need no change
+    to old records)."""
+    for record in (document.get("applications") or {}).values():
+        if isinstance(record, dict):
+            for key, default in FIELDS_ADDED_IN_2.items():
+                record.setdefault(key, copy.deepcopy(default))
+    return document
+
 
 # from-version -> function returning the document at from-version + 1
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict) -> dict:

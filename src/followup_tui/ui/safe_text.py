@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..textsafe import printable, printable_multiline
+from ..textsafe import printable, printable_body, printable_multiline
 
-__all__ = ["literal", "printable", "printable_multiline"]
+__all__ = ["literal", "printable", "printable_body", "printable_multiline"]
 
 
 def literal(value: str, style: str = "") -> Text:

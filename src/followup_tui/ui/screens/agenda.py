@@ -93,7 +93,7 @@ class AgendaScreen(DataScreen):
         for index, (application, action) in enumerate(rows):
             table.add_row(
                 Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
-                Text(action_label(action)),
+                Text(printable(action_label(action))),
                 Text(printable(application.company)),
                 Text(printable(application.role)),
                 key=f"{application.id}:{index}",

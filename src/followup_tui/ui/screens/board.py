@@ -19,7 +19,7 @@ from ..session import DataChanged
 from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
-MIN_COLUMN_WIDTH = 18
+MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
@@ -101,7 +101,7 @@ class BoardScreen(DataScreen):
             self.query_one("#board").loading = True
 
     def on_resize(self) -> None:
-        # Share the width; below 6 x MIN_COLUMN_WIDTH the board scrolls sideways
+        # Share the width; below 7 x MIN_COLUMN_WIDTH the board scrolls sideways
         # to the focused column instead of squeezing cards unreadably.
         width = max(MIN_COLUMN_WIDTH, self.size.width // len(STAGES))
         for column in self.query(StageColumn):

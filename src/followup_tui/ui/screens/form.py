@@ -19,12 +19,14 @@ from ...domain.model import CHANNELS, OUTCOMES, STAGE_TITLES, STAGES, Applicatio
 from ...domain.timeparse import local_text, parse_date, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
+from ..widgets.plain_text import PlainInput, PlainTextArea
 from .dialogs import ConfirmDialog
 
 
 def text_input(value: str = "", **kwargs) -> Input:
-    """A one-line input without borders: the form must fit 80x24 with scrolling."""
-    return Input(value, compact=True, **kwargs)
+    """A one-line input without borders: the form must fit 80x24 with scrolling.
+    Stored text with control characters shows (and is saved) as stand-ins."""
+    return PlainInput(value, compact=True, **kwargs)
 
 
 def _field(label: str, widget, error_id: str) -> Vertical:
@@ -132,7 +134,7 @@ class ApplicationFormScreen(DataScreen):
                 )
                 yield _field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
             yield Checkbox("They asked not to be contacted", a.do_not_contact, id="do_not_contact")
-            yield _field("Notes (several lines)", TextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
+            yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             with Vertical(id="contacts"):
                 for contact in a.contacts or [Contact()]:
                     yield self._contact_row(contact)

@@ -7,20 +7,15 @@ composer replace them with visible stand-ins (␛) as the text comes in.
 
 from __future__ import annotations
 
-import re
+from textual.widgets import Input, TextArea
 
-from textual.widgets import Input
-
-from ..safe_text import printable
-
-# C0 and C1 controls, except the newline and tab a message body may hold.
-_CONTROL_IN_BODY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from ..safe_text import printable, printable_body
 
 
 def clean_body(text: str) -> str:
-    """Newlines and tabs stay; CR LF becomes LF; other controls become visible."""
-    text = text.replace("\r\n", "\n")
-    return _CONTROL_IN_BODY.sub(lambda m: printable(m.group()), text)
+    """Newlines and tabs stay; CR LF becomes LF; other controls (and bidi,
+    zero-width characters) become visible."""
+    return printable_body(text)
 
 
 def clean_line(text: str) -> str:
@@ -29,10 +24,30 @@ def clean_line(text: str) -> str:
 
 
 class PlainInput(Input):
-    """An Input whose value never holds control characters."""
+    """An Input whose value never holds control characters: every way a value
+    arrives (the constructor, `value =`, typing, paste) goes through
+    `validate_value`, Textual's reactive validation hook."""
+
+    def validate_value(self, value: str) -> str:
+        return clean_line(value)
 
     def replace(self, text: str, start: int, end: int) -> None:
         super().replace(clean_line(text), start, end)
 
     def set_text(self, value: str) -> None:
         self.value = clean_line(value)
+
+
+class PlainTextArea(TextArea):
+    """Several lines of user text (notes): newlines and tabs stay, every other
+    control character becomes visible, whichever way the text arrives."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(clean_body(text), **kwargs)
+
+    def load_text(self, text: str) -> None:
+        super().load_text(clean_body(text))
+
+    def edit(self, edit):  # Textual's Edit / EditResult
+        edit.text = clean_body(edit.text)  # typing, paste, replace
+        return super().edit(edit)

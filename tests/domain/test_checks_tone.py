@@ -112,6 +112,8 @@ def test_one_polite_sentence_does_not_rescue_a_threat():
         "I have received another offer, and I would be grateful to know your timeline, as Northwind is my first choice.",
         "I have another offer with a deadline of Friday; would it be possible to let me know where things stand?",
         "I need to respond to the other offer by Friday, so any update you can share would help.",
+        "They would like an answer by the end of this week; Northwind is still my first choice.",
+        "The other company needs a decision by Monday, so I wanted to ask about your timeline.",
         "Please get back to me as soon as you are able.",
         "Please reply at your earliest convenience.",
         # words that only look like the families

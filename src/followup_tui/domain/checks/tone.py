@@ -342,6 +342,25 @@ def _shouting(text: str, end: int, allowed: frozenset[str], skip: tuple[Span, ..
     return found
 
 
+# A deadline that is not theirs: "They (the other company) would like an
+# answer by Friday", "I need to respond to the other offer by Friday".
+_THIRD_PARTY_DEADLINE_RE = phrases(
+    r"\b(?:they|the\s+other\s+(?:company|employer|firm|team)|another\s+(?:company|employer|firm)|(?:another|the\s+other|their|an?)"
+    r"\s+(?:offer|company)|I\s+need\s+to\s+(?:respond|reply|answer|decide|give\s+(?:them|an\s+answer)|let\s+them\s+know))\b"
+)
+_SENTENCE_START_RE = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+def _someone_elses_deadline(kind: str, span: Span, lower: str) -> bool:
+    """A pressure finding about another employer's deadline, not one put on this one."""
+    if kind != "pressure":
+        return False
+    before = lower[max(0, span[0] - 160) : span[0]]
+    start = _SENTENCE_START_RE.search(before)
+    sentence = before[start.start() + 1 :] if start else before
+    return _THIRD_PARTY_DEADLINE_RE.search(sentence) is not None
+
+
 def _findings(
     text: str, lower: str, main_end: int, own_end: int, ctx: DraftContext, skip: tuple[Span, ...]
 ) -> list[tuple[str, Span]]:
@@ -349,7 +368,7 @@ def _findings(
     message below it is not theirs), earliest first, overlaps dropped.
     Capitals count only before the sign-off, where names and titles go."""
     raw: list[tuple[str, Span]] = []
-    raw += _phrase_findings(lower, own_end)
+    raw += [(kind, span) for kind, span in _phrase_findings(lower, own_end) if not _someone_elses_deadline(kind, span, lower)]
     s = ctx.settings
     allowed = _own_capitals(ctx.company, ctx.role, s.user_name, s.signature)
     raw += [("shouting", span) for span in _shouting(text, main_end, allowed, skip)]

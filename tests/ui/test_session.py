@@ -3,6 +3,8 @@ store errors, rev-checked writes, undo / redo, by keyboard and on the file."""
 
 from __future__ import annotations
 
+import os
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -95,7 +97,11 @@ async def test_a_damaged_file_with_the_agenda_open_gives_a_message_naming_it(dem
         await pilot.press("a")
         agenda = await wait_for_screen(pilot, AgendaScreen)
         rows = len(agenda.rows)
-        demo_db.write_text('{"_meta": {"1": {"schema": 1')  # damaged by a crashed editor, say
+        # damaged by a crashed editor, say; put in place at once, so the watcher
+        # (every 0.05 s) never reads the empty file write_text leaves on its way
+        damaged = demo_db.with_name("damaged.partial")
+        damaged.write_text('{"_meta": {"1": {"schema": 1')
+        os.replace(damaged, demo_db)
         await wait_until(pilot, lambda: any(str(demo_db) in m for m in messages(app)), what="the message")
         assert app.screen is agenda and len(agenda.rows) == rows  # still running, last data shown
         note = next(n for n in app._notifications if str(demo_db) in n.message)

@@ -85,3 +85,23 @@ def test_every_screen_shows_hostile_text_as_stand_ins(tmp_path):
                   in zip([*visited, "after"], [0, *offsets], [*offsets, len(out)])}
     bad = {screen: found for screen, found in per_screen.items() if found}
     assert not bad, "\n".join(f"{screen}: {found}" for screen, found in bad.items())
+
+
+def test_a_hostile_data_path_reaches_neither_the_title_nor_an_error_line(tmp_path):
+    folder = tmp_path / ("data" + HOSTILE_STRINGS["OSC 0 title"] + HOSTILE_STRINGS["bidi override"])
+    db = folder / "followup.json"
+    TinyDBRepository.open(db).add(Application(company="Acme"))
+    proc = PtyProcess(followup_argv("--db", str(db)), clean_env(tmp_path), cols=120, rows=35)
+    try:
+        proc.wait_for_text("Acme")
+        proc.wait_for_text("Following up")
+    finally:
+        proc.kill()
+    assert leaks(bytes(proc.output)) == []
+    db.write_text("{ broken")
+    import subprocess
+
+    done = subprocess.run(followup_argv("--db", str(db), "list"), capture_output=True, env=clean_env(tmp_path),
+                          stdin=subprocess.DEVNULL, timeout=30)
+    assert done.returncode == 2 and b"not valid JSON" in done.stderr
+    assert leaks(done.stderr) == [] and b"\x1b" not in done.stderr

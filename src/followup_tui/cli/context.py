@@ -31,7 +31,7 @@ EXIT_CRASH = 1
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on stderr naming the problem, then exit."""
-    click.echo(f"followup: {message}", err=True)
+    click.echo(f"followup: {printable(message)}", err=True)  # paths and values may hold controls
     sys.exit(code)
 
 

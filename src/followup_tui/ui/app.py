@@ -19,6 +19,7 @@ from ..domain.message_plan import plan_message
 from ..domain.settings import Settings
 from ..messaging.outbox import Outbox
 from .downloads import DELIVERY_NAME, EXPORT_FORMATS, deliver_export, delivered_text
+from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
 from .session import Session
@@ -33,7 +34,7 @@ class FollowupApp(App[None]):
         super().__init__()
         self.session = session
         self.outbox = outbox
-        self.sub_title = str(session.db_path)
+        self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
     @property
@@ -110,8 +111,11 @@ class FollowupApp(App[None]):
             self.notify(str(event.exception), title="Not exported", severity="error", timeout=8)
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:  # type: ignore[override]
-        """Notifications carry company names and other user text: never markup."""
-        super().notify(message, markup=False, **kwargs)
+        """Notifications carry company names and other user text: never markup,
+        never a control character (every notice of every screen passes here)."""
+        if kwargs.get("title"):
+            kwargs["title"] = printable(kwargs["title"])
+        super().notify(printable_multiline(message), markup=False, **kwargs)
 
     # -- the one place where background work's failures become visible -------------
 
@@ -165,6 +169,11 @@ class FollowupApp(App[None]):
         from .screens.agenda import AgendaScreen
 
         self.push_screen(AgendaScreen())
+
+    def open_stats(self) -> None:
+        from .screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
 
     def open_help(self) -> None:
         from .screens.help import HelpScreen

@@ -124,3 +124,76 @@ def test_a_good_config_lets_commands_run(tmp_path: Path, db_file: Path) -> None:
     path = write(tmp_path, 'timezone = "America/New_York"\n[cadence]\nthank_you_hours = 24\n')
     result = CliRunner().invoke(main, ["--db", str(db_file), "--config", str(path), "list"])
     assert result.exit_code == 0, result.output
+
+
+# -- checked by a schema: ranges, ports, addresses, order ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "word"),
+    [
+        ("[smtp]\nport = 70000\n", "smtp.port", "65535"),
+        ("[smtp]\nport = 0\n", "smtp.port", "1"),
+        ('[smtp]\nport = "587"\n', "smtp.port", "integer"),
+        ('[smtp]\nfrom_address = "sam at example"\n', "smtp.from_address", "not a valid email"),
+        ("[checks]\nfollow_up_words = [125, 50]\n", "checks.follow_up_words", "backwards"),
+        ("[checks]\nthank_you_words = [50]\n", "checks.thank_you_words", "2"),
+        ("[checks]\nfail_min_words = 30\nwarn_min_words = 20\n", "checks", "checks.fail_min_words"),
+        ('[checks]\nreadability_max_grade = "high"\n', "checks.readability_max_grade", "number"),
+        ('country = "Atlantis"\n', "country", "country code"),
+        ("[smtp]\nhost = 3\n", "smtp.host", "string"),
+    ],
+)
+def test_schema_refuses_bad_values_naming_the_key(tmp_path: Path, text: str, key: str, word: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_settings(write(tmp_path, text))
+    assert caught.value.field.endswith(f": {key}")
+    assert word in caught.value.message
+
+
+def test_good_smtp_and_check_values_are_read(tmp_path: Path) -> None:
+    settings = load_settings(write(tmp_path, '[smtp]\nport = 465\nsecurity = "ssl"\nfrom_address = "sam@example.com"\n'
+                                             "[checks]\nfollow_up_words = [40, 110]\nreadability_max_grade = 10\n"))
+    assert (settings.smtp.port, settings.smtp.security, settings.smtp.from_address) == (465, "ssl", "sam@example.com")
+    assert settings.checks.follow_up_words == (40, 110)  # a tuple, as the domain expects
+    assert settings.checks.readability_max_grade == 10.0
+
+
+# -- followup config --path / --init ----------------------------------------------------
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def test_config_path_prints_where_the_file_is(private_home: Path, tmp_path: Path) -> None:
+    assert run("config", "--path").stdout == f"{private_home / 'config' / 'followup-tui' / 'config.toml'}\n"
+    assert run("--config", str(tmp_path / "x.toml"), "config", "--path").stdout == f"{tmp_path / 'x.toml'}\n"
+
+
+def test_config_init_writes_every_setting_with_its_default_and_a_comment(private_home: Path) -> None:
+    result = run("config", "--init")
+    assert result.exit_code == 0, result.output
+    path = config_path()
+    text = path.read_text(encoding="utf-8")
+    assert load_settings(path) == Settings()  # the defaults, exactly
+    for key in ("timezone", "country", "user_name", "signature", "thank_you_hours", "follow_up_words",
+                "port", "from_address", "[cadence]", "[checks]", "[smtp]"):
+        assert key in text
+    setting_lines = [line for line in text.splitlines() if " = " in line and not line.startswith("#")]
+    comment_lines = [line for line in text.splitlines() if line.startswith("# ")]
+    assert len(comment_lines) >= len(setting_lines) == 4 + 7 + 9 + 7
+    again = run("config", "--init")
+    assert again.exit_code == 2 and "exists already" in again.stderr
+    path.write_text('user_name = "Sam"\n', encoding="utf-8")
+    assert run("config", "--init", "--force").exit_code == 0
+    assert load_settings(path).user_name == ""
+
+
+def test_config_checks_a_bad_file_and_still_prints_its_path(tmp_path: Path) -> None:
+    path = write(tmp_path, "[smtp]\nport = 70000\n")
+    assert run("--config", str(path), "config", "--path").stdout == f"{path}\n"
+    checked = run("--config", str(path), "config")
+    assert checked.exit_code == 2 and "smtp.port" in checked.stderr
+    path.write_text("[smtp]\nport = 2525\n", encoding="utf-8")
+    assert "all values valid" in run("--config", str(path), "config").stdout

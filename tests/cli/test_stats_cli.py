@@ -30,6 +30,8 @@ def test_json_carries_the_hand_worked_figures(followup):
     assert data["follow_ups"]["answered"] == {"part": 1, "whole": 3, "share": 0.3333}
     assert data["outcomes"] == {"accepted": 0, "rejected": 2, "withdrawn": 1, "moved-on": 0, "ghosted": 0}
     assert data["by_channel"]["email"]["applications"] == 3
+    assert list(data["by_source"]) == ["linkedin", "referral", "unknown"]
+    assert data["by_source"]["referral"]["closed"] == {"rejected": 1}
     assert [w["applications"] for w in data["per_week"]] == [1, 0, 3, 0, 1, 1]
     assert data["per_week"][0]["week"] == "2026-10-19"
 

@@ -19,10 +19,7 @@ def at(month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
 
 
 def _app(company: str, source: str, **fields) -> Application:
-    app = Application(company=company, **fields)
-    if source:
-        app.source = source  # the record's own field once it exists; set either way
-    return app
+    return Application(company=company, source=source, **fields)
 
 
 def hand_built() -> list[Application]:

@@ -109,6 +109,18 @@ def test_local_dates_follow_the_users_timezone():
     assert figures.days_to_first_response.days == (1,)
 
 
+def test_the_recorded_applied_date_comes_first():
+    app = Application(company="X", created=at(11, 1), applied_on=date(2026, 10, 30))
+    assert applied_date(app, UTC) == date(2026, 10, 30)
+
+
+def test_a_card_only_saved_has_not_applied():
+    app = Application(company="X", stage="saved", created=at(11, 1))
+    figures = search_stats([app], NOW, UTC)
+    assert dict(figures.funnel)["saved"] == 1 and dict(figures.funnel)["applied"] == 0
+    assert figures.response_rate.whole == 0 and figures.per_week == ()
+
+
 def test_the_first_move_to_applied_is_the_applied_date():
     app = Application(company="X", created=at(11, 1))
     app.events.append(Event(at=at(11, 6), kind="stage-change", from_stage="interview", to_stage="applied"))

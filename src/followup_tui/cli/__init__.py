@@ -9,6 +9,7 @@ import click
 
 from .. import __version__
 from .backups import list_backups, restore
+from .config_command import config
 from .context import CliContext, crash_logged, fail, one_line_usage_errors
 from .drafting import check, draft
 from .due import due
@@ -43,13 +44,14 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
     """Follow up after job interviews: a board of your applications, what is
     due, and a composer that checks each message. Runs the TUI by default."""
     ctx.obj = CliContext(db_option=db_option, config_option=config_option)
-    _ = ctx.obj.settings  # a bad config stops every command here (exit 2, naming the key)
+    if ctx.invoked_subcommand != "config":  # `config` must work to repair a bad file
+        _ = ctx.obj.settings  # a bad config stops every command here (exit 2, naming the key)
     if ctx.invoked_subcommand is None:
         run_tui(ctx.obj)
 
 
 for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, serve,
-                web_session, demo, list_backups, restore):
+                web_session, demo, config, list_backups, restore):
     main.add_command(command)
 
 __all__ = ["main", "fail"]

@@ -22,6 +22,31 @@ from ..domain.timeparse import absolute_text, local_text, parse_date, parse_day,
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 
+def complete_app_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion: application ids, found by id or by company name
+    (`followup show acm<TAB>` offers Acme's id); the company shows as help in
+    zsh and fish. Reads the data file only if it exists; never fails."""
+    from click.shell_completion import CompletionItem
+
+    from ..paths import db_path
+    from ..store import TinyDBRepository
+
+    root = ctx.find_root()
+    path = db_path(root.params.get("db_option"))
+    if not path.is_file():
+        return []
+    try:
+        apps = TinyDBRepository.open(path).list()
+    except Exception:  # noqa: BLE001 - a completion never shows a traceback
+        return []
+    wanted = incomplete.casefold()
+    return [
+        CompletionItem(str(app.id), help=terminal_safe(f"{app.company} | {app.role}" if app.role else app.company))
+        for app in apps
+        if str(app.id).startswith(incomplete) or wanted in app.company.casefold()
+    ]
+
+
 def app_json(app: Application) -> dict:
     return {"id": app.id, **app.to_dict()}
 
@@ -125,7 +150,7 @@ def add(ctx: CliContext, as_json: bool, **values) -> None:
 
 
 @click.command()
-@click.argument("app_id", type=int)
+@click.argument("app_id", type=int, shell_complete=complete_app_id)
 @application_options
 @pass_ctx
 def edit(ctx: CliContext, app_id: int, as_json: bool, **values) -> None:
@@ -159,7 +184,7 @@ def list_apps(ctx: CliContext, stages: tuple[str, ...], tags: tuple[str, ...], a
 
 
 @click.command()
-@click.argument("app_id", type=int)
+@click.argument("app_id", type=int, shell_complete=complete_app_id)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, with the events.")
 @pass_ctx
 def show(ctx: CliContext, app_id: int, as_json: bool) -> None:
@@ -204,7 +229,7 @@ def show(ctx: CliContext, app_id: int, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("app_id", type=int)
+@click.argument("app_id", type=int, shell_complete=complete_app_id)
 @click.argument("stage", type=click.Choice(STAGES))
 @click.option("--outcome", type=click.Choice(OUTCOMES), help="For closed: how it ended (default moved-on).")
 @pass_ctx
@@ -215,7 +240,7 @@ def move(ctx: CliContext, app_id: int, stage: str, outcome: str | None) -> None:
 
 
 @click.command()
-@click.argument("app_id", type=int)
+@click.argument("app_id", type=int, shell_complete=complete_app_id)
 @pass_ctx
 def delete(ctx: CliContext, app_id: int) -> None:
     """Delete an application and its history (backed up first: `followup backups`)."""
@@ -225,7 +250,7 @@ def delete(ctx: CliContext, app_id: int) -> None:
 
 
 @click.command()
-@click.argument("app_id", type=int)
+@click.argument("app_id", type=int, shell_complete=complete_app_id)
 @click.option("--sent", "sent_kind", type=click.Choice(MESSAGE_KINDS), help="You sent this message.")
 @click.option("--to", "recipient", default="", help="Who you sent it to (default: the first contact).")
 @click.option("--response", help="The employer answered; what they said.")

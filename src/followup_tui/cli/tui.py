@@ -27,7 +27,14 @@ def has_terminal() -> bool:
         return False
 
 
-def launch(ctx: CliContext, db: Path, need_terminal: bool = True) -> None:
+def demo_notice(kept_in: Path | None) -> str:
+    """What the demo's header says about its data."""
+    if kept_in is None:
+        return "DEMO: data deleted on quit (keep it: followup demo --keep DIR)"
+    return f"DEMO: data kept in {kept_in}"
+
+
+def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | None = None) -> None:
     """Run the TUI on `db`; `need_terminal` is False only for a browser tab
     (`followup serve`), whose terminal is the web driver."""
     if need_terminal and not has_terminal():
@@ -40,6 +47,8 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True) -> None:
         app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option))
     except FollowupError as exc:
         fail(str(exc))
+    if notice:
+        app.sub_title = notice  # in the header, on every screen
     crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))
     app.run()
     if crashes:
@@ -57,7 +66,9 @@ def run_tui(ctx: CliContext) -> None:
 @click.option("--keep", type=click.Path(file_okay=False), help="Put the demo database in this folder and keep it.")
 @pass_ctx
 def demo(ctx: CliContext, keep: str | None) -> None:
-    """Start the TUI on a fresh demo database (a dozen sample applications)."""
+    """Start the TUI on a fresh demo database (a dozen sample applications).
+
+    The data is temporary (deleted when you quit) unless --keep names a folder."""
     from ..store import TinyDBRepository
 
     if not has_terminal():
@@ -69,4 +80,6 @@ def demo(ctx: CliContext, keep: str | None) -> None:
             fail(f"{db} exists already; choose an empty folder for --keep")
         repo = TinyDBRepository.open(db, clock=clock_from_env)
         repo.add_many(demo_applications(clock_from_env()))
-        launch(ctx, db)
+        launch(ctx, db, notice=demo_notice(folder if keep else None))
+        if not keep:
+            click.echo("followup: the demo data was deleted; `followup demo --keep DIR` keeps it", err=True)

@@ -140,9 +140,8 @@ def _local(value: datetime, tz: tzinfo) -> date:
 def applied_date(app: Application, tz: tzinfo) -> date | None:
     """The applied date (see the module's definitions); None for a card that
     was only saved and never applied."""
-    own = getattr(app, "applied_on", None)  # the fields issue's applied date
-    if isinstance(own, date):
-        return own if not isinstance(own, datetime) else _local(own, tz)
+    if app.applied_on is not None:
+        return app.applied_on
     moves = sorted(e.at for e in app.events if e.kind == "stage-change" and e.to_stage == "applied")
     if moves:
         return _local(moves[0], tz)
@@ -252,7 +251,7 @@ def _group(apps: list[Application], key) -> tuple[tuple[str, GroupOutcomes], ...
 
 
 def source_of(app: Application) -> str:
-    source = str(getattr(app, "source", "") or "").strip()
+    source = app.source.strip()
     return source or UNKNOWN_SOURCE
 
 

@@ -170,6 +170,11 @@ class FollowupApp(App[None]):
 
         self.push_screen(AgendaScreen())
 
+    def open_stats(self) -> None:
+        from .screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
     def open_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -63,6 +63,7 @@ class BoardScreen(DataScreen):
         Binding("c", "compose", "Write", tooltip="Compose the card's next message"),
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
+        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
         Binding("slash", "filter", "Find", tooltip="Filter the board by company, role or contact"),
         Binding("r", "respond", "Response", tooltip="Record the employer's response"),
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
@@ -244,6 +245,9 @@ class BoardScreen(DataScreen):
 
     def action_agenda(self) -> None:
         self.app.open_agenda()
+
+    def action_stats(self) -> None:
+        self.app.open_stats()
 
     def action_help(self) -> None:
         self.app.open_help()

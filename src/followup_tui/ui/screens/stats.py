@@ -1,0 +1,156 @@
+"""Statistics of the whole search: small charts with their numbers beside
+them, readable at 80x24. The figures come from domain.stats (the same as
+`followup stats`); the applications from the session, redrawn when they
+change."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Sparkline, Static
+
+from ...domain.model import STAGE_TITLES
+from ...domain.stats import GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
+from ..safe_text import printable
+from ..session import DataChanged
+from .base import DataScreen
+
+BAR_CELLS = 18  # a bar beside a 13-cell label and a 4-cell number: 37 of a 40-cell column
+FIGURE_LABEL = 15
+
+
+def _title(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def funnel_text(stats: SearchStats) -> Text:
+    text = _title("Funnel: reached each stage")
+    largest = max((n for _, n in stats.funnel), default=0)
+    for stage, reached in stats.funnel:
+        text.append(f"\n{STAGE_TITLES.get(stage, stage):<13}{reached:>4} ")
+        text.append(bar(reached, largest, BAR_CELLS), style="cyan")
+    return text
+
+
+def figures_text(stats: SearchStats) -> Text:
+    """Label, figure, a short note: 14 + 9 + 14 cells, one line each in a
+    40-cell column."""
+    rate, notes, answered = stats.response_rate, stats.thank_you_on_time, stats.follow_ups_answered
+    per = stats.follow_ups_per_application
+    rows = [
+        ("Response rate", percent(rate), f"{rate.part} of {rate.whole}"),
+        ("First answer", days_text(stats.days_to_first_response), "median"),
+        ("To a decision", days_text(stats.days_interview_to_decision), "median"),
+        ("Thank-yous", percent(notes), f"≤{stats.thank_you_hours} h, {notes.part}/{notes.whole}"),
+        ("Follow-ups", str(stats.follow_ups_sent), f"{'n/a' if per is None else f'{per:.1f}'} each"),
+        ("  answered", percent(answered), f"{answered.part} of {answered.whole}"),
+    ]
+    text = _title("Key figures")
+    for label, value, note in rows:
+        text.append(f"\n{label:<14}")
+        text.append(f"{value:>9}", style="bold")
+        text.append(f"  {note}", style="dim")
+    return text
+
+
+def outcomes_text(stats: SearchStats) -> Text:
+    text = _title("How they closed")
+    largest = max((n for _, n in stats.outcomes), default=0)
+    for outcome, count in stats.outcomes:
+        text.append(f"\n{outcome:<13}{count:>4} ")
+        text.append(bar(count, largest, BAR_CELLS), style="magenta")
+    return text
+
+
+def groups_text(title: str, groups: tuple[tuple[str, GroupOutcomes], ...]) -> Text:
+    """One line per source (or channel): applications, answered, interviewed, offers."""
+    text = _title(f"{title:<14}")
+    text.append(" apps answ intv offer", style="dim")
+    for name, group in groups:
+        label = printable(name)
+        label = label if len(label) <= 14 else label[:13] + "…"
+        text.append(f"\n{label:<14}")
+        text.append(f"{group.applications:>5}{group.answered:>5}{group.interviewed:>5}{group.offers:>6}")
+    return text
+
+
+def week_caption(stats: SearchStats) -> Text:
+    if not stats.per_week:
+        return Text("no applications yet", style="dim")
+    counts = [n for _, n in stats.per_week]
+    first = stats.per_week[0][0].isoformat()
+    return Text(f"from {first}: most {max(counts)}, now {counts[-1]}", style="dim")
+
+
+class StatsScreen(DataScreen):
+    """Figures of the search; `s` on the board."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Board", tooltip="Back to the board"),
+        Binding("question_mark", "help", "Help", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-body { padding: 0 1; }
+    StatsScreen #stats-scope { height: 1; }
+    StatsScreen .stats-row { height: auto; }
+    StatsScreen .stats-column { width: 1fr; height: auto; padding-right: 2; }
+    StatsScreen .stats-block { height: auto; margin-bottom: 1; }
+    StatsScreen #week-sparkline { height: 3; width: 100%; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield Static(id="stats-scope")
+            with Horizontal(classes="stats-row"):
+                with Vertical(classes="stats-column"):
+                    yield Static(id="funnel", classes="stats-block")
+                    yield Static(_title("Applications per week"), id="week-title")
+                    yield Sparkline([], id="week-sparkline", summary_function=max)
+                    yield Static(id="week-caption", classes="stats-block")
+                with Vertical(classes="stats-column"):
+                    yield Static(id="figures", classes="stats-block")
+                    yield Static(id="outcomes", classes="stats-block")
+            with Horizontal(classes="stats-row"):
+                yield Static(id="by-source", classes="stats-column")
+                yield Static(id="by-channel", classes="stats-column")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Statistics"
+        self.query_one("#stats-body").focus()
+        self.reload()
+
+    @on(DataChanged)
+    def data_changed(self, _event: DataChanged) -> None:
+        self.reload()
+
+    def compute(self) -> SearchStats:
+        session = self.app.session
+        settings = session.settings
+        apps = [entry.application for entry in session.all()]
+        return search_stats(apps, session.now(), settings.tz, thank_you_hours=settings.cadence.thank_you_hours)
+
+    def reload(self) -> None:
+        stats = self.compute()
+        self.stats = stats
+        count = stats.applications
+        self.query_one("#stats-scope", Static).update(
+            Text(f"{count} application{'s' if count != 1 else ''} · the same figures: followup stats", style="dim")
+        )
+        self.query_one("#funnel", Static).update(funnel_text(stats))
+        self.query_one("#figures", Static).update(figures_text(stats))
+        self.query_one("#outcomes", Static).update(outcomes_text(stats))
+        self.query_one("#week-sparkline", Sparkline).data = [float(n) for _, n in stats.per_week]
+        self.query_one("#week-caption", Static).update(week_caption(stats))
+        self.query_one("#by-source", Static).update(groups_text("By source", stats.by_source))
+        self.query_one("#by-channel", Static).update(groups_text("By channel", stats.by_channel))
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))

@@ -20,6 +20,7 @@ from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
 from ..safe_text import printable
 from ..session import DataChanged
+from ..widgets.batched_table import BatchedTable
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
@@ -40,6 +41,8 @@ class AgendaScreen(DataScreen):
         Binding("question_mark", "help", "Help"),
     ]
 
+    AUTO_FOCUS = "#agenda"
+
     selected_kind: reactive[str | None] = reactive(None, bindings=True)
 
     def __init__(self) -> None:
@@ -49,7 +52,7 @@ class AgendaScreen(DataScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="agenda-summary")
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield BatchedTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -83,29 +86,34 @@ class AgendaScreen(DataScreen):
         """Fill the table, most urgent first; keep the cursor on the same
         application, or at `keep_index`."""
         now, tz = self.app.clock(), self.app.settings.tz
-        table = self.query_one(DataTable)
+        table = self.query_one(BatchedTable)
         keep = self.current[0].id if self.current else None
         rows.sort(key=lambda row: sort_key(row[1]))
         self.rows = rows
-        table.clear()
-        for index, (application, action) in enumerate(rows):
-            table.add_row(
+        target = None
+        if keep_index is not None:
+            target = min(keep_index, max(len(rows) - 1, 0))
+        elif keep is not None:
+            target = next((i for i, (application, _a) in enumerate(rows) if application.id == keep), None)
+
+        def row(item: tuple[Application, NextAction], index: int) -> tuple[tuple, str]:
+            application, action = item
+            cells = (
                 Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
                 Text(printable(action_label(action))),
                 Text(printable(application.company)),
                 Text(printable(application.role)),
-                key=f"{application.id}:{index}",
             )
+            return cells, f"{application.id}:{index}"
+
+        # thousands of rows: the first ones now, the rest a slice per refresh
+        table.fill(rows, at_least=target or 0, make=row)
         counts = {u: sum(1 for _, a in rows if a.urgency == u) for u in URGENCY_STYLE}
         self.query_one("#agenda-summary", Static).update(
             Text(f" {counts['overdue']} overdue · {counts['due-today']} due today · {counts['upcoming']} upcoming")
         )
-        if keep_index is not None:
-            table.move_cursor(row=min(keep_index, max(len(rows) - 1, 0)))
-        elif keep is not None:
-            for index, (application, _action) in enumerate(rows):
-                if application.id == keep:
-                    table.move_cursor(row=index)
+        if target is not None:
+            table.move_cursor(row=target)
         self._sync_selection()
 
     @property

@@ -10,7 +10,8 @@ replaces a fill still under way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual.widgets import DataTable
 
@@ -23,16 +24,25 @@ class BatchedTable(DataTable):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._pending: Sequence[tuple[tuple, str]] = ()
+        self._pending: Sequence[Any] = ()
+        self._make: Callable[[Any, int], tuple[tuple, str]] = _as_given
         self._added = 0
         self._fill = 0  # which fill the scheduled steps belong to
 
-    def fill(self, rows: Sequence[tuple[tuple, str]], at_least: int = 0) -> None:
-        """Replace every row by `rows` ((cells, key) pairs); rows up to
-        index `at_least` are added at once (so the cursor can go there)."""
+    def fill(
+        self,
+        rows: Sequence[Any],
+        at_least: int = 0,
+        make: Callable[[Any, int], tuple[tuple, str]] | None = None,
+    ) -> None:
+        """Replace every row by `rows`: (cells, key) pairs, or items that
+        `make(item, index)` turns into those when their turn comes (cells of
+        rows not yet shown cost nothing). Rows up to index `at_least` are
+        added at once (so the cursor can go there)."""
         self.clear()
         self._fill += 1
         self._pending, self._added = rows, 0
+        self._make = make or _as_given
         self._add_until(max(FIRST, at_least + 1))
         if self._added < len(rows):
             self.call_after_refresh(self._step, self._fill)
@@ -48,7 +58,9 @@ class BatchedTable(DataTable):
 
     def _add_until(self, count: int) -> None:
         end = min(count, len(self._pending))
-        for cells, key in self._pending[self._added : end]:
+        make = self._make
+        for index in range(self._added, end):
+            cells, key = make(self._pending[index], index)
             self.add_row(*cells, key=key)
         self._added = max(self._added, end)
 
@@ -58,3 +70,7 @@ class BatchedTable(DataTable):
         self._add_until(self._added + STEP)
         if self._added < len(self._pending):
             self.call_after_refresh(self._step, fill)
+
+
+def _as_given(row: Any, _index: int) -> tuple[tuple, str]:
+    return row

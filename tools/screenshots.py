@@ -12,6 +12,7 @@ is active and idle (a condition, not a fixed wait). To look at one:
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import sys
 import tempfile
 import time
@@ -37,6 +38,8 @@ SCREENS: dict[str, tuple[list[str], str]] = {
     "help": (["question_mark"], "HelpScreen"),
 }
 TIME_LIMIT = 20.0  # seconds to reach a screen
+# screens another issue is still adding: skipped (and said so) while their module is absent
+PENDING = {"settings": "followup_tui.ui.screens.settings"}
 
 
 async def shoot(db: Path, name: str, keys: list[str], expected: str, size: tuple[int, int], out: Path) -> bool:
@@ -71,6 +74,9 @@ def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in names or list(SCREENS):
             keys, expected = SCREENS[name]
+            if name in PENDING and importlib.util.find_spec(PENDING[name]) is None:
+                print(f"skipped {name}: no {PENDING[name]} yet", file=sys.stderr)
+                continue
             for size in SIZES:
                 db = Path(tmp) / f"{name}-{size[0]}.json"
                 TinyDBRepository.open(db, clock=lambda: NOW).add_many(demo_applications(NOW))

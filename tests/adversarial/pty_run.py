@@ -75,6 +75,13 @@ class PtyProcess:
             if not self._pump(0.1) and self.proc.poll() is not None:
                 raise AssertionError(f"exited {self.proc.returncode} before {needle!r}: {bytes(self.output[-2000:])!r}")
 
+    def wait_until_gone(self, needle: str, timeout: float = DEADLINE_SECONDS) -> None:
+        end = time.monotonic() + timeout
+        while needle in self.text():
+            if time.monotonic() > end:
+                raise AssertionError(f"{needle!r} still shown; screen:\n{self.text()}")
+            self._pump(0.05)
+
     def send(self, keys: str | bytes) -> None:
         os.write(self.master, keys.encode() if isinstance(keys, str) else keys)
 

@@ -69,6 +69,17 @@ def test_every_screen_shows_hostile_text_as_stand_ins(tmp_path):
         mark("composer")
         proc.send("\x1b")
         proc.wait_for_text("Following up")
+        proc.send("r")  # a dialog whose question names the company
+        proc.wait_for_text("say?")
+        mark("response dialog")
+        proc.send("\x1b")
+        proc.wait_until_gone("say?")
+        proc.send("?")
+        proc.wait_for_text("Help")
+        mark("help")
+        proc.send("\x1b")
+        proc.wait_until_gone("Help")
+        proc.wait_for_text("Following up")
         proc.send("a")  # the agenda's action column
         proc.wait_for_text("Agenda")
         mark("agenda")
@@ -79,7 +90,8 @@ def test_every_screen_shows_hostile_text_as_stand_ins(tmp_path):
         mark("move notice")
     finally:
         proc.kill()
-    assert visited == ["board", "detail", "form", "composer", "agenda", "move notice"]
+    assert visited == ["board", "detail", "form", "composer", "response dialog", "help",
+                       "agenda", "move notice"]
     out = bytes(proc.output)
     per_screen = {screen: leaks(out[start:end]) for screen, start, end
                   in zip([*visited, "after"], [0, *offsets], [*offsets, len(out)])}

@@ -3,6 +3,8 @@ leave a trace in the history (DESIGN §3, §4)."""
 
 from __future__ import annotations
 
+from fixed import FIXED_NOW
+
 import json
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -331,3 +333,65 @@ def test_the_history_line_of_a_close_says_the_outcome():
         "moved closed -> interview",
         "moved interview -> closed (rejected)",
     ]
+
+
+# -- reopening and fixing the history (undo of mistakes) ----------------------------
+
+
+def test_reopen_puts_the_card_back_where_it_was_before_closing():
+    from followup_tui.domain.model import Application
+
+    a = Application(company="Acme", stage="applied")
+    a.move_to("following-up", FIXED_NOW)
+    a.move_to("closed", FIXED_NOW, "moved-on")
+    assert a.reopen(FIXED_NOW) == "following-up"
+    assert (a.stage, a.outcome) == ("following-up", None)
+    assert a.events[-1].from_stage == "closed" and a.events[-1].to_stage == "following-up"
+
+
+def test_reopen_refuses_an_open_card():
+    import pytest
+
+    from followup_tui.domain.errors import ValidationError
+    from followup_tui.domain.model import Application
+
+    with pytest.raises(ValidationError):
+        Application(company="Acme").reopen(FIXED_NOW)
+
+
+def test_removing_a_mistaken_sent_also_removes_the_move_it_caused():
+    from followup_tui.domain.model import Application
+
+    a = Application(company="Acme", stage="interview")
+    a.add_note("before", FIXED_NOW)
+    a.record_sent("thank-you", FIXED_NOW, recipient="x@acme.com")
+    assert a.stage == "thanked"
+    index = next(i for i, e in enumerate(a.events) if e.kind == "message-sent")
+    a.remove_event(index)
+    assert a.stage == "interview"
+    assert [e.kind for e in a.events] == ["note"]
+
+
+def test_removing_the_latest_stage_change_puts_the_stage_back_but_not_an_older_one():
+    from datetime import timedelta
+
+    from followup_tui.domain.model import Application
+
+    a = Application(company="Acme", stage="applied")
+    a.move_to("interview", FIXED_NOW)
+    a.move_to("offer", FIXED_NOW + timedelta(hours=1))
+    a.remove_event(0)  # the older move: the card stays in offer
+    assert a.stage == "offer" and len(a.events) == 1
+    a.remove_event(0)  # the latest: back to where it came from
+    assert a.stage == "interview" and a.events == []
+
+
+def test_correct_an_event_time_and_text():
+    from datetime import timedelta
+
+    from followup_tui.domain.model import Application
+
+    a = Application(company="Acme")
+    a.record_response("they said no", FIXED_NOW)
+    a.correct_event(0, at=FIXED_NOW - timedelta(days=1), text="they said maybe")
+    assert a.events[0].at == FIXED_NOW - timedelta(days=1) and a.events[0].text == "they said maybe"

@@ -317,6 +317,64 @@ class Application:
         )
         self.stage = stage
 
+    def stage_before_closing(self) -> str:
+        """Where the card was before it was last closed (the history says);
+        `interview` when the history does not say."""
+        for event in reversed(self.events):
+            if event.kind == "stage-change" and event.to_stage == "closed" and event.from_stage in STAGES:
+                if event.from_stage != "closed":
+                    return event.from_stage
+        return "interview" if self.interviews else "applied"
+
+    def reopen(self, now: datetime) -> str:
+        """Put a closed card back where it was before it was closed; returns the stage."""
+        if self.stage != "closed":
+            raise ValidationError("stage", "only a closed application can be reopened")
+        stage = self.stage_before_closing()
+        self.move_to(stage, now)
+        return stage
+
+    def remove_event(self, index: int) -> Event:
+        """Take a mistaken event out of the history (e.g. a "sent" recorded by
+        mistake), so it no longer bends the cadence. Removing the latest stage
+        change puts the card back in the stage it came from; removing a sent
+        message also removes the stage change it caused at the same instant."""
+        if not 0 <= index < len(self.events):
+            raise ValidationError("event", "no such event in the history")
+        event = self.events.pop(index)
+        if event.kind == "message-sent":
+            caused = [
+                i for i, e in enumerate(self.events)
+                if e.kind == "stage-change" and e.at == event.at and e.to_stage == STAGE_AFTER_SENDING.get(event.message_kind or "")
+            ]
+            for i in reversed(caused):
+                self._undo_stage_change(i)
+        elif event.kind == "stage-change":
+            self.events.insert(index, event)
+            self._undo_stage_change(index)
+        return event
+
+    def _undo_stage_change(self, index: int) -> None:
+        event = self.events.pop(index)
+        later = any(e.kind == "stage-change" for e in self.events[index:])
+        if not later and event.to_stage == self.stage and event.from_stage in STAGES:
+            self.stage = event.from_stage
+            if self.stage != "closed":
+                self.outcome = None
+
+    def correct_event(self, index: int, *, at: datetime | None = None, text: str | None = None, recipient: str | None = None) -> Event:
+        """Correct when an event happened, or what it says / to whom it went."""
+        if not 0 <= index < len(self.events):
+            raise ValidationError("event", "no such event in the history")
+        event = self.events[index]
+        if at is not None:
+            event.at = _utc(at)
+        if text is not None:
+            event.text = text
+        if recipient is not None:
+            event.recipient = recipient
+        return event
+
     def record_sent(
         self, kind: str, now: datetime, recipient: str = "", subject: str = "", body: str = ""
     ) -> None:

@@ -41,6 +41,8 @@ class AgendaScreen(DataScreen):
         Binding("question_mark", "help", "Help"),
     ]
 
+    AUTO_FOCUS = "#agenda"
+
     selected_kind: reactive[str | None] = reactive(None, bindings=True)
 
     def __init__(self) -> None:

@@ -55,7 +55,7 @@ class BoardScreen(DataScreen):
         Binding("down,j", "cursor(1)", "Card below", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("H,shift+left", "move_prev", "Move to previous stage", group=MOVE),
+        Binding("H,shift+left", "move_prev", "Move to previous stage (reopens a closed card)", group=MOVE),
         Binding("L,shift+right", "move_next", "Move to next stage", group=MOVE),
         # Open and Delete stay out of the footer so that quit and undo fit 80 columns.
         Binding("enter", "open", "Open", show=False, tooltip="Open the card"),
@@ -209,6 +209,15 @@ class BoardScreen(DataScreen):
     def _move_card(self, delta: int) -> None:
         card = self.current_card
         if card is None:
+            return
+        if card.stage == "closed" and delta < 0:
+            # Reopening puts the card back where it was before it was closed.
+            application = self.app.session.get(card.app_id)
+            back = application.stage_before_closing() if application else "applied"
+            now = self.app.clock()
+            self.app.session.change(
+                card.app_id, lambda a: a.reopen(now), f"reopened: back to {STAGE_TITLES[back]}", seen_rev=card.rev
+            )
             return
         index = STAGES.index(card.stage) + delta
         if not 0 <= index < len(STAGES):

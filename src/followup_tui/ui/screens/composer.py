@@ -73,6 +73,8 @@ class ComposerScreen(DataScreen):
     ]
 
     sending: reactive[bool] = reactive(False, bindings=True)
+    unsaved_name = "the message you are writing"
+    AUTO_FOCUS = "#body"  # keys typed while the composer opens go to the body
 
     def __init__(self, application: Application, kind: str | None = None, round_at: datetime | None = None) -> None:
         super().__init__()

@@ -16,9 +16,10 @@ from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
-from ...domain.timeparse import local_text
+from ...domain.timeparse import local_text, parse_when
 from ..safe_text import printable, printable_multiline
 from ..session import DataChanged
+from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 
 def _section(title: str) -> Text:
@@ -32,6 +33,7 @@ class DetailScreen(DataScreen):
         Binding("c", "compose", "Compose"),
         Binding("r", "respond", "Response"),
         Binding("o", "note", "Note"),
+        Binding("f", "fix_history", "Fix history", tooltip="Remove or correct an event of the history (asks first)"),
         Binding("D", "record_decision", "Decision date", show=False, tooltip="Record when they expect to decide"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change"),
         Binding("U", "app.redo", "Redo", show=False, tooltip="Redo what was undone"),
@@ -155,3 +157,74 @@ class DetailScreen(DataScreen):
                 self.app.session.change(self.app_id, lambda a: a.add_note(text, now), "note added", seen_rev=seen)
 
         self.app.push_screen(TextDialog("Note for the history"), answered)
+
+    # -- fixing the history: a mistaken "sent" must not bend the cadence ----------
+
+    def action_fix_history(self) -> None:
+        application = self.application
+        if application is None or not application.events:
+            self.app.notify("The history has no events to fix.", timeout=3)
+            return
+        seen = application.rev
+        tz = self.app.settings.tz
+        order = sorted(range(len(application.events)), key=lambda i: application.events[i].at, reverse=True)
+        choices = [
+            (str(i), printable(f"{local_text(application.events[i].at, tz)}  {application.events[i].describe()}"))
+            for i in order
+        ]
+        self.app.push_screen(
+            ChoiceDialog("Which event? (newest first)", choices),
+            lambda picked: self._event_picked(int(picked), seen) if picked is not None else None,
+        )
+
+    def _event_picked(self, index: int, seen: int) -> None:
+        application = self.application
+        if application is None or index >= len(application.events):
+            return
+        event = application.events[index]
+        what = printable(event.describe())
+        choices = [("remove", "Remove it from the history"), ("time", "Correct when it happened")]
+        if event.kind in ("note", "response"):
+            choices.append(("text", "Correct what it says"))
+        if event.kind == "message-sent":
+            choices.append(("recipient", "Correct to whom it went"))
+
+        def chosen(choice: str | None) -> None:
+            if choice == "remove":
+                self.app.push_screen(
+                    ConfirmDialog(f"Remove \"{what}\" from the history? (u undoes it)", yes_label="Remove"),
+                    lambda yes: self._fix(seen, lambda a: a.remove_event(index), f"removed from the history: {what}")
+                    if yes
+                    else None,
+                )
+            elif choice == "time":
+                tz = self.app.settings.tz
+                self.app.push_screen(
+                    TextDialog(
+                        f"When did \"{what}\" happen? (YYYY-MM-DD HH:MM)",
+                        value=local_text(event.at, tz),
+                        validate=lambda t: parse_when(t, tz, "time"),
+                    ),
+                    lambda t: self._fix(seen, lambda a: a.correct_event(index, at=parse_when(t, tz)), f"corrected the time of: {what}")
+                    if t
+                    else None,
+                )
+            elif choice == "text":
+                self.app.push_screen(
+                    TextDialog("What does it say?", value=event.text),
+                    lambda t: self._fix(seen, lambda a: a.correct_event(index, text=t), "corrected a history event")
+                    if t is not None
+                    else None,
+                )
+            elif choice == "recipient":
+                self.app.push_screen(
+                    TextDialog("To whom did it go?", value=event.recipient),
+                    lambda t: self._fix(seen, lambda a: a.correct_event(index, recipient=t), "corrected to whom a message went")
+                    if t is not None
+                    else None,
+                )
+
+        self.app.push_screen(ChoiceDialog(f"{what}: what is wrong?", choices), chosen)
+
+    def _fix(self, seen: int, change, label: str) -> None:
+        self.app.session.change(self.app_id, change, label, seen_rev=seen)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from .base import DataScreen
 from ...domain.errors import ConflictError, FollowupError, ValidationError
@@ -19,7 +19,7 @@ from ...domain.model import CHANNELS, OUTCOMES, STAGE_TITLES, STAGES, Applicatio
 from ...domain.timeparse import local_text, parse_date, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
-from ..widgets.plain_text import PlainInput
+from ..widgets.plain_text import PlainInput, PlainTextArea
 from .dialogs import ConfirmDialog
 
 
@@ -52,6 +52,7 @@ class ContactRow(Vertical):
                 f"contact-email-{i}-error",
             )
             yield _field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
+        yield Button(f"remove contact {i + 1} (F4)", classes="remove-row", compact=True)
 
 
 class InterviewRow(Vertical):
@@ -83,6 +84,7 @@ class InterviewRow(Vertical):
                 f"interview-minutes-{i}-error",
             )
         yield _field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
+        yield Button(f"remove round {i + 1} (F4)", classes="remove-row", compact=True)
 
 
 class ApplicationFormScreen(DataScreen):
@@ -91,7 +93,10 @@ class ApplicationFormScreen(DataScreen):
         Binding("escape", "cancel", "Cancel"),
         Binding("f2", "add_contact", "+Contact"),
         Binding("f3", "add_interview", "+Interview"),
+        Binding("f4", "remove_row", "Remove", tooltip="Remove the contact or interview round the cursor is in"),
     ]
+
+    unsaved_name = "the application form"
 
     def __init__(self, application: Application | None) -> None:
         super().__init__()
@@ -129,7 +134,7 @@ class ApplicationFormScreen(DataScreen):
                 )
                 yield _field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
             yield Checkbox("They asked not to be contacted", a.do_not_contact, id="do_not_contact")
-            yield _field("Notes", text_input(a.notes, id="notes"), "notes-error")
+            yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             with Vertical(id="contacts"):
                 for contact in a.contacts or [Contact()]:
                     yield self._contact_row(contact)
@@ -150,18 +155,19 @@ class ApplicationFormScreen(DataScreen):
         self.interview_count += 1
         return row
 
-    def on_mount(self) -> None:
-        self.query_one("#company", Input).focus()
-        self.call_after_refresh(self._remember_initial)
+    AUTO_FOCUS = "#company"
 
-    def _remember_initial(self) -> None:
+    def on_mount(self) -> None:
+        # Taken now, before any key typed while the form opened is handled:
+        # those keys count as changes.
         self._initial = self._snapshot()
 
     def _snapshot(self) -> dict[str, object]:
         values: dict[str, object] = {}
-        for widget in self.query("Input, Select, Checkbox"):
+        for widget in self.query("Input, Select, Checkbox, TextArea"):
             if widget.id:
-                values[widget.id] = widget.value
+                values[widget.id] = widget.text if isinstance(widget, TextArea) else widget.value
+        values["rows"] = len(self.query(ContactRow)) + 100 * len(self.query(InterviewRow))
         return values
 
     @property
@@ -179,6 +185,27 @@ class ApplicationFormScreen(DataScreen):
         row = self._interview_row(None, "")
         await self.query_one("#interviews").mount(row)
         row.query_one(".interview-at", Input).focus()
+
+    async def action_remove_row(self) -> None:
+        """Contacts and rounds go only by this explicit action, never by
+        clearing their fields."""
+        focused = self.focused
+        row = next((n for n in (focused.ancestors_with_self if focused else []) if isinstance(n, (ContactRow, InterviewRow))), None)
+        if row is None:
+            self.notify("Put the cursor in the contact or round to remove.", timeout=4)
+            return
+        await self._remove(row)
+
+    async def _remove(self, row: ContactRow | InterviewRow) -> None:
+        what = "contact" if isinstance(row, ContactRow) else "interview round"
+        await row.remove()
+        self.notify(f"The {what} was removed from the form (saved with ctrl+s; escape discards).", timeout=4)
+
+    @on(Button.Pressed, ".remove-row")
+    async def _remove_pressed(self, event: Button.Pressed) -> None:
+        row = next((n for n in event.button.ancestors if isinstance(n, (ContactRow, InterviewRow))), None)
+        if row is not None:
+            await self._remove(row)
 
     @on(Button.Pressed, "#add-contact")
     async def _add_contact_pressed(self) -> None:
@@ -214,8 +241,30 @@ class ApplicationFormScreen(DataScreen):
             break
         if widget.id == "company" and not widget.value.strip():
             error = "company is required"
+        if error is None:
+            error = self._row_error(widget)
         self._show_error(widget.id or "", error)
         return error
+
+    def _row_error(self, widget: Input) -> str | None:
+        """A round without a time, or a stored contact with every field
+        cleared, is an error at the field: never silently dropped."""
+        if widget.has_class("interview-at"):
+            row = next((n for n in widget.ancestors if isinstance(n, InterviewRow)), None)
+            if row is None or widget.value.strip():
+                return None
+            rest = [row.query_one(f".interview-{n}", Input).value.strip() for n in ("kind", "with", "notes")]
+            if row.interview is not None or any(rest):
+                return "a round needs a time (to delete the round, use its remove button or F4)"
+        if widget.has_class("contact-name"):
+            row = next((n for n in widget.ancestors if isinstance(n, ContactRow)), None)
+            if row is None:
+                return None
+            values = [row.query_one(f".contact-{n}", Input).value.strip() for n in ("name", "title", "email", "phone")]
+            c = row.contact
+            if any((c.name, c.title, c.email, c.phone)) and not any(values):
+                return "every field is empty (to delete the contact, use its remove button or F4)"
+        return None
 
     def _show_error(self, field_id: str, error: str | None) -> None:
         if error is None and self._merge is not None and field_id in self._merge.conflicts:
@@ -249,6 +298,7 @@ class ApplicationFormScreen(DataScreen):
             outcome = None
         if errors:
             self.notify(f"{len(errors)} field(s) need fixing; nothing was saved.", severity="error")
+            self._focus_first_bad_field()
             return None
         tz = self.app.settings.tz
         base = self.original.copy() if self.original else Application(company="", created=self.app.clock())
@@ -259,7 +309,7 @@ class ApplicationFormScreen(DataScreen):
         base.decision_by = parse_date(decision) if decision else None
         base.channel = str(self.query_one("#channel", Select).value)
         base.do_not_contact = self.query_one("#do_not_contact", Checkbox).value
-        base.notes = self._value("#notes")
+        base.notes = self.query_one("#notes", TextArea).text.rstrip()
         new_stage = str(stage)
         if self.original and new_stage != self.original.stage:
             base.move_to(new_stage, self.app.clock(), outcome)
@@ -275,7 +325,7 @@ class ApplicationFormScreen(DataScreen):
                 phone=row.query_one(".contact-phone", Input).value.strip(),
             )
             if any((contact.name, contact.title, contact.email, contact.phone)):
-                base.contacts.append(contact)
+                base.contacts.append(contact)  # an empty new row was never a contact
         base.interviews = []
         for row in self.query(InterviewRow):
             when = row.query_one(".interview-at", Input).value.strip()
@@ -296,6 +346,12 @@ class ApplicationFormScreen(DataScreen):
             self.notify(str(exc), severity="error")
             return None
         return base
+
+    def _focus_first_bad_field(self) -> None:
+        bad = [w for w in self.query(".-invalid-field") if w.focusable]
+        if bad:
+            bad[0].focus()
+            bad[0].scroll_visible(animate=False)
 
     def action_save(self) -> None:
         application = self.collect()

@@ -7,7 +7,7 @@ composer replace them with visible stand-ins (␛) as the text comes in.
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from ..safe_text import printable, printable_body
 
@@ -36,3 +36,18 @@ class PlainInput(Input):
 
     def set_text(self, value: str) -> None:
         self.value = clean_line(value)
+
+
+class PlainTextArea(TextArea):
+    """Several lines of user text (notes): newlines and tabs stay, every other
+    control character becomes visible, whichever way the text arrives."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(clean_body(text), **kwargs)
+
+    def load_text(self, text: str) -> None:
+        super().load_text(clean_body(text))
+
+    def edit(self, edit):  # Textual's Edit / EditResult
+        edit.text = clean_body(edit.text)  # typing, paste, replace
+        return super().edit(edit)

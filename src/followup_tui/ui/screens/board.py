@@ -64,7 +64,7 @@ class BoardScreen(DataScreen):
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
         Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
-        Binding("slash", "filter", "Find", tooltip="Filter the board by company, role, contact, tag, location or source"),
+        Binding("slash", "filter", "Find", tooltip="Find: company, role, contact, tag, location, source"),
         Binding("r", "respond", "Response", tooltip="Record the employer's response"),
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the card (asks first; u brings it back)"),

@@ -52,7 +52,16 @@ class FollowupApp(App[None]):
     def on_mount(self) -> None:
         self.session.start(self)
         self.push_screen(BoardScreen())
-        self.warm_up_checks()
+        self.call_after_refresh(self._warm_up_once_loaded)
+
+    def _warm_up_once_loaded(self, tries: int = 0) -> None:
+        """Nothing slow before the first paint: the checks load once the board
+        shows its cards (a big file loads in a worker first; a warm-up beside
+        it would slow it down), or after 10 s whatever happened."""
+        if self.session.loaded or tries >= 100:
+            self.warm_up_checks()
+        else:
+            self.set_timer(0.1, lambda: self._warm_up_once_loaded(tries + 1))
 
     def on_unmount(self) -> None:
         self.session.stop()

@@ -22,6 +22,10 @@ from ..safe_text import printable
 
 CARD_HEIGHT = 5  # company, role, next action, due, gap
 DNC_MARK = "⊘ "
+# Shapes as well as colours, so that 16 colours, NO_COLOR and the light theme
+# still tell the focused card from the other columns' current cards.
+FOCUS_MARK = "▌"
+CURRENT_MARK = "▏"
 
 
 class CardList(ScrollView, can_focus=True):
@@ -39,6 +43,7 @@ class CardList(ScrollView, can_focus=True):
         "card-list--quiet",
         "card-list--dnc",
         "card-list--empty",
+        "card-list--mark",
     }
 
     DEFAULT_CSS = """
@@ -120,7 +125,7 @@ class CardList(ScrollView, can_focus=True):
     def _ink(self, name: str) -> Style:
         """A part's colour and weight only, so the card's background shows through."""
         style = self._style(name)
-        return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim)
+        return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim, underline=style.underline)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -138,7 +143,10 @@ class CardList(ScrollView, can_focus=True):
             base = plain + self._style("cursor" if self.has_focus else "cursor-blurred")
         else:
             base = plain + self._style("card")
-        text = Text(" ")
+        if index == self.cursor:
+            text = Text(FOCUS_MARK if self.has_focus else CURRENT_MARK, self._ink("mark"))
+        else:
+            text = Text(" ")
         if line == 0:
             if card.do_not_contact:
                 text.append(DNC_MARK, self._ink("dnc"))

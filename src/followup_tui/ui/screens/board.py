@@ -64,13 +64,8 @@ class BoardScreen(DataScreen):
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
         Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
-<<<<<<< HEAD
         Binding("slash", "filter", "Find", tooltip="Find: company, role, contact, tag, location, source"),
-        Binding("r", "respond", "Response", tooltip="Record the employer's response"),
-=======
-        Binding("slash", "filter", "Find", tooltip="Filter the board by company, role or contact"),
         Binding("r", "respond", "Response", show=False, tooltip="Record the employer's response"),  # help, ctrl+p: quit must fit 80 columns
->>>>>>> main
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the card (asks first; u brings it back)"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change", group=UNDO),

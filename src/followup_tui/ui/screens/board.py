@@ -64,15 +64,15 @@ class BoardScreen(DataScreen):
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
         Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
-        Binding("slash", "filter", "Find", tooltip="Find: company, role, contact, tag, location, source"),
+        Binding("slash", "filter", "Find", tooltip="Find: company, role, tag, location, source"),
         Binding("r", "respond", "Response", show=False, tooltip="Record the employer's response"),  # help, ctrl+p: quit must fit 80 columns
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the card (asks first; u brings it back)"),
         Binding("u", "app.undo", "Undo", tooltip="Undo the last change", group=UNDO),
         Binding("U", "app.redo", "Redo", tooltip="Redo what was undone", group=UNDO),
         Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("w", "open_job_url", "Job URL", show=False, tooltip="Open the card's job posting (or show its address)"),
         Binding("question_mark", "help", "Help", show=False),
+        Binding("w", "open_job_url", "Job URL", show=False, tooltip="Open the card's job posting (or show its address)"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when something is unsaved)"),
     ]
 

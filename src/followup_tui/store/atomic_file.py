@@ -19,7 +19,7 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}.tmp-"
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
+def write_atomic(path: Path, text: str | bytes, prefix: str | None = None) -> None:
     """Write `text` (str, or bytes already UTF-8) so that a crash leaves either
     the old or the new file.
 
@@ -27,7 +27,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     """
     # str.encode fails (UnicodeEncodeError) before any file is made
     data = text if isinstance(text, bytes) else text.encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix or temp_prefix(path), dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

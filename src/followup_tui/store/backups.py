@@ -17,13 +17,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..domain.errors import StoreError
-from .atomic_file import DIR_MODE, FILE_MODE, fsync_dir
+from .atomic_file import DIR_MODE, write_atomic
 
 FOLDER_SUFFIX = ".backups"
 NEWEST_KEPT = 5
@@ -107,22 +106,8 @@ def make_private_folder(folder: Path) -> None:
 
 
 def write_private(target: Path, raw: bytes) -> None:
-    """Atomic 0600 write: temp file in the same folder, fsync, rename, fsync the folder."""
-    fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=target.parent)  # mkstemp makes it 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    fsync_dir(target.parent)
+    """Atomic 0600 write, with a temp name the backups folder's clean-up knows."""
+    write_atomic(target, raw, prefix=_TEMP_PREFIX)
 
 
 def keep(backups: list[Backup], now: datetime) -> list[Backup]:

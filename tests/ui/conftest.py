@@ -13,6 +13,7 @@ from followup_tui.factory import build_app
 from followup_tui.store import TinyDBRepository
 
 from fixed import FIXED_NOW
+from waiting import wait_until as _wait_until
 
 UTC_SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
 
@@ -38,15 +39,6 @@ def make_app():
     return make
 
 
-async def _wait_until(pilot, condition, timeout: float = 10.0, what: str = "") -> None:
-    """Let the app run until `condition()` holds (a screen is active, a worker
-    finished, a value is stored); fail after `timeout` seconds. A wait on a
-    condition, never a fixed pause: it passes on a loaded machine."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
-        await pilot.pause(0.02)
 
 
 @pytest.fixture

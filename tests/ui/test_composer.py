@@ -27,6 +27,7 @@ from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDia
 from followup_tui.ui.screens.message_text import MessageTextDialog
 from followup_tui.ui.widgets.card_list import CardList
 from followup_tui.ui.widgets.check_panel import CheckPanel
+from waiting import wait_until as wait_for
 
 SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
 SETTLE = 0.3  # longer than the composer's check delay
@@ -75,14 +76,6 @@ def statuses(screen: ComposerScreen) -> dict[str, str]:
     return {r.id: r.status for r in screen.query_one(CheckPanel).results}
 
 
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    """Pause until `condition()` holds: the checks run on a timer, and a loaded
-    CI machine may take longer than SETTLE."""
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 async def type_at_start(pilot, text: str) -> None:

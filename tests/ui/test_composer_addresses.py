@@ -15,6 +15,7 @@ from followup_tui.domain.settings import Settings, SmtpSettings
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog, TextDialog
+from waiting import wait_until as wait_for
 
 SETTINGS = Settings(timezone="UTC", user_name="José Núñez")
 
@@ -23,12 +24,6 @@ def stored(db: Path, company: str):
     return next(a for a in TinyDBRepository.open(db).list() if a.company == company)
 
 
-async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 async def open_orbital(app, pilot) -> ComposerScreen:

@@ -16,6 +16,7 @@ from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.widgets.check_panel import CheckPanel
+from waiting import wait_until as wait_for
 
 UTC = timezone.utc
 PHONE = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)  # a week before FIXED_NOW (Wed 25 Nov 15:00)
@@ -34,12 +35,6 @@ def two_rounds(db_file: Path) -> Path:
     return db_file
 
 
-async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 def composer_ready(app) -> bool:

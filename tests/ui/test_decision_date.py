@@ -17,6 +17,7 @@ from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import TextDialog
+from waiting import wait_until as wait_for
 
 UTC = timezone.utc
 
@@ -38,12 +39,6 @@ def stored(db: Path) -> Application:
     return TinyDBRepository.open(db).list()[0]
 
 
-async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 def detail_text(app) -> str:

@@ -16,13 +16,9 @@ from followup_tui.factory import build_app
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.stats import StatsScreen
+from waiting import wait_until
 
 
-async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
-        await pilot.pause(0.02)
 
 
 def shown(screen, selector: str) -> str:

@@ -21,7 +21,7 @@ from ..domain.model import (
     default_stage,
     normalize_tags,
 )
-from ..domain.timeparse import absolute_text, local_text, parse_date, parse_day, parse_when
+from ..domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ..textsafe import json_safe_bytes
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
@@ -99,7 +99,7 @@ def application_options(func):
         click.option("--contact-email", help="Their business email address."),
         click.option("--channel", type=click.Choice(CHANNELS), help="How the employer first reached you."),
         click.option("--interview-at", metavar="WHEN", help="Interview start: YYYY-MM-DD HH:MM (your timezone), ISO 8601, or 'tomorrow 9:30', 'friday 10:00', 'in 3 days'."),
-        click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD."),
+        click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD, or friday, in 10 days..."),
         click.option("--do-not-contact/--may-contact", default=None, help="They asked not to be contacted."),
         click.option("--url", "job_url", metavar="URL", help="The job posting's address (http:// or https://)."),
         click.option("--location", help="Where the job is: a city, 'remote', 'hybrid (Lyon)'..."),
@@ -147,7 +147,7 @@ def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
     if values.get("do_not_contact") is not None:
         app.do_not_contact = values["do_not_contact"]
     if values.get("decision_by") is not None:
-        app.decision_by = parse_date(values["decision_by"], "--decision-by")
+        app.decision_by = parse_day(values["decision_by"], ctx.now(), tz, "--decision-by")
     if values.get("interview_at") is not None:
         at = read_when(ctx, values["interview_at"], "--interview-at")
         names = [values["contact_name"]] if values.get("contact_name") else []

@@ -359,6 +359,24 @@ class TinyDBRepository:
                 raise ConflictError(app_id, expected_rev, int(doc.get("rev", 0)))
             apps.remove(doc_ids=[int(app_id)])
 
+    def restore_deleted(self, application: Application) -> Application:
+        """Undo a delete: the application back under its own id, only if no
+        record holds that id now (checked under the lock, like every save)."""
+        if application.id is None:
+            raise ValidationError("id", "cannot restore an application that was never stored")
+        application.validate()
+        with self._session() as (apps, meta):
+            current = _raw_table(apps).get(str(application.id))
+            if current is not None:
+                raise ConflictError(application.id, application.rev, int(current.get("rev", 0)))
+            stored = application.copy()
+            stored.rev = application.rev + 1  # a new revision: readers of the old one reload
+            stored.updated = self.clock()
+            next_id = self._first_free_id(apps, meta)  # computed before: never reused
+            apps.insert(Document(stored.to_dict(), doc_id=stored.id))
+            meta.update({"next_id": max(next_id, stored.id + 1)}, doc_ids=[META_ID])
+        return stored
+
     def change_token(self) -> object:
         try:
             st = self.path.stat()

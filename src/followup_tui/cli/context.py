@@ -15,7 +15,6 @@ from typing import Any, NoReturn
 import click
 import orjson
 
-from ..config import load_settings
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.timeparse import parse_instant_iso
@@ -83,8 +82,14 @@ class CliContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            path = config_path(self.config_option)
+            if not path.exists():  # the defaults, without importing the schema (pydantic) at all
+                self._settings = Settings()
+                return self._settings
+            from ..config import load_settings
+
             try:
-                self._settings = load_settings(config_path(self.config_option))
+                self._settings = load_settings(path)
             except FollowupError as exc:
                 fail(f"config: {exc}")
         return self._settings

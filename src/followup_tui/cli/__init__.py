@@ -5,47 +5,51 @@ Exit codes: 0 success, 1 a check failed / nothing matched, 2 usage or input erro
 
 from __future__ import annotations
 
-import click
-
 import importlib
+
+import click
 
 from .. import __version__
 from .context import CliContext, crash_logged, fail, one_line_usage_errors
 
-# Each subcommand is imported when it runs (or when --help lists them), so that
-# starting the TUI does not import every command's modules first.
-SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "add": ("records", "add"),
-    "list": ("records", "list_apps"),
-    "show": ("records", "show"),
-    "edit": ("records", "edit"),
-    "move": ("records", "move"),
-    "delete": ("records", "delete"),
-    "log": ("records", "log"),
-    "due": ("due", "due"),
-    "check": ("drafting", "check"),
-    "draft": ("drafting", "draft"),
-    "stats": ("stats", "stats"),
-    "export": ("transfer_commands", "export"),
-    "import": ("transfer_commands", "import_file"),
-    "serve": ("serve", "serve"),
-    "web-session": ("serve", "web_session"),
-    "demo": ("tui", "demo"),
-    "config": ("config_command", "config"),
-    "backups": ("backups", "list_backups"),
-    "restore": ("backups", "restore"),
+# Each subcommand's module is imported only when that subcommand runs (or
+# --help lists them): `followup list` never loads the settings schema
+# (pydantic), the importers (charset-normalizer), the calendar export or the
+# draft checks. Name -> "module:function".
+SUBCOMMANDS: dict[str, str] = {
+    "add": "records:add",
+    "list": "records:list_apps",
+    "show": "records:show",
+    "edit": "records:edit",
+    "move": "records:move",
+    "delete": "records:delete",
+    "log": "records:log",
+    "due": "due:due",
+    "check": "drafting:check",
+    "draft": "drafting:draft",
+    "stats": "stats:stats",
+    "export": "transfer_commands:export",
+    "import": "transfer_commands:import_file",
+    "serve": "serve:serve",
+    "web-session": "serve:web_session",
+    "demo": "tui:demo",
+    "config": "config_command:config",
+    "backups": "backups:list_backups",
+    "restore": "backups:restore",
 }
 
 
 class FollowupGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*SUBCOMMANDS, *self.commands})
+        return sorted({*SUBCOMMANDS, *super().list_commands(ctx)})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in SUBCOMMANDS:
-            module, attribute = SUBCOMMANDS[cmd_name]
-            self.add_command(getattr(importlib.import_module(f"{__name__}.{module}"), attribute), cmd_name)
-        return self.commands.get(cmd_name)
+        if cmd_name in SUBCOMMANDS and cmd_name not in self.commands:
+            module, _, attr = SUBCOMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(f".{module}", __name__), attr)
+            assert command.name == cmd_name, (command.name, cmd_name)
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, *args, **kwargs):
         kwargs.setdefault("prog_name", "followup")
@@ -76,5 +80,6 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
         from .tui import run_tui
 
         run_tui(ctx.obj)
+
 
 __all__ = ["main", "fail"]

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 import orjson
@@ -20,7 +20,9 @@ from ..domain.settings import Settings
 from ..domain.timeparse import parse_instant_iso
 from ..textsafe import json_safe, printable
 from ..paths import config_path, db_path
-from ..store import TinyDBRepository
+
+if TYPE_CHECKING:
+    from ..store import TinyDBRepository
 
 NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
 
@@ -83,7 +85,7 @@ class CliContext:
     def settings(self) -> Settings:
         if self._settings is None:
             path = config_path(self.config_option)
-            if not path.exists():  # the defaults, without importing the schema (pydantic) at all
+            if not path.exists():  # the defaults, without loading the settings schema (pydantic)
                 self._settings = Settings()
                 return self._settings
             from ..config import load_settings
@@ -100,6 +102,8 @@ class CliContext:
     @property
     def repo(self) -> TinyDBRepository:
         if self._repo is None:
+            from ..store import TinyDBRepository
+
             try:
                 self._repo = TinyDBRepository.open(self.db, clock=clock_from_env)
             except FollowupError as exc:

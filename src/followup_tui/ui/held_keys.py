@@ -92,12 +92,43 @@ class OpeningScreen(Screen):
         if not self._opened:
             self.call_after_refresh(self._open)
 
+    def ready_for_keys(self) -> bool:
+        """A screen that builds part of itself after its first paint says
+        when it is complete."""
+        return True
+
     def _open(self) -> None:
         """Once the focus is in place: hand on what was typed meanwhile."""
-        if self.focused is None and self.is_mounted and self._waits < 50:
+        if (self.focused is None or not self.ready_for_keys()) and self.is_mounted and self._waits < 500:
             self._waits += 1
             self.call_after_refresh(self._open)  # not focused yet: after the next refresh
             return
         keys, self._opening_keys = self._opening_keys or [], None
         self._opened = True
-        replay(self.app, keys)
+        self._hand_on(keys)
+
+    def _hand_on(self, keys: list[tuple[str, str | None]]) -> None:
+        """Typed characters go straight to the focused field, in order; a key
+        that is not a character (ctrl+s, tab, escape) goes through the app's
+        bindings only once the field has taken what was typed before it (a
+        priority binding would otherwise act before the field saw them)."""
+        target = self.focused
+        while keys:
+            key, character = keys[0]
+            if target is None or character is None or not character.isprintable():
+                break
+            keys.pop(0)
+            target.post_message(events.Key(key, character).set_sender(self.app))
+        if not keys:
+            return
+        if target is None:
+            replay(self.app, keys)
+            return
+        first, rest = keys[0], keys[1:]
+
+        def then() -> None:
+            replay(self.app, [first])
+            if rest:
+                self.call_after_refresh(self._hand_on, rest)
+
+        target.call_after_refresh(then)

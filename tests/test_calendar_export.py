@@ -160,6 +160,18 @@ def test_overdue_obligations_are_placed_at_the_next_reasonable_time():
     )
 
 
+def test_overdue_obligations_skip_the_countrys_public_holidays_like_the_cadence():
+    christmas_eve = datetime(2026, 12, 24, 19, 0, tzinfo=timezone.utc)  # Thursday 20:00 in Paris
+    # without a country only weekends are skipped: Friday 25 December, 09:00
+    assert next_reasonable_time(christmas_eve, PARIS) == datetime(2026, 12, 25, 8, 0, tzinfo=timezone.utc)
+    # in France the 25th is a public holiday, then the weekend: Monday 28th
+    france = Settings(timezone="Europe/Paris", country="FR")
+    assert next_reasonable_time(christmas_eve, france) == datetime(2026, 12, 28, 8, 0, tzinfo=timezone.utc)
+    # a holiday morning is not a working morning either
+    christmas_morning = datetime(2026, 12, 25, 7, 0, tzinfo=timezone.utc)
+    assert next_reasonable_time(christmas_morning, france) == datetime(2026, 12, 28, 8, 0, tzinfo=timezone.utc)
+
+
 def test_no_control_character_reaches_any_text_value():
     app = interviewed(names=("Le\x1bo",))
     app.company = "Cob\x00alt\x07"

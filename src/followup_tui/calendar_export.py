@@ -28,6 +28,7 @@ from datetime import datetime, time, timedelta, timezone
 from math import ceil
 
 from .domain import cadence
+from .domain.business_days import is_business_day
 from .domain.cadence import NextAction
 from .domain.model import Application, Interview
 from .domain.settings import Settings
@@ -103,14 +104,15 @@ def _title(app: Application) -> str:
 
 
 def next_reasonable_time(now: datetime, settings: Settings) -> datetime:
-    """The next half hour within working hours on a weekday, or the next
-    weekday morning."""
+    """The next half hour within working hours on a business day, or the next
+    business morning (weekends and the `country` setting's public holidays
+    skipped, as the cadence skips them)."""
     tz = settings.tz
     local = now.astimezone(tz)
     day = local.date()
     start = datetime.combine(day, WORK_START, tz)
     end = datetime.combine(day, WORK_END, tz)
-    if day.weekday() < 5 and local < end:
+    if is_business_day(day, settings.country) and local < end:
         if local <= start:
             return start.astimezone(timezone.utc)
         minutes = ceil((local - start).total_seconds() / 60 / SLOT_MINUTES) * SLOT_MINUTES
@@ -118,7 +120,7 @@ def next_reasonable_time(now: datetime, settings: Settings) -> datetime:
         if slot < end:
             return slot.astimezone(timezone.utc)
     day += timedelta(days=1)
-    while day.weekday() >= 5:
+    while not is_business_day(day, settings.country):
         day += timedelta(days=1)
     return datetime.combine(day, WORK_START, tz).astimezone(timezone.utc)
 

@@ -65,7 +65,7 @@ def test_add_picks_the_stage_from_the_interview_when_none_is_given(followup):
         (["--company", "A", "--contact-email", "ada@acme"], ["email", "ada@acme"]),
         (["--company", "A", "--interview-at", "tomorrow"], ["--interview-at", "YYYY-MM-DD HH:MM", "ISO 8601"]),
         (["--company", "A", "--interview-at", "26/11/2026 10:00"], ["--interview-at", "YYYY-MM-DD"]),
-        (["--company", "A", "--decision-by", "next friday"], ["--decision-by", "YYYY-MM-DD"]),
+        (["--company", "A", "--decision-by", "next month"], ["--decision-by", "YYYY-MM-DD", "last friday"]),
         (["--company", "A", "--stage", "ghosted"], ["--stage", "ghosted"]),
         (["--company", "A", "--channel", "fax"], ["--channel", "fax"]),
         (["--company", "A", "--bogus"], ["--bogus"]),

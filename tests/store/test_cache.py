@@ -178,3 +178,24 @@ def test_encoding_matches_the_standard_module_and_keeps_what_orjson_would_not():
     assert json.loads(encode_document({"n": 2**70})) == {"n": 2**70}
     with pytest.raises(UnicodeEncodeError):
         encode_document({"text": "\udcff"})
+
+
+def test_what_open_decoded_is_not_served_once_another_process_wrote(db_file):
+    """open() decodes the file while checking it and hands that to the next
+    load_all(), but only if the file is still byte for byte the same."""
+    TinyDBRepository.open(db_file).add(Application(company="Acme", role="first"))
+    reopened = TinyDBRepository.open(db_file)
+    write_from_another_process(db_file, "second")
+    assert [a.role for a in reopened.load_all()] == ["second"]
+    assert [a.role for a in TinyDBRepository.open(db_file).load_all()] == ["second"]
+
+
+def test_load_all_hands_out_objects_of_the_callers_own(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add(Application(company="Acme"))
+    first = repo.load_all()
+    first[0].company = "changed in memory only"
+    first[0].events.append(Event(at=T0, kind="note", text="never saved"))
+    again = repo.load_all()
+    assert (again[0].company, again[0].events) == ("Acme", [])
+    assert repo.get(1).company == "Acme"

@@ -354,3 +354,47 @@ def test_a_vanished_folder_gives_a_store_error_naming_the_file(tmp_path):
     shutil.rmtree(db.parent)
     with pytest.raises(StoreError, match="followup.json"):
         repo.list()
+
+
+# -- undoing a delete ---------------------------------------------------------------
+
+
+def test_a_deleted_application_is_restored_under_its_own_id(db_file):
+    repo = open_repo(db_file)
+    first, second, third = (repo.add(sample(c)) for c in ("A", "B", "C"))
+    repo.delete(second.id, expected_rev=second.rev)
+    back = repo.restore_deleted(second)
+    assert back.id == second.id == 2 and back.rev == second.rev + 1
+    # read from the file by an independent repository: same id, same record
+    fresh = open_repo(db_file).get(2)
+    assert fresh.id == 2 and fresh.rev == back.rev
+    assert fresh.to_dict() | {"rev": 0, "updated": None} == second.to_dict() | {"rev": 0, "updated": None}
+    assert [a.id for a in open_repo(db_file).list()] == [1, 2, 3]
+    # the id counter is untouched: the next new record still gets a fresh id
+    assert repo.add(sample("D")).id == 4
+
+
+def test_restoring_the_highest_id_keeps_ids_never_reused(db_file):
+    repo = open_repo(db_file)
+    repo.add(sample("A"))
+    last = repo.add(sample("B"))
+    repo.delete(last.id)
+    repo.restore_deleted(last)
+    assert stored_document(db_file)["_meta"]["1"]["next_id"] == 3
+    assert repo.add(sample("C")).id == 3
+
+
+def test_restoring_over_a_record_that_holds_the_id_is_a_conflict(db_file):
+    repo = open_repo(db_file)
+    kept = repo.add(sample("A"))
+    before = snapshot(db_file)
+    with pytest.raises(ConflictError):
+        repo.restore_deleted(kept)  # never deleted: its id is taken
+    assert snapshot(db_file) == before  # nothing written
+    assert open_repo(db_file).get(kept.id).rev == kept.rev
+
+
+def test_restoring_something_never_stored_is_refused(db_file):
+    repo = open_repo(db_file)
+    with pytest.raises(ValidationError):
+        repo.restore_deleted(sample("never stored"))

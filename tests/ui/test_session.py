@@ -267,8 +267,15 @@ async def test_a_deleted_application_comes_back_with_u(demo_db, make_app, wait_u
         await pilot.press("u")
         await wait_until(pilot, lambda: card.company in stored(demo_db))
         back = stored(demo_db)[card.company]
+        assert back.id == before.id  # the same id: CLI references and exported ids stay valid
         assert back.to_dict() | {"rev": 0, "updated": None} == before.to_dict() | {"rev": 0, "updated": None}
         await wait_until(pilot, lambda: any(c.company == card.company for c in app.screen.cards))
+        # redo deletes it again, and undo brings it back once more, still under its id
+        await pilot.press("U")
+        await wait_until(pilot, lambda: card.company not in stored(demo_db))
+        await pilot.press("u")
+        await wait_until(pilot, lambda: card.company in stored(demo_db))
+        assert stored(demo_db)[card.company].id == before.id
 
 
 async def test_undo_never_overwrites_another_sessions_change(demo_db, make_app, wait_until):
@@ -283,3 +290,81 @@ async def test_undo_never_overwrites_another_sessions_change(demo_db, make_app, 
         await wait_until(pilot, lambda: any(m.startswith("Not undone") for m in messages(app)))
         record = stored(demo_db)[card.company]
         assert record.stage == "interview" and any(e.text == "their note" for e in record.events)
+
+
+# -- undo / redo as one mechanism, on the session and a real file --------------------------
+
+
+def bare_session(db: Path):
+    """The session without a running app (notices go nowhere), on a real file."""
+    from followup_tui.domain.settings import Settings
+    from followup_tui.ui.session import Session
+
+    def clock():
+        return FIXED_NOW
+
+    session = Session(TinyDBRepository.open(db, clock=clock), Settings(timezone="UTC"), clock, db)
+    session.load_now()
+    return session
+
+
+def stages(db: Path, app_id: int) -> str:
+    return TinyDBRepository.open(db).get(app_id).stage
+
+
+def test_undo_and_redo_go_back_and_forth_through_every_level(demo_db):
+    session = bare_session(demo_db)
+    target = next(e.application for e in session.all() if e.application.stage == "applied")
+    path = ["applied", "interview", "thanked", "following-up"]
+    for stage in path[1:]:
+        assert session.change(target.id, lambda a, stage=stage: a.move_to(stage, FIXED_NOW), f"moved to {stage}")
+    for expected in reversed(path[:-1]):  # undo all three
+        assert session.undo()
+        assert stages(demo_db, target.id) == expected
+    assert not session.undo()  # nothing left
+    for expected in path[1:]:  # redo all three
+        assert session.redo()
+        assert stages(demo_db, target.id) == expected
+    assert not session.redo()
+    # and back again: every step is rev-checked against what is stored now
+    assert session.undo() and session.undo()
+    assert stages(demo_db, target.id) == "interview"
+    assert session.redo()
+    assert stages(demo_db, target.id) == "thanked"
+    # a new change forgets what could be redone
+    assert session.change(target.id, lambda a: a.add_note("new", FIXED_NOW), "note added")
+    assert not session.redo()
+
+
+def test_undo_of_an_add_and_its_redo_keep_the_id(demo_db):
+    session = bare_session(demo_db)
+    added = session.add(Application(company="Brand New", role="Engineer"))
+    assert added is not None
+    assert session.undo()
+    assert "Brand New" not in stored(demo_db)
+    assert session.redo()
+    back = stored(demo_db)["Brand New"]
+    assert back.id == added.id
+    assert session.get(added.id).company == "Brand New"
+    assert session.undo() and "Brand New" not in stored(demo_db)
+
+
+def test_a_delete_undone_redone_and_undone_again_keeps_its_id_and_changes_before_it(demo_db):
+    session = bare_session(demo_db)
+    target = next(e.application for e in session.all() if e.application.stage == "applied")
+    assert session.change(target.id, lambda a: a.add_note("kept note", FIXED_NOW), "note added")
+    assert session.delete(target.id)
+    assert session.undo() and session.redo() and session.undo()
+    back = TinyDBRepository.open(demo_db).get(target.id)
+    assert back.company == target.company and any(e.text == "kept note" for e in back.events)
+    assert session.undo()  # the note, taken back from the restored record (rev-checked)
+    assert not any(e.text == "kept note" for e in TinyDBRepository.open(demo_db).get(target.id).events)
+
+
+def test_undo_of_a_delete_refuses_when_the_id_is_taken_again(demo_db):
+    session = bare_session(demo_db)
+    target = next(iter(session.all())).application
+    assert session.delete(target.id)
+    TinyDBRepository.open(demo_db).restore_deleted(target)  # another session brought it back meanwhile
+    assert not session.undo()
+    assert TinyDBRepository.open(demo_db).get(target.id).rev == target.rev + 1  # theirs, not overwritten

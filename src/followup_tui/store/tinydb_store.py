@@ -40,6 +40,7 @@ from .atomic_file import (
 )
 from . import backups
 from .migrations import SCHEMA_VERSION, migrate
+from .fast_decode import decode_as_written
 from .special_files import check_file_mode, check_regular, resolve_data_path, tighten_folder
 from .validation import check_document, schema_of
 
@@ -94,6 +95,9 @@ class TinyDBRepository:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self._snapshot: Snapshot | None = None  # touched only with the lock held
+        # What open() decoded while checking the file, handed (once) to the
+        # next load_all() if the file is still byte for byte the same.
+        self._decoded: tuple[bytes, list[Application]] | None = None
         self.notices: list[str] = []  # things the user should know, found while opening
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
@@ -123,7 +127,13 @@ class TinyDBRepository:
                 data = {META: {str(META_ID): {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}}
                 self._write(data)
                 return
-            snapshot = self._load()
+            raw = read_bytes(self.path)
+            decoded = decode_as_written(self.path, raw)
+            if decoded is not None:  # checked as a whole, at C speed: nothing to migrate
+                self._decoded = (raw, decoded[1])
+                check_file_mode(self.path)
+                return
+            snapshot = self._load(raw)
             if snapshot.migrated_from is not None:
                 self._backup_copy(suffix=f".schema{snapshot.migrated_from}.bak")
                 self._write(snapshot.data)
@@ -132,10 +142,11 @@ class TinyDBRepository:
     def _schema_of(self, data: dict) -> int:
         return schema_of(self.path, data)
 
-    def _load(self) -> Snapshot:
+    def _load(self, raw: bytes | None = None) -> Snapshot:
         """The file's current content, parsed and checked only if it changed
         since this object last read or wrote it. Call with the lock held."""
-        raw = read_bytes(self.path)
+        if raw is None:
+            raw = read_bytes(self.path)
         snapshot = self._snapshot
         if snapshot is not None and snapshot.raw == raw:
             return snapshot
@@ -225,8 +236,23 @@ class TinyDBRepository:
     # -- the repository interface ----------------------------------------------
 
     def list(self) -> list[Application]:
-        with self._session() as (apps, _meta):
-            table = _raw_table(apps)
+        return self.load_all()
+
+    def load_all(self) -> list[Application]:
+        """Every application, ordered by id, decoded and checked in one pass
+        (store/fast_decode.py); a file that needs more (an older schema, a
+        hand-edited one, a bad one) goes through the record-by-record check,
+        which refuses it or builds the same objects. Takes the lock: never a
+        half-written state. The objects are the caller's."""
+        with self._locked():
+            raw = read_bytes(self.path)
+            decoded, self._decoded = self._decoded, None
+            if decoded is not None and decoded[0] == raw:
+                return decoded[1]
+            fast = decode_as_written(self.path, raw)
+            if fast is not None:
+                return fast[1]
+            table = self._load(raw).data.get(APPLICATIONS, {})
             return [self._to_app(doc_id, table[doc_id]) for doc_id in sorted(table, key=int)]
 
     def get(self, app_id: int) -> Application:
@@ -333,6 +359,24 @@ class TinyDBRepository:
                 raise ConflictError(app_id, expected_rev, int(doc.get("rev", 0)))
             apps.remove(doc_ids=[int(app_id)])
 
+    def restore_deleted(self, application: Application) -> Application:
+        """Undo a delete: the application back under its own id, only if no
+        record holds that id now (checked under the lock, like every save)."""
+        if application.id is None:
+            raise ValidationError("id", "cannot restore an application that was never stored")
+        application.validate()
+        with self._session() as (apps, meta):
+            current = _raw_table(apps).get(str(application.id))
+            if current is not None:
+                raise ConflictError(application.id, application.rev, int(current.get("rev", 0)))
+            stored = application.copy()
+            stored.rev = application.rev + 1  # a new revision: readers of the old one reload
+            stored.updated = self.clock()
+            next_id = self._first_free_id(apps, meta)  # computed before: never reused
+            apps.insert(Document(stored.to_dict(), doc_id=stored.id))
+            meta.update({"next_id": max(next_id, stored.id + 1)}, doc_ids=[META_ID])
+        return stored
+
     def change_token(self) -> object:
         try:
             st = self.path.stat()
@@ -353,10 +397,14 @@ class TinyDBRepository:
         Raises StoreError when the copy cannot be written."""
         with self._locked():
             backups.remove_partials(self.path)
-            snapshot = self._load()  # checked as a whole; not parsed again if unchanged
-            count = len(snapshot.data.get(APPLICATIONS, {}))
+            raw = read_bytes(self.path)
+            fast = decode_as_written(self.path, raw)  # checked as a whole
+            if fast is not None:
+                count = len(fast[1])
+            else:
+                count = len(self._load(raw).data.get(APPLICATIONS, {}))
             try:
-                made = backups.save_backup(self.path, snapshot.raw, count, self.clock())
+                made = backups.save_backup(self.path, raw, count, self.clock())
             except OSError as exc:
                 raise StoreError(f"could not write a backup ({os_reason(exc)})") from exc
             return made.path if made else None

@@ -75,12 +75,28 @@ class DataChanged(Message):
 
 @dataclass
 class UndoStep:
-    """One change: undo goes from `after` back to `before` (None: not stored)."""
+    """One change of one application: taking it back stores `before` where
+    `after` is stored now (None: no record). The undo stack holds changes as
+    made; taking one back pushes its inverse (after, now stored) on the redo
+    stack, and the same operation takes that back (redo)."""
 
     label: str
     company: str
     before: Application | None
     after: Application | None
+
+
+@dataclass(frozen=True)
+class Way:
+    """The words for one direction of taking a step back."""
+
+    verb: str  # "undo"
+    done: str  # "undone"
+    then: str  # how to go the other way
+
+
+UNDO = Way("undo", "undone", "U redoes it.")
+REDO = Way("redo", "redone", "u undoes it.")
 
 
 class Session:
@@ -455,16 +471,47 @@ class Session:
 
     # -- undo / redo ---------------------------------------------------------------
 
+    def undo(self) -> bool:
+        return self._take_back(self.undo_steps, self.redo_steps, UNDO)
+
+    def redo(self) -> bool:
+        return self._take_back(self.redo_steps, self.undo_steps, REDO)
+
+    def _take_back(self, steps: list[UndoStep], opposite: list[UndoStep], way: Way) -> bool:
+        """Undo and redo are one operation: take back the last step of
+        `steps` and push its inverse on `opposite`, so that taking that back
+        in turn (redo after undo, undo after redo) restores the state again."""
+        if not steps:
+            self.notify(f"Nothing to {way.verb}.", timeout=3)
+            return False
+        step = steps.pop()
+        try:
+            stored = self._put(step.after, step.before)
+        except (ConflictError, NotFoundError):
+            self.notify(
+                f"Not {way.done}: {step.company} was changed in another session since \"{step.label}\"; "
+                "nothing was overwritten.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=10,
+            )
+            self.refresh_from_store()
+            return False
+        except FollowupError as exc:
+            steps.append(step)  # nothing changed: it can be tried again
+            self.report_error(exc, title=f"Not {way.done}")
+            return False
+        opposite.append(UndoStep(step.label, step.company, before=step.after, after=stored))
+        self._restamp(steps, step.before, stored)
+        self.notify(f"{way.done.capitalize()}: {step.company} {step.label}. {way.then}", timeout=5)
+        return True
+
     def _put(self, current: Application | None, target: Application | None) -> Application | None:
         """Make the stored state `target`, provided it is still `current`
         (rev-checked like any save). Returns the stored state. Raises."""
-        if current is None and target is not None:  # bring back a deleted / un-added one
-            restored = target.copy()
-            restored.id = None
-            saved = self.repo.add(restored)
+        if current is None and target is not None:  # bring back a deleted / un-added one, same id
+            saved = self.repo.restore_deleted(target)
             assert saved.id is not None
-            if saved.id != target.id:
-                self._renumber(target.id, saved.id)
             self._stored(saved, saved.id, origin="here")
             return saved
         if current is not None and target is None:  # remove again
@@ -479,75 +526,17 @@ class Session:
         self._stored(saved, current.id, origin="here")
         return saved
 
-    def _renumber(self, old: int | None, new: int) -> None:
-        """A restored application gets a new id: keep the other steps pointing at it."""
-        for step in self.undo_steps + self.redo_steps:
-            for state in (step.before, step.after):
-                if state is not None and state.id == old:
-                    state.id = new
-
     @staticmethod
-    def _restamp(steps: list[UndoStep], side: str, old: Application | None, new: Application | None) -> None:
+    def _restamp(steps: list[UndoStep], old: Application | None, new: Application | None) -> None:
+        """The latest step on this application in `steps` ended at `old`, just
+        stored again as `new` (a new revision): it now starts from `new`, so
+        taking it back is rev-checked against what is really stored."""
         ref = old or new
         if ref is None:
             return
         for step in reversed(steps):
-            state = getattr(step, side)
-            other = step.before if side == "after" else step.after
-            if (state or other) is not None and (state or other).id == ref.id:
-                if state is old or (state is not None and old is not None and state.rev == old.rev):
-                    setattr(step, side, new)
+            state = step.after or step.before
+            if state is not None and state.id == ref.id:
+                if step.after is old or (step.after is not None and old is not None and step.after.rev == old.rev):
+                    step.after = new
                 return
-
-    def undo(self) -> bool:
-        if not self.undo_steps:
-            self.notify("Nothing to undo.", timeout=3)
-            return False
-        step = self.undo_steps.pop()
-        try:
-            now_state = self._put(step.after, step.before)
-        except (ConflictError, NotFoundError):
-            self.notify(
-                f"Not undone: {step.company} was changed in another session after \"{step.label}\"; "
-                "nothing was overwritten.",
-                title="Changed elsewhere",
-                severity="warning",
-                timeout=10,
-            )
-            self.refresh_from_store()
-            return False
-        except FollowupError as exc:
-            self.undo_steps.append(step)
-            self.report_error(exc, title="Not undone")
-            return False
-        self.redo_steps.append(UndoStep(step.label, step.company, now_state, step.after))
-        # The step below on this application ended where this one started:
-        # it now starts from the state just stored (its new revision).
-        self._restamp(self.undo_steps, "after", step.before, now_state)
-        self.notify(f"Undone: {step.company} {step.label}. U redoes it.", timeout=5)
-        return True
-
-    def redo(self) -> bool:
-        if not self.redo_steps:
-            self.notify("Nothing to redo.", timeout=3)
-            return False
-        step = self.redo_steps.pop()
-        try:
-            now_state = self._put(step.before, step.after)
-        except (ConflictError, NotFoundError):
-            self.notify(
-                f"Not redone: {step.company} was changed in another session; nothing was overwritten.",
-                title="Changed elsewhere",
-                severity="warning",
-                timeout=10,
-            )
-            self.refresh_from_store()
-            return False
-        except FollowupError as exc:
-            self.redo_steps.append(step)
-            self.report_error(exc, title="Not redone")
-            return False
-        self.undo_steps.append(UndoStep(step.label, step.company, step.before, now_state))
-        self._restamp(self.redo_steps, "before", step.after, now_state)
-        self.notify(f"Redone: {step.company} {step.label}. u undoes it.", timeout=5)
-        return True

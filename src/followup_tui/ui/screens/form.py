@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import on
@@ -15,8 +16,19 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from .base import DataScreen
 from ...domain.errors import ConflictError, FollowupError, ValidationError
 from ...domain.merge import MergeResult
-from ...domain.model import CHANNELS, OUTCOMES, STAGE_TITLES, STAGES, Application, Contact, Interview
-from ...domain.timeparse import local_text, parse_date, parse_when
+from ...domain.model import (
+    CHANNELS,
+    OUTCOMES,
+    PRIORITIES,
+    STAGE_TITLES,
+    STAGES,
+    Application,
+    Contact,
+    Interview,
+    check_job_url,
+    normalize_tags,
+)
+from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
@@ -30,7 +42,13 @@ def text_input(value: str = "", **kwargs) -> Input:
 
 
 def _field(label: str, widget, error_id: str) -> Vertical:
-    return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error"), classes="field")
+    """Label, input, and one line under it: the error at the field, or (for a
+    time or a date) what the typed text means, shown before saving."""
+    return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error -empty"), classes="field")
+
+
+WHEN_EXAMPLE = "friday 10:00, 2026-12-01 14:00"
+DAY_EXAMPLE = "today, friday, 2026-11-20"
 
 
 class ContactRow(Vertical):
@@ -67,8 +85,8 @@ class InterviewRow(Vertical):
         yield Label(Text(f"Interview round {i + 1}"), classes="row-title")
         with Horizontal(classes="row"):
             yield _field(
-                "When (YYYY-MM-DD HH:MM)",
-                text_input(self.when_text, id=f"interview-at-{i}", classes="interview-at when"),
+                "When",
+                text_input(self.when_text, placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"),
                 f"interview-at-{i}-error",
             )
             yield _field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
@@ -105,6 +123,7 @@ class ApplicationFormScreen(DataScreen):
         self.interview_count = 0
         self._initial: dict[str, object] | None = None
         self._merge: MergeResult | None = None  # after a conflict: how a save would merge
+        self._notes_shown: dict[str, tuple[str | None, str | None]] = {}  # field id -> (error, hint) on screen
 
     # -- layout ---------------------------------------------------------------------
 
@@ -118,13 +137,34 @@ class ApplicationFormScreen(DataScreen):
             with Horizontal(classes="row"):
                 yield _field("Company *", text_input(a.company, id="company"), "company-error")
                 yield _field("Role", text_input(a.role, id="role"), "role-error")
+            yield _field("Job URL", text_input(a.job_url, placeholder="https://...", id="job_url"), "job_url-error")
             with Horizontal(classes="row"):
-                yield _field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
+                yield _field("Location", text_input(a.location, id="location"), "location-error")
+                yield _field("Salary", text_input(a.salary, placeholder="55-65k EUR", id="salary"), "salary-error")
+            with Horizontal(classes="row"):
                 yield _field(
-                    "Decision by (YYYY-MM-DD)",
-                    text_input(a.decision_by.isoformat() if a.decision_by else "", id="decision_by"),
+                    "Applied on",
+                    text_input(a.applied_on.isoformat() if a.applied_on else "", placeholder=DAY_EXAMPLE, id="applied_on", classes="day"),
+                    "applied_on-error",
+                )
+                yield _field("Source (where you found it)", text_input(a.source, id="source"), "source-error")
+            with Horizontal(classes="row"):
+                yield _field("Resume version", text_input(a.resume, id="resume"), "resume-error")
+                yield _field(
+                    "Priority",
+                    Select(compact=True, options=[(p or "none", p) for p in PRIORITIES], value=a.priority, allow_blank=False, id="priority"),
+                    "priority-error",
+                )
+            with Horizontal(classes="row"):
+                yield _field("Tags (comma separated)", text_input(", ".join(a.tags), id="tags"), "tags-error")
+                yield _field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
+            with Horizontal(classes="row"):
+                yield _field(
+                    "Decision by (their date)",
+                    text_input(a.decision_by.isoformat() if a.decision_by else "", placeholder=DAY_EXAMPLE, id="decision_by", classes="day"),
                     "decision_by-error",
                 )
+                yield _field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
             with Horizontal(classes="row"):
                 yield _field("Stage", Select(compact=True, options=[(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
                 yield _field(
@@ -132,8 +172,7 @@ class ApplicationFormScreen(DataScreen):
                     Select(compact=True, options=[(o, o) for o in OUTCOMES], value=a.outcome or Select.NULL, id="outcome"),
                     "outcome-error",
                 )
-                yield _field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
-            yield Checkbox("They asked not to be contacted", a.do_not_contact, id="do_not_contact")
+            yield Checkbox("They asked not to be contacted", a.do_not_contact, compact=True, id="do_not_contact")
             yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             with Vertical(id="contacts"):
                 for contact in a.contacts or [Contact()]:
@@ -219,23 +258,36 @@ class ApplicationFormScreen(DataScreen):
 
     def _validators(self) -> dict[str, Callable[[str], object]]:
         tz = self.app.settings.tz
+        now = self.app.clock()
         return {
-            "decision_by": lambda v: parse_date(v, "decision by") if v else None,
+            "decision_by": lambda v: parse_day(v, now, tz, "decision by") if v else None,
+            "applied_on": lambda v: parse_day(v, now, tz, "applied") if v else None,
+            "job_url": lambda v: check_job_url(v, "job URL"),
             "email": lambda v: check_email(v, "email") if v else None,
-            "when": lambda v: parse_when(v, tz, "interview time") if v else None,
+            "when": lambda v: parse_when(v, tz, "interview time", now=now) if v else None,
             "interview-minutes": lambda v: _minutes(v),
         }
+
+    def _meaning(self, widget: Input, value: object) -> str | None:
+        """What a valid typed time or day resolves to, shown under it before
+        saving (`→ Fri 2026-11-27 10:00`); nothing for other fields."""
+        if isinstance(value, datetime):
+            return f"→ {absolute_text(value, self.app.settings.tz)}"
+        if isinstance(value, date):
+            return f"→ {value.strftime('%a')} {value.isoformat()}"
+        return None
 
     def _validate_input(self, widget: Input) -> str | None:
         validators = self._validators()
         names = [widget.id or ""] + list(widget.classes)
         error = None
+        value: object = None
         for name in names:
             check = validators.get(name)
             if check is None:
                 continue
             try:
-                check(widget.value.strip())
+                value = check(widget.value.strip())
             except ValidationError as exc:
                 error = exc.message
             break
@@ -243,7 +295,7 @@ class ApplicationFormScreen(DataScreen):
             error = "company is required"
         if error is None:
             error = self._row_error(widget)
-        self._show_error(widget.id or "", error)
+        self._show_error(widget.id or "", error, None if error else self._meaning(widget, value))
         return error
 
     def _row_error(self, widget: Input) -> str | None:
@@ -266,13 +318,20 @@ class ApplicationFormScreen(DataScreen):
                 return "every field is empty (to delete the contact, use its remove button or F4)"
         return None
 
-    def _show_error(self, field_id: str, error: str | None) -> None:
+    def _show_error(self, field_id: str, error: str | None, hint: str | None = None) -> None:
         if error is None and self._merge is not None and field_id in self._merge.conflicts:
             _ours, theirs = self._merge.conflicts[field_id]
             error = f"changed in another session to: {_shown(theirs)}; ctrl+s keeps yours"
+        shown = (error, hint)
+        if self._notes_shown.get(field_id) == shown:
+            return  # typing in a field: no relayout unless its line changes
+        self._notes_shown[field_id] = shown
         label = self.query(f"#{field_id}-error")
         if label:
-            label.first(Label).update(Text(printable(error or "")))
+            note = label.first(Label)
+            note.update(Text(printable(error or hint or "")))
+            note.set_class(error is None and bool(hint), "-hint")
+            note.set_class(not (error or hint), "-empty")
         widget = self.query(f"#{field_id}")
         if widget:
             widget.first().set_class(bool(error), "-invalid-field")
@@ -301,12 +360,20 @@ class ApplicationFormScreen(DataScreen):
             self._focus_first_bad_field()
             return None
         tz = self.app.settings.tz
-        base = self.original.copy() if self.original else Application(company="", created=self.app.clock())
+        now = self.app.clock()
+        base = self.original.copy() if self.original else Application(company="", created=now)
         base.company = self._value("#company")
         base.role = self._value("#role")
         base.company_domain = self._value("#company_domain")
+        base.job_url = check_job_url(self._value("#job_url"))
+        for name in ("location", "salary", "source", "resume"):
+            setattr(base, name, self._value(f"#{name}"))
+        base.tags = normalize_tags(self._value("#tags"))
+        base.priority = str(self.query_one("#priority", Select).value)
+        applied = self._value("#applied_on")
+        base.applied_on = parse_day(applied, now, tz) if applied else None
         decision = self._value("#decision_by")
-        base.decision_by = parse_date(decision) if decision else None
+        base.decision_by = parse_day(decision, now, tz) if decision else None
         base.channel = str(self.query_one("#channel", Select).value)
         base.do_not_contact = self.query_one("#do_not_contact", Checkbox).value
         base.notes = self.query_one("#notes", TextArea).text.rstrip()
@@ -333,7 +400,7 @@ class ApplicationFormScreen(DataScreen):
                 continue
             base.interviews.append(
                 Interview(
-                    at=parse_when(when, tz),
+                    at=parse_when(when, tz, now=now),
                     kind=row.query_one(".interview-kind", Input).value.strip(),
                     with_names=[n.strip() for n in row.query_one(".interview-with", Input).value.split(",") if n.strip()],
                     notes=row.query_one(".interview-notes", Input).value.strip(),

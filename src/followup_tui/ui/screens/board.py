@@ -312,6 +312,8 @@ class BoardScreen(DataScreen):
         if event.app_ids is None:
             self.reload()
             return
+        if event.origin == "put back":
+            self.clear_hint()  # its save failed: the session says why
         focus = next(iter(event.app_ids)) if event.origin == "here" and len(event.app_ids) == 1 else None
         if focus is not None and session.get(focus) is None:
             focus = None
@@ -373,7 +375,7 @@ class BoardScreen(DataScreen):
             back = application.stage_before_closing() if application else "applied"
             now = self.app.clock()
             label = f"reopened: back to {STAGE_TITLES[back]}"
-            if self.app.session.change(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev, quiet=True):
+            if self.app.session.change_soon(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev):
                 self.show_hint(f"{card.company}: {label}. u undoes it.")
             return
         index = STAGES.index(card.stage) + delta
@@ -387,7 +389,7 @@ class BoardScreen(DataScreen):
         # Rev-checked against the card as shown: if another session moved it
         # meanwhile, the session refuses and shows where it is now.
         label = f"moved to {STAGE_TITLES[stage]}"
-        if self.app.session.change(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev, quiet=True):
+        if self.app.session.change_soon(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev):
             self.show_hint(f"{card.company}: {label}. u undoes it.")
 
     def action_move_prev(self) -> None:
@@ -441,8 +443,8 @@ class BoardScreen(DataScreen):
             if outcome:
                 now = self.app.clock()
                 label = f"closed ({outcome.replace('-', ' ')})"
-                if self.app.session.change(
-                    card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev, quiet=True
+                if self.app.session.change_soon(
+                    card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev
                 ):
                     self.show_hint(f"{card.company}: {label}. u undoes it.")
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
 from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from .base import DataScreen
@@ -80,6 +81,26 @@ class StageColumn(Vertical):
         self.query_one(".column-title", Label).update(column_title(self.stage, self.count, int(width)))
 
 
+class StatusLine(Widget):
+    """One line under the board: the last change and how to undo it, the
+    columns off screen. Changing it repaints one line, never the layout
+    (a toast would mount a widget and lay the screen out again)."""
+
+    DEFAULT_CSS = "StatusLine { height: 1; width: 1fr; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self._text
+
+
 class BoardScreen(DataScreen):
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False),
@@ -132,7 +153,7 @@ class BoardScreen(DataScreen):
                 yield StageColumn(stage)
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
-        yield Static("", id="board-status", markup=False)
+        yield StatusLine(id="board-status")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -180,7 +201,7 @@ class BoardScreen(DataScreen):
 
     @property
     def status_text(self) -> str:
-        return str(self.query_one("#board-status", Static).render())
+        return str(self.query_one("#board-status", StatusLine).render())
 
     def off_screen(self) -> tuple[list[str], list[str]]:
         """The stages whose columns are left and right of the visible part of the board."""
@@ -216,7 +237,7 @@ class BoardScreen(DataScreen):
         line = Text(" " + left)
         line.append(" " * max(width - 2 - len(left) - len(right), 1))
         line.append(right, style="dim")
-        self.query_one("#board-status", Static).update(line)
+        self.query_one("#board-status", StatusLine).show(line)
 
     # -- data --------------------------------------------------------------------
 

@@ -68,30 +68,27 @@ async def test_hjkl_and_arrows_move_between_cards_and_columns(demo_db, make_app)
         assert focused_card(app)[0] == "interview"
 
 
-async def test_L_and_H_move_the_card_record_the_change_and_keep_focus(demo_db, make_app, wait_until):
+async def test_L_and_H_move_the_card_record_the_change_and_keep_focus(demo_db, make_app, wait_until, wait_for_stored):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await on_applied(pilot, wait_until)
         _, company = focused_card(app)
         await pilot.press("L")
-        await pilot.pause()
-        assert focused_card(app) == ("interview", company)
+        await wait_until(pilot, lambda: focused_card(app) == ("interview", company))
+        await wait_for_stored(pilot, demo_db, lambda apps: apps[company].stage == "interview")
         record = stored(demo_db)[company]
-        assert record.stage == "interview"
         change = record.events[-1]
         assert (change.kind, change.from_stage, change.to_stage) == ("stage-change", "applied", "interview")
         assert change.at == FIXED_NOW
         await pilot.press("shift+left")
-        await pilot.pause()
-        assert focused_card(app) == ("applied", company)
-        assert stored(demo_db)[company].stage == "applied"
+        await wait_until(pilot, lambda: focused_card(app) == ("applied", company))
+        await wait_for_stored(pilot, demo_db, lambda apps: apps[company].stage == "applied")
         await pilot.press("shift+right", "H")
-        await pilot.pause()
+        await wait_for_stored(pilot, demo_db, lambda apps: len(apps[company].events) == 4)
         assert stored(demo_db)[company].stage == "applied"
-        assert len(stored(demo_db)[company].events) == 4
 
 
-async def test_x_closes_with_the_chosen_outcome(demo_db, make_app):
+async def test_x_closes_with_the_chosen_outcome(demo_db, make_app, wait_until, wait_for_stored):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
@@ -100,10 +97,8 @@ async def test_x_closes_with_the_chosen_outcome(demo_db, make_app):
         await pilot.pause()
         assert type(app.screen).__name__ == "ChoiceDialog"
         await pilot.press("down", "enter")  # accepted, rejected...
-        await pilot.pause()
-        record = stored(demo_db)[company]
-        assert (record.stage, record.outcome) == ("closed", "rejected")
-        assert focused_card(app) == ("closed", company)
+        await wait_until(pilot, lambda: focused_card(app) == ("closed", company))
+        await wait_for_stored(pilot, demo_db, lambda apps: (apps[company].stage, apps[company].outcome) == ("closed", "rejected"))
 
 
 async def test_d_deletes_only_after_confirmation(demo_db, make_app):
@@ -288,12 +283,14 @@ async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(
         await on_applied(pilot, wait_until)
         await pilot.press("L")  # our own save, nothing else changed: no full reload
         await wait_until(pilot, lambda: focused_card(app)[0] == "interview", what="the moved card")
+        await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert reloads == []
         assert app.session.in_step_with_file()
         # another login writes; our next save notices and the session reads everything
         TinyDBRepository.open(demo_db).add(Application(company="Zephyr Labs", stage="offer"))
         await pilot.press("L")
         await wait_until(pilot, lambda: any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards))
+        await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert len(reloads) == 1
         assert app.session.in_step_with_file()
 

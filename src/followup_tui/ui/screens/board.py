@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
 from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from .base import DataScreen
@@ -80,6 +81,26 @@ class StageColumn(Vertical):
         self.query_one(".column-title", Label).update(column_title(self.stage, self.count, int(width)))
 
 
+class StatusLine(Widget):
+    """One line under the board: the last change and how to undo it, the
+    columns off screen. Changing it repaints one line, never the layout
+    (a toast would mount a widget and lay the screen out again)."""
+
+    DEFAULT_CSS = "StatusLine { height: 1; width: 1fr; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self._text
+
+
 class BoardScreen(DataScreen):
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False),
@@ -132,7 +153,7 @@ class BoardScreen(DataScreen):
                 yield StageColumn(stage)
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
-        yield Static("", id="board-status", markup=False)
+        yield StatusLine(id="board-status")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -180,7 +201,7 @@ class BoardScreen(DataScreen):
 
     @property
     def status_text(self) -> str:
-        return str(self.query_one("#board-status", Static).render())
+        return str(self.query_one("#board-status", StatusLine).render())
 
     def off_screen(self) -> tuple[list[str], list[str]]:
         """The stages whose columns are left and right of the visible part of the board."""
@@ -216,7 +237,7 @@ class BoardScreen(DataScreen):
         line = Text(" " + left)
         line.append(" " * max(width - 2 - len(left) - len(right), 1))
         line.append(right, style="dim")
-        self.query_one("#board-status", Static).update(line)
+        self.query_one("#board-status", StatusLine).show(line)
 
     # -- data --------------------------------------------------------------------
 
@@ -312,6 +333,8 @@ class BoardScreen(DataScreen):
         if event.app_ids is None:
             self.reload()
             return
+        if event.origin == "put back":
+            self.clear_hint()  # its save failed: the session says why
         focus = next(iter(event.app_ids)) if event.origin == "here" and len(event.app_ids) == 1 else None
         if focus is not None and session.get(focus) is None:
             focus = None
@@ -373,7 +396,7 @@ class BoardScreen(DataScreen):
             back = application.stage_before_closing() if application else "applied"
             now = self.app.clock()
             label = f"reopened: back to {STAGE_TITLES[back]}"
-            if self.app.session.change(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev, quiet=True):
+            if self.app.session.change_soon(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev):
                 self.show_hint(f"{card.company}: {label}. u undoes it.")
             return
         index = STAGES.index(card.stage) + delta
@@ -387,7 +410,7 @@ class BoardScreen(DataScreen):
         # Rev-checked against the card as shown: if another session moved it
         # meanwhile, the session refuses and shows where it is now.
         label = f"moved to {STAGE_TITLES[stage]}"
-        if self.app.session.change(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev, quiet=True):
+        if self.app.session.change_soon(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev):
             self.show_hint(f"{card.company}: {label}. u undoes it.")
 
     def action_move_prev(self) -> None:
@@ -441,8 +464,8 @@ class BoardScreen(DataScreen):
             if outcome:
                 now = self.app.clock()
                 label = f"closed ({outcome.replace('-', ' ')})"
-                if self.app.session.change(
-                    card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev, quiet=True
+                if self.app.session.change_soon(
+                    card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev
                 ):
                     self.show_hint(f"{card.company}: {label}. u undoes it.")
 

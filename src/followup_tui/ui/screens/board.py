@@ -230,7 +230,9 @@ class BoardScreen(DataScreen):
             ]
             right = "   ".join(part for part in named if part)
             if len(left) + len(right) + 3 > width:  # the hint first: columns off screen, counted
-                right = " · ".join(part for part in (f"◂ {len(before)}" if before else "", f"{len(after)} ▸" if after else "") if part)
+                right = "   ".join(
+                    part for part in (f"◂ {len(before)} more" if before else "", f"{len(after)} more ▸" if after else "") if part
+                )
         room = max(width - len(right) - 3, 0)
         if len(left) > room:
             left = left[: max(room - 1, 0)] + "…" if room else ""

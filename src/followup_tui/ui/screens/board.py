@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
 from ..cards import Card, card_for, card_sort_key, group_by_stage
+from ..held_keys import HeldKeys
 from ..safe_text import printable
 from ..session import DataChanged
 from ..widgets.card_list import GAP, CardList
@@ -71,8 +72,9 @@ class StageColumn(Vertical):
     def title(self) -> str:
         return self.query_one(".column-title", ColumnTitle).text
 
-    def show(self, cards: list[Card], keep_app_id: int | None) -> None:
-        self.count = len(cards)
+    def show(self, cards: list[Card], keep_app_id: int | None, total: int | None = None) -> None:
+        """`total`: the column's count when `cards` are only its first ones (the preview)."""
+        self.count = len(cards) if total is None else total
         self.retitle()
         self.card_list.set_cards(cards, keep_app_id)
 
@@ -205,6 +207,14 @@ class BoardScreen(DataScreen):
         self._hint = ""
         self._hint_timer: Timer | None = None
         self._current_stage = STAGES[0]  # the board's current column
+        # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
+        self.held_keys = HeldKeys(
+            self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
+        )
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Asked by the app before it handles a typed key (ui/held_keys.py)."""
+        return self.held_keys.hold(event)
 
     @property
     def cards(self) -> list[Card]:
@@ -227,6 +237,9 @@ class BoardScreen(DataScreen):
         self.query_one("#board").watch(self.query_one("#board"), "scroll_x", self._show_status, init=False)
         if self.app.session.loaded:
             self.reload()
+            self._focus_first_card()
+        elif self.app.session.provisional is not None:
+            self.show_preview()
             self._focus_first_card()
         else:
             # Thousands of applications take a second or more to read (the
@@ -409,14 +422,31 @@ class BoardScreen(DataScreen):
                 touched.add(card.stage)
         self._show_columns([s for s in STAGES if s in touched], focus_app_id)
 
+    def show_preview(self) -> None:
+        """A big file's first cards and counts, as the board last showed them,
+        while the session loads the file (ui/board_preview.py)."""
+        session = self.app.session
+        preview = session.provisional
+        now, tz = session.now(), session.settings.tz
+        cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
+        self._by_id = {card.app_id: card for card in cards}
+        self._columns = group_by_stage(cards)
+        for stage, stage_cards in self._columns.items():
+            self.column(stage).show(stage_cards, None, total=preview.counts.get(stage, len(stage_cards)))
+        self._show_status()
+
     @on(DataChanged)
     def data_changed(self, event: DataChanged) -> None:
         session = self.app.session
         board = self.query_one("#board")
         if event.origin == "load" or board.loading:
-            board.loading = False
-            self.reload()
-            self._focus_first_card()
+            if board.loading:
+                board.loading = False
+                self.reload()
+                self._focus_first_card()
+            else:  # after the preview: the user's place is kept
+                self.reload()
+            self.call_later(self.held_keys.release)
             return
         if event.app_ids is None:
             self.reload()

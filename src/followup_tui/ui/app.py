@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
+from .held_keys import ScreenOfEachKey
 from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
@@ -42,6 +43,7 @@ class FollowupApp(App[None]):
         self.outbox = outbox
         self.refused: str | None = None  # why the data file could not be used (see refuse)
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
+        self._screen_of_each_key = ScreenOfEachKey()
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -97,10 +99,15 @@ class FollowupApp(App[None]):
         # loading, a screen still opening) are held by that screen and handed
         # on in order (ui/held_keys.py); asked here, where keys arrive in order.
         if isinstance(event, events.Key) and not event.is_forwarded:
+            self._screen_of_each_key.arrived(event, self.screen)
             hold = getattr(self.screen, "hold_key", None)
             if hold is not None and hold(event):
                 return
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs before the bindings (App._on_key): see ScreenOfEachKey.
+        self._screen_of_each_key.pass_on(self, event)
 
     def on_unmount(self) -> None:
         self.session.stop()

@@ -44,6 +44,7 @@ Clock = Callable[[], datetime]
 BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications: read those in the watcher
 PREVIEW_DELAY = 2.0  # seconds of quiet after a change before the board preview is written
 UNDO_LEVELS = 50
+WRITE_DELAY = 0.05  # seconds between showing a change and starting its save
 
 
 def big_file(path: Path) -> bool:
@@ -631,7 +632,10 @@ class Session:
             self._in_flight += 1
             self._idle.clear()
             self._unqueued.append(write)
-        self._app.call_after_refresh(self._release)  # paint first, then write
+        # Paint first, then write: encoding a big file holds the interpreter
+        # for tens of milliseconds, and the screen (its output thread too)
+        # would wait for it. Undo, forms and quitting do not wait for this.
+        self._app.set_timer(WRITE_DELAY, self._release, name="session-write")
         self.broadcast([app_id], "here")
         return after
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from waiting import wait_until
+
 SIZES = [(80, 24), (120, 35)]
 
 
@@ -15,6 +17,8 @@ def steady(app):
     async def run_before(pilot) -> None:
         app.sub_title = "demo.json"  # the temp path differs per run
         await pilot.pause(0.3)  # past the filter's typing delay
+        if hasattr(app.focused, "cursor_blink"):
+            app.focused.cursor_blink = False  # a steady cursor: the picture never catches it mid-blink
 
     return run_before
 
@@ -40,7 +44,16 @@ def test_detail(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_form(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "j", "e"], run_before=steady(app))
+
+    async def run_before(pilot) -> None:
+        app.sub_title = "demo.json"
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "BoardScreen" and app.session.loaded)
+        await pilot.press("l", "j", "e")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ApplicationFormScreen" and app.focused)
+        await pilot.wait_for_scheduled_animations()
+        app.focused.cursor_blink = False  # the form opens with the cursor in Company: shown, never mid-blink
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -64,3 +64,11 @@ def json_safe(text: str) -> str:
     control and invisible formatting character escaped (`\\u009b`): the data
     stays exact, the terminal or file viewer never acts on it."""
     return _UNSAFE_IN_JSON.sub(_escape, text)
+
+
+def json_safe_bytes(data: bytes) -> bytes:
+    """json_safe for UTF-8 JSON bytes; ASCII-only bytes (most records) are
+    checked without decoding them (only DEL can need escaping there)."""
+    if data.isascii():
+        return data.replace(b"\x7f", b"\\u007f") if b"\x7f" in data else data
+    return json_safe(data.decode("utf-8")).encode("utf-8")

@@ -178,3 +178,90 @@ def test_encoding_matches_the_standard_module_and_keeps_what_orjson_would_not():
     assert json.loads(encode_document({"n": 2**70})) == {"n": 2**70}
     with pytest.raises(UnicodeEncodeError):
         encode_document({"text": "\udcff"})
+
+
+def test_what_open_decoded_is_not_served_once_another_process_wrote(db_file):
+    """open() decodes the file while checking it and hands that to the next
+    load_all(), but only if the file is still byte for byte the same."""
+    TinyDBRepository.open(db_file).add(Application(company="Acme", role="first"))
+    reopened = TinyDBRepository.open(db_file)
+    write_from_another_process(db_file, "second")
+    assert [a.role for a in reopened.load_all()] == ["second"]
+    assert [a.role for a in TinyDBRepository.open(db_file).load_all()] == ["second"]
+
+
+def test_load_all_hands_out_objects_of_the_callers_own(db_file):
+    repo = TinyDBRepository.open(db_file)
+    repo.add(Application(company="Acme"))
+    first = repo.load_all()
+    first[0].company = "changed in memory only"
+    first[0].events.append(Event(at=T0, kind="note", text="never saved"))
+    again = repo.load_all()
+    assert (again[0].company, again[0].events) == ("Acme", [])
+    assert repo.get(1).company == "Acme"
+
+
+def test_a_save_keeps_untouched_records_byte_for_byte_and_other_tables(db_file):
+    """Records are kept as their raw JSON until a session touches one: what
+    a hand edit put in another record (an unknown key, a time with an
+    offset) and a table that is not ours are written back exactly."""
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company="Acme"), Application(company="Beta"), Application(company="Gamma")])
+    document = json.loads(db_file.read_text(encoding="utf-8"))
+    document["applications"]["2"]["x-hand-made"] = {"kept": [1, 2.5, None]}
+    document["applications"]["2"]["created"] = "2026-11-25T16:00:00+01:00"
+    document["_default"] = {"1": {"note": "not ours"}}
+    db_file.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    record_2 = json.dumps(document["applications"]["2"], indent=1).replace("\n", "\n  ")
+
+    edited = TinyDBRepository.open(db_file)
+    edited.modify(1, lambda app: app.add_note("mine", T0))
+    edited.modify(3, lambda app: setattr(app, "role", "x"))
+    after = db_file.read_text(encoding="utf-8")
+    assert record_2 in after  # the same bytes, indentation and all
+    stored = json.loads(after)
+    assert stored["_default"] == {"1": {"note": "not ours"}}
+    assert stored["applications"]["2"]["x-hand-made"] == {"kept": [1, 2.5, None]}
+    assert stored["applications"]["1"]["events"][-1]["text"] == "mine"
+    assert [a.company for a in TinyDBRepository.open(db_file).list()] == ["Acme", "Beta", "Gamma"]
+
+
+def test_the_document_is_written_in_chunks_as_one_encoding_would_write_it():
+    import msgspec
+
+    from followup_tui.store.atomic_file import CHUNK_BYTES, encode_document_chunks
+    from followup_tui.store.fast_decode import index_as_written
+
+    records = {str(n): Application(company=f"Co {n}", notes="n" * 300, created=T0).to_dict() for n in range(1, 6000)}
+    document = {"_meta": {"1": {"schema": SCHEMA_VERSION, "next_id": 6000}}, "applications": records}
+    chunks = list(encode_document_chunks(document))
+    assert len(chunks) > 1 and max(map(len, chunks)) < 2 * CHUNK_BYTES  # never the whole file at once
+    whole = b"".join(chunks)
+    assert whole == msgspec.json.encode(document) and json.loads(whole) == document
+    indexed = index_as_written(whole)  # records as raw JSON: written back as the same bytes
+    assert b"".join(encode_document_chunks(indexed)) == whole
+
+
+def test_hand_made_values_only_pythons_reader_takes_are_read_and_saved_as_before(db_file):
+    """An integer beyond 64 bits is kept exactly (its record is copied as it
+    is); a lone surrogate (msgspec refuses it: the store falls back to the
+    parsed document) is read, and a save is refused as before, file untouched."""
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company="Acme"), Application(company="Beta")])
+    document = json.loads(db_file.read_text(encoding="utf-8"))
+    document["applications"]["2"]["x-big"] = 2**70
+    db_file.write_text(json.dumps(document), encoding="utf-8")
+    edited = TinyDBRepository.open(db_file)
+    assert [a.company for a in edited.list()] == ["Acme", "Beta"]
+    edited.modify(1, lambda app: setattr(app, "role", "too"))
+    stored = json.loads(db_file.read_text(encoding="utf-8"))["applications"]
+    assert (stored["2"]["x-big"], stored["1"]["role"]) == (2**70, "too")
+
+    stored["2"]["x-odd"] = "\ud800"
+    db_file.write_text(json.dumps({"_meta": document["_meta"], "applications": stored}), encoding="utf-8")
+    before = db_file.read_bytes()
+    assert [a.company for a in edited.list()] == ["Acme", "Beta"]
+    with pytest.raises(ValidationError, match="not valid text"):
+        edited.modify(1, lambda app: setattr(app, "role", "three"))
+    assert db_file.read_bytes() == before
+    assert edited.get(1).role == "too"

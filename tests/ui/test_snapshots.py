@@ -7,18 +7,26 @@ then open the SVGs in tests/ui/__snapshots__/.
 from __future__ import annotations
 
 import pytest
-
 from waiting import wait_until
+
+from followup_tui.ui.screens.form import ApplicationFormScreen
 
 SIZES = [(80, 24), (120, 35)]
 
 
-def steady(app):
+def steady(app, press=(), screen=None):
+    """Before the screenshot: `press` the keys, wait for `screen` (a class),
+    and stop the cursors blinking, so a loaded machine cannot catch a
+    cursor mid-blink (the snapshot shows it on)."""
+
     async def run_before(pilot) -> None:
         app.sub_title = "demo.json"  # the temp path differs per run
+        await pilot.press(*press)
+        if screen is not None:
+            await wait_until(pilot, lambda: isinstance(app.screen, screen), what=screen.__name__)
         await pilot.pause(0.3)  # past the filter's typing delay
-        if hasattr(app.focused, "cursor_blink"):
-            app.focused.cursor_blink = False  # a steady cursor: the picture never catches it mid-blink
+        for widget in app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
 
     return run_before
 
@@ -32,7 +40,7 @@ def test_board(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_board_moved_right_with_filter(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "l", "j", "slash", "o", "r"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "j", "slash", "o", "r"]))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -44,16 +52,7 @@ def test_detail(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_form(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-
-    async def run_before(pilot) -> None:
-        app.sub_title = "demo.json"
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "BoardScreen" and app.session.loaded)
-        await pilot.press("l", "j", "e")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "ApplicationFormScreen" and app.focused)
-        await pilot.wait_for_scheduled_animations()
-        app.focused.cursor_blink = False  # the form opens with the cursor in Company: shown, never mid-blink
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "j", "e"], ApplicationFormScreen))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -5,22 +5,52 @@ Exit codes: 0 success, 1 a check failed / nothing matched, 2 usage or input erro
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from .. import __version__
-from .backups import list_backups, restore
-from .config_command import config
 from .context import CliContext, crash_logged, fail, one_line_usage_errors
-from .drafting import check, draft
-from .due import due
-from .records import add, delete, edit, list_apps, log, move, show
-from .serve import serve, web_session
-from .stats import stats
-from .transfer_commands import export, import_file
-from .tui import demo, run_tui
+
+# Each subcommand's module is imported only when that subcommand runs (or
+# --help lists them): `followup list` never loads the settings schema
+# (pydantic), the importers (charset-normalizer), the calendar export or the
+# draft checks. Name -> "module:function".
+SUBCOMMANDS: dict[str, str] = {
+    "add": "records:add",
+    "list": "records:list_apps",
+    "show": "records:show",
+    "edit": "records:edit",
+    "move": "records:move",
+    "delete": "records:delete",
+    "log": "records:log",
+    "due": "due:due",
+    "check": "drafting:check",
+    "draft": "drafting:draft",
+    "stats": "stats:stats",
+    "export": "transfer_commands:export",
+    "import": "transfer_commands:import_file",
+    "serve": "serve:serve",
+    "web-session": "serve:web_session",
+    "demo": "tui:demo",
+    "config": "config_command:config",
+    "backups": "backups:list_backups",
+    "restore": "backups:restore",
+}
 
 
 class FollowupGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*SUBCOMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in SUBCOMMANDS and cmd_name not in self.commands:
+            module, _, attr = SUBCOMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(f".{module}", __name__), attr)
+            assert command.name == cmd_name, (command.name, cmd_name)
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
     def main(self, *args, **kwargs):
         kwargs.setdefault("prog_name", "followup")
         return super().main(*args, **kwargs)
@@ -47,11 +77,9 @@ def main(ctx: click.Context, db_option: str | None, config_option: str | None) -
     if ctx.invoked_subcommand != "config":  # `config` must work to repair a bad file
         _ = ctx.obj.settings  # a bad config stops every command here (exit 2, naming the key)
     if ctx.invoked_subcommand is None:
+        from .tui import run_tui
+
         run_tui(ctx.obj)
 
-
-for command in (add, list_apps, show, edit, move, delete, log, due, check, draft, stats, export, import_file, serve,
-                web_session, demo, config, list_backups, restore):
-    main.add_command(command)
 
 __all__ = ["main", "fail"]

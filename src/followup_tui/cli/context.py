@@ -10,18 +10,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 import orjson
 
-from ..config import load_settings
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.timeparse import parse_instant_iso
 from ..textsafe import json_safe, printable
 from ..paths import config_path, db_path
-from ..store import TinyDBRepository
+
+if TYPE_CHECKING:
+    from ..store import TinyDBRepository
 
 NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
 
@@ -83,8 +84,14 @@ class CliContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            path = config_path(self.config_option)
+            if not path.exists():  # the defaults, without loading the settings schema (pydantic)
+                self._settings = Settings()
+                return self._settings
+            from ..config import load_settings
+
             try:
-                self._settings = load_settings(config_path(self.config_option))
+                self._settings = load_settings(path)
             except FollowupError as exc:
                 fail(f"config: {exc}")
         return self._settings
@@ -95,6 +102,8 @@ class CliContext:
     @property
     def repo(self) -> TinyDBRepository:
         if self._repo is None:
+            from ..store import TinyDBRepository
+
             try:
                 self._repo = TinyDBRepository.open(self.db, clock=clock_from_env)
             except FollowupError as exc:

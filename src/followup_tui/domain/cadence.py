@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from .business_days import add_business_days, business_days_after_date
 from .model import Application, Contact, Event, Interview
@@ -108,9 +109,13 @@ def due_actions(
 ) -> list[tuple[Application, NextAction]]:
     """Next actions due at or before `until` (each owed round on its own),
     most urgent first."""
+    # The timezone and calendar are worked out once for the whole list, not per application.
+    tz = settings.tz
+    now = now.astimezone(timezone.utc)
+    cal = _Calendar(tz, settings.country)
     found = []
     for app in apps:
-        found.extend((app, action) for action in next_actions(app, now, settings) if action.due <= until)
+        found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal) if action.due <= until)
     found.sort(key=lambda pair: (sort_key(pair[1]), pair[0].id or 0))
     return found
 
@@ -162,9 +167,12 @@ def next_action(app: Application, now: datetime, settings: Settings) -> NextActi
 def next_actions(app: Application, now: datetime, settings: Settings) -> list[NextAction]:
     """Everything owed for `app` now, soonest first: usually one action; one
     thank-you per round still owed, each with its own people and due time."""
-    tz = settings.tz
-    now = now.astimezone(timezone.utc)
-    found = _rules_due(app, now, settings.cadence, _Calendar(tz, settings.country))
+    return _next_actions(app, now.astimezone(timezone.utc), settings.cadence, _Calendar(settings.tz, settings.country))
+
+
+def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal: _Calendar) -> list[NextAction]:
+    tz = cal.tz
+    found = _rules_due(app, now, cadence, cal)
     snoozed = app.snoozed_until
     actions = []
     for due in found:
@@ -394,7 +402,13 @@ def _recipient_is(recipient: str, name: str, contacts: list[Contact]) -> bool:
     addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
     if any(_normal(c.name) == wanted and c.email.casefold() in addresses for c in contacts if c.email):
         return True
-    return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", _normal(recipient)) is not None
+    return _whole_words(wanted).search(_normal(recipient)) is not None
+
+
+@lru_cache(maxsize=1024)
+def _whole_words(text: str) -> re.Pattern[str]:
+    """`text` as whole words (compiled once per name, not per message)."""
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
 
 
 def _missing_thanks(app: Application, round_: Interview, interviewers: set[str]) -> tuple[bool, list[str]]:

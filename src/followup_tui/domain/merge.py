@@ -10,7 +10,7 @@ version knowingly) and names the field so the form can show both values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .model import Application
@@ -28,7 +28,7 @@ class MergeResult:
 
 def form_fields() -> list[str]:
     """Every field a form may edit: new model fields are included by construction."""
-    return [f.name for f in fields(Application) if f.name not in NOT_FORM_FIELDS]
+    return [name for name in Application.__struct_fields__ if name not in NOT_FORM_FIELDS]
 
 
 def merge_form_changes(base: Application, edited: Application, latest: Application, now: datetime) -> MergeResult:

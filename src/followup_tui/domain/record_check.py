@@ -13,11 +13,16 @@ from datetime import date, datetime
 from typing import Any
 
 from .errors import ValidationError
-from .model import CHANNELS, EVENT_KINDS, MESSAGE_KINDS, OUTCOMES, STAGES, Application
-
-# Counters and revisions stay exact in every JSON reader (2**53).
-MAX_COUNTER = 2**53
-MAX_INTERVIEW_MINUTES = 7 * 24 * 60
+from .model import (  # noqa: F401 - MAX_COUNTER is read from here by the store
+    CHANNELS,
+    EVENT_KINDS,
+    MAX_COUNTER,
+    MAX_INTERVIEW_MINUTES,
+    MESSAGE_KINDS,
+    OUTCOMES,
+    STAGES,
+    Application,
+)
 
 _TYPE_WORDS = {str: "text", bool: "true or false", int: "a whole number", list: "a list", dict: "an object"}
 

@@ -11,7 +11,11 @@ from .model import Application
 
 class ApplicationRepository(Protocol):
     def list(self) -> list[Application]:
-        """Every application, ordered by id."""
+        """Every application, ordered by id (the same as load_all)."""
+
+    def load_all(self) -> list[Application]:
+        """Every application, ordered by id, read and checked in one pass: the
+        fast path for loading everything (the TUI's start, `list`, `due`)."""
 
     def get(self, app_id: int) -> Application:
         """Raises NotFoundError."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-import orjson
 
 from ..domain.errors import StoreError
 
@@ -19,18 +18,22 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}.tmp-"
 
 
-def write_atomic(path: Path, text: str | bytes, prefix: str | None = None) -> None:
-    """Write `text` (str, or bytes already UTF-8) so that a crash leaves either
-    the old or the new file.
+def write_atomic(path: Path, text: str | bytes | Iterable[bytes], prefix: str | None = None) -> None:
+    """Write `text` (str, bytes already UTF-8, or UTF-8 chunks as they are
+    made) so that a crash leaves either the old or the new file; an error
+    while the chunks are made leaves the old file and no temp file.
 
     Temp file in the same directory, fsync, os.replace, fsync the directory.
     """
     # str.encode fails (UnicodeEncodeError) before any file is made
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp_name = tempfile.mkstemp(prefix=prefix or temp_prefix(path), dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, FILE_MODE)
@@ -109,15 +112,65 @@ def parse_json_document(path: Path, raw: bytes) -> dict:
 
 
 def encode_document(data: dict) -> bytes:
-    """The document as UTF-8 JSON bytes that TinyDB's own JSONStorage reads.
+    """The document as UTF-8 JSON bytes that TinyDB's own JSONStorage reads."""
+    return b"".join(encode_document_chunks(data))
 
-    orjson writes it about ten times faster than `json.dumps`. What orjson
-    cannot write is left to the standard module, which then decides exactly
-    as before: text that is not valid Unicode (lone surrogates) raises
-    UnicodeEncodeError, integers beyond 64 bits stay exact. (orjson would
-    write NaN as null; the strict reader never lets one into the document.)
+
+CHUNK_BYTES = 1 << 20
+BATCH = 256  # records encoded per call
+
+
+def encode_document_chunks(data: dict) -> Iterator[bytes]:
+    """The document as UTF-8 JSON, in chunks of about CHUNK_BYTES.
+
+    msgspec writes it record by record (a record still kept as raw JSON is
+    copied as it is; the rest as orjson or the standard module would write
+    it, ~10x faster than the latter): the same bytes as one
+    `msgspec.json.encode(data)`, never the whole file in memory at once.
+    Text that is not valid Unicode (lone surrogates) raises
+    UnicodeEncodeError. What msgspec cannot write is left to the standard
+    module, which decides exactly as before. (NaN would be written as null;
+    the strict reader never lets one into the document.)
     """
+    pieces: list[bytes] = [b"{"]
+    size = 0
+    for number, (name, table) in enumerate(data.items()):
+        pieces.append((b"," if number else b"") + _encode(name) + b":")
+        if not isinstance(table, dict):
+            pieces.append(_encode(table))
+            continue
+        pieces.append(b"{")
+        items = list(table.items())
+        for start in range(0, len(items), BATCH):
+            batch = dict(items[start : start + BATCH])
+            encoded = _encode(batch)[1:-1]  # one call for BATCH records: '"1":{...},"2":{...}'
+            piece = (b"," if start else b"") + encoded
+            pieces.append(piece)
+            size += len(piece)
+            if size >= CHUNK_BYTES:
+                yield b"".join(pieces)
+                pieces, size = [], 0
+        pieces.append(b"}")
+    pieces.append(b"}")
+    yield b"".join(pieces)
+
+
+def _encode(value) -> bytes:
+    import msgspec
+
     try:
-        return orjson.dumps(data)
-    except TypeError:
-        return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        return msgspec.json.encode(value)
+    except UnicodeEncodeError:
+        raise
+    except (TypeError, ValueError, OverflowError):
+        return json.dumps(_plain(value), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _plain(value):
+    import msgspec
+
+    if isinstance(value, msgspec.Raw):
+        return json.loads(bytes(value))
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

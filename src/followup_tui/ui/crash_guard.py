@@ -2,8 +2,10 @@
 
 Textual renders an unhandled exception as a traceback *with local variables*
 (the user's applications) and the process exits 0. Textual has no public hook
-for this, so the one private one is wrapped here (DESIGN 10b) and checked by
-tests/adversarial/test_process.py, which fails loudly if an upgrade drops it.
+for this, so the one private one (named in textual_compat.py, the one module
+that touches Textual's private API) is wrapped here and checked by
+tests/ui/test_textual_compat.py and tests/adversarial/test_process.py, which
+fail loudly if an upgrade drops it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 from textual.app import App
 
-HOOK = "_handle_exception"
+from .textual_compat import CRASH_HOOK as HOOK
 
 
 def install(app: App, on_crash: Callable[[BaseException], str]) -> list[str]:

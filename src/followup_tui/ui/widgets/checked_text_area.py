@@ -9,13 +9,12 @@ the edit cuts through is dropped until the next check run.
 
 from __future__ import annotations
 
-from textual._text_area_theme import TextAreaTheme
-from textual.document._edit import Edit
-from textual.document._document import EditResult
-from textual.strip import Strip
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult, Highlight, TextAreaTheme
 
+from ..textual_compat import HighlightableTextArea
 from .plain_text import clean_body
 
 Span = tuple[int, int]
@@ -38,7 +37,7 @@ def shift_spans(spans: list[StatusSpan], start: int, end: int, inserted: int) ->
     return moved
 
 
-class CheckedTextArea(TextArea):
+class CheckedTextArea(HighlightableTextArea):
     COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {"checked-text-area--warn", "checked-text-area--fail"}
 
     DEFAULT_CSS = """
@@ -61,7 +60,7 @@ class CheckedTextArea(TextArea):
         """Underline `spans` of a text `text_length` characters long."""
         self._spans = sorted(spans)
         self._spans_length = text_length
-        self._build_highlight_map()
+        self.rebuild_highlights()
         self.refresh()
 
     def load_text(self, text: str) -> None:
@@ -77,14 +76,12 @@ class CheckedTextArea(TextArea):
             self._spans_length += len(edit.text) - (end - start)
         return super().edit(edit)
 
-    def _build_highlight_map(self) -> None:
-        super()._build_highlight_map()  # clears the map and the line cache
+    def add_highlights(self, highlights: dict[int, list[Highlight]]) -> None:
         if not self._spans:
             return
         document = self.document
         if len(document.text) != self._spans_length:
             return  # undo/redo or a reload: stale until the next check run
-        highlights = self._highlights
         for start, end, status in self._spans:
             name = HIGHLIGHT_NAMES.get(status)
             if name is None or end <= start:
@@ -102,7 +99,7 @@ class CheckedTextArea(TextArea):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Styles come from CSS (theme variables), read at render time so a
         # theme change restyles the underlines too.
-        theme = self._theme
+        theme = self.active_theme
         if theme is not None and theme.name == THEME_NAME:
             theme.syntax_styles = {
                 "check.warn": self.get_component_rich_style("checked-text-area--warn", partial=True),

@@ -1,0 +1,52 @@
+"""The one module that touches Textual's private API (STYLE 10b).
+
+Textual (pinned exactly in pyproject.toml) has no public way to:
+
+- add highlights of our own to a TextArea: its highlight map is filled only
+  from a tree-sitter query, and the composer underlines what the checks found;
+- replace the App's report of an unhandled exception, which prints local
+  variables (the user's applications) and exits 0 (see crash_guard.py).
+
+Everything else comes from public modules (`textual.widgets.text_area` exports
+`Edit`, `EditResult`, `TextAreaTheme`). `PRIVATE_NAMES` lists every private
+name used here; tests/ui/test_textual_compat.py checks each one and that the
+underlines still render, so an upgrade that moves one fails loudly there
+instead of quietly dropping the underlines or the crash log.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import TextArea
+from textual.widgets.text_area import Highlight, TextAreaTheme
+
+CRASH_HOOK = "_handle_exception"  # App method that reports an unhandled exception
+
+# class -> (private methods called or overridden, private instance attributes read)
+PRIVATE_NAMES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    TextArea: (("_build_highlight_map",), ("_highlights", "_theme")),
+    App: ((CRASH_HOOK,), ()),
+}
+
+
+class HighlightableTextArea(TextArea):
+    """A TextArea whose subclasses add highlights of their own: override
+    `add_highlights`, call `rebuild_highlights()` when they change, and map
+    the highlight names to styles in `active_theme.syntax_styles`."""
+
+    def _build_highlight_map(self) -> None:
+        # Textual calls this after every edit and load; it clears the map
+        # (and the line cache) and fills it from the syntax tree.
+        super()._build_highlight_map()
+        self.add_highlights(self._highlights)
+
+    def add_highlights(self, highlights: dict[int, list[Highlight]]) -> None:
+        """Append `(start byte, end byte, highlight name)` to `highlights[row]`."""
+
+    def rebuild_highlights(self) -> None:
+        self._build_highlight_map()
+
+    @property
+    def active_theme(self) -> TextAreaTheme | None:
+        """The theme object the TextArea draws with now (a copy of the one registered)."""
+        return getattr(self, "_theme", None)

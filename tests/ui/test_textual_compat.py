@@ -1,0 +1,89 @@
+"""Textual's private API is touched in one module only, ui/textual_compat.py
+(STYLE 10b). These tests fail loudly when a Textual upgrade moves a private
+name it relies on, or when the underlines it exists for stop rendering."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import TextArea
+from textual.widgets.text_area import TextAreaTheme
+
+import followup_tui
+from followup_tui.ui import textual_compat
+from followup_tui.ui.widgets.checked_text_area import CheckedTextArea
+
+SOURCE = Path(followup_tui.__file__).parent
+
+
+def private_textual_imports(path: Path) -> list[str]:
+    """`textual._x` or `textual.y._z` modules imported by one source file."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "textual" and any(part.startswith("_") for part in parts[1:]):
+                found.append(f"{path.relative_to(SOURCE)}: {name}")
+    return found
+
+
+def test_no_module_imports_a_private_textual_module():
+    offenders = [hit for path in sorted(SOURCE.rglob("*.py")) for hit in private_textual_imports(path)]
+    assert offenders == []
+
+
+class Probe(App):
+    def compose(self) -> ComposeResult:
+        yield TextArea("probe")
+
+
+async def test_the_private_names_textual_compat_relies_on_still_exist():
+    """If this fails after upgrading Textual: the names moved. Update
+    ui/textual_compat.py (and only it) to the new ones."""
+    for cls, (methods, _attributes) in textual_compat.PRIVATE_NAMES.items():
+        for name in methods:
+            assert callable(getattr(cls, name, None)), f"Textual changed: {cls.__name__}.{name} is gone"
+    async with Probe().run_test() as pilot:
+        area = pilot.app.query_one(TextArea)
+        for name in textual_compat.PRIVATE_NAMES[TextArea][1]:
+            assert hasattr(area, name), f"Textual changed: TextArea.{name} is gone"
+        assert isinstance(area._highlights, dict), "Textual changed: TextArea._highlights is no longer a map"
+        assert isinstance(area._theme, TextAreaTheme), "Textual changed: TextArea._theme is no longer a theme"
+
+
+class Underlined(App):
+    def compose(self) -> ComposeResult:
+        yield CheckedTextArea("Thank you. I am still waiting for news.", soft_wrap=True)
+
+
+@pytest.mark.parametrize("status", ["warn", "fail"])
+async def test_the_check_underlines_render_through_the_hook(status):
+    """End to end: spans given to the body editor come out underlined, and an
+    edit before them moves the underline with the text (the private hook runs
+    on every edit)."""
+    app = Underlined()
+    async with app.run_test(size=(60, 5)) as pilot:
+        area = app.query_one(CheckedTextArea)
+        text = area.text
+        start = text.index("still waiting")
+        area.set_spans([(start, start + len("still waiting"), status)], len(text))
+        await pilot.pause()
+
+        def underlined() -> str:
+            strip = area.render_line(0)
+            return "".join(seg.text for seg in strip if seg.style is not None and seg.style.underline)
+
+        assert underlined() == "still waiting"
+        area.move_cursor((0, 0))
+        area.focus()
+        await pilot.press("X")
+        assert area.text.startswith("XThank")
+        assert underlined() == "still waiting"

@@ -17,7 +17,10 @@ What is measured, and against what:
   one line (start to that line; a key to its change). Peak RSS of the TUI
   (VmHWM at the end of a run) against the bare app's.
 - store: a stage move saved to disk (repository.modify, p50/p95); baseline:
-  an atomic write (temp, fsync, rename, fsync dir) of the same bytes.
+  an atomic write (temp, fsync, rename, fsync dir) of the same bytes. The
+  data ready for the board (in a fresh process: open the file, every
+  application, every next action; what the TUI's session does before its
+  first card); baseline: a process that only parses the same file (json).
 - cli: `followup list --json`, `followup due --json`, `followup import` of a
   10,000-row CSV; baseline: a Python process that reads and parses the same
   file (json / csv).
@@ -227,6 +230,34 @@ def store_figures(dbs: dict[int, Path], folder: Path, figures: dict, moves: int 
         figures[("stage move saved to disk (p95)", size)] = p95
 
 
+LOAD_FOR_THE_BOARD = """
+import sys, time
+start = time.perf_counter()
+from pathlib import Path
+from followup_tui.domain.cadence import next_actions
+from followup_tui.domain.settings import Settings
+from followup_tui.domain.timeparse import parse_instant_iso
+from followup_tui.store import TinyDBRepository
+repo = TinyDBRepository.open(Path(sys.argv[1]))
+settings, now = Settings(timezone="UTC"), parse_instant_iso(sys.argv[2])
+load = getattr(repo, "load_all", repo.list)  # (list() before load_all existed: A/B runs)
+entries = {app.id: next_actions(app, now, settings) for app in load()}
+print(time.perf_counter() - start)
+"""
+
+
+def load_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict) -> None:
+    """The store's share of the TUI's start: the data ready for the board."""
+    env = app_env(home)
+    parse = [PYTHON, "-c", "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"]
+    for size, db in dbs.items():
+        name = "data ready for the board (load + next actions)"
+        figure = figures.setdefault((name, size), Figure(name, size, "s"))
+        for _ in range(runs):
+            figure.baseline.append(timed_process([*parse, str(db)], env))
+            figure.samples.append(timed_process([PYTHON, "-c", LOAD_FOR_THE_BOARD, str(db), NOW_TEXT], env))
+
+
 # -- cli --------------------------------------------------------------------------
 
 
@@ -333,6 +364,7 @@ def main() -> int:
         if "store" in groups:
             print("store...", flush=True)
             store_figures(dbs, folder, figures)
+            load_figures(dbs, args.runs, home, figures)
         if "cli" in groups:
             print("cli...", flush=True)
             cli_figures(dbs, folder, args.runs, home, figures)

@@ -16,7 +16,8 @@ import subprocess
 import time
 from collections.abc import Callable
 
-SERVER = "followup-bench"
+# One private server per run: two people benchmarking at once never kill each other's panes.
+SERVER = f"followup-bench-{os.getpid()}"
 SESSION = "bench"
 PANE = f"{SESSION}:0.0"
 

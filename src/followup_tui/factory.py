@@ -8,23 +8,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import paths
-from .config import SettingsFile
 from .domain.errors import StoreError
 from .domain.settings import Settings
 from .messaging.outbox import Outbox
 from .store import TinyDBRepository
+from .store.preview import BoardPreviewFile
 from .ui.app import FollowupApp
-from .ui.session import Session
+from .ui.session import Session, big_file
 
 Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def open_repository(db: Path, clock: Clock = system_clock) -> TinyDBRepository:
-    return TinyDBRepository.open(db, clock=clock)
 
 
 def build_app(
@@ -41,9 +37,26 @@ def build_app(
     """`first_run`: offer the first-run screen when the config file does not
     exist yet (the user's own data only: never the demo, never the tests)."""
     settings = settings or Settings()
-    repo = open_repository(db, clock)
-    warning = backup_at_start(repo) if backups else None
-    session = Session(repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval)
+    # A small file is read and checked now (a bad one is refused before the
+    # app starts); a big one after the board is painted, in the session's
+    # worker, which refuses it then (the app exits 2 naming the problem).
+    deferred = big_file(db)
+    repo = TinyDBRepository.open(db, clock=clock, verify=not deferred)
+
+    def start_up() -> list[str]:
+        """In the session's worker, once the board is painted."""
+        if deferred:
+            repo.verify()
+        warning = backup_at_start(repo) if backups else None
+        app.startup_steps.append("backup" if backups else "checked")
+        return [warning] if warning else []
+
+    session = Session(
+        repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval,
+        start_up=start_up, big=deferred, preview=BoardPreviewFile(repo.path),
+    )
+    from .config import SettingsFile  # pydantic: loaded by the CLI's settings already, not at import
+
     config_file = config_file or paths.config_path()
     outbox = Outbox(settings, paths.exports_dir(db), config_file)
     settings_file = SettingsFile(config_file)
@@ -54,8 +67,6 @@ def build_app(
     # queued now, shown once the app runs
     for notice in repo.notices:
         app.notify(notice, title="Data folder", severity="warning", timeout=15)
-    if warning:
-        app.notify(warning, title="No backup", severity="warning", timeout=30)
     return app
 
 

@@ -53,6 +53,8 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
         app.sub_title = notice  # in the header, on every screen
     crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))
     app.run()
+    if app.refused:  # a big file is checked after the first paint
+        fail(app.refused)
     if crashes:
         click.echo(f"followup: {crashes[0]}", err=True)
         sys.exit(1)

@@ -10,12 +10,16 @@ import functools
 import os
 import re
 from datetime import date, datetime, timezone, tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import arrow
-from dateutil import tz as dateutil_tz
-
 from .errors import ValidationError
+
+if TYPE_CHECKING:
+    import arrow
+
+# arrow (and dateutil) are imported where words are read, not at start: the
+# board's first paint needs none of them.
 
 ACCEPTED_WHEN_FORMS = (
     "YYYY-MM-DD, YYYY-MM-DD HH:MM (your timezone), "
@@ -77,6 +81,8 @@ def _system_timezone(tz_variable: str | None) -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
+    from dateutil import tz as dateutil_tz
+
     return dateutil_tz.tzlocal()
 
 
@@ -125,6 +131,8 @@ def _day_from_words(match: re.Match, now: arrow.Arrow) -> arrow.Arrow:
 
 
 def _natural_when(raw: str, tz: tzinfo, now: datetime) -> datetime | None:
+    import arrow
+
     local_now = arrow.get(now).to(tz)
     relative = _RELATIVE_RE.match(raw)
     if relative:
@@ -188,6 +196,8 @@ def parse_date(text: str, field: str = "date") -> date:
 def parse_day(text: str, now: datetime, tz: tzinfo, field: str = "date") -> date:
     """A calendar date: YYYY-MM-DD, or a day as people say it ("yesterday",
     "last friday", "3 days ago"), counted in the user's timezone."""
+    import arrow
+
     raw = " ".join(text.split())
     local_now = arrow.get(now).to(tz)
     match = _DAY_RE.match(raw)
@@ -206,6 +216,8 @@ def parse_day(text: str, now: datetime, tz: tzinfo, field: str = "date") -> date
 
 def absolute_text(value: datetime, tz: tzinfo) -> str:
     """What a typed time resolved to, unambiguous: `Fri 2026-11-27 10:00`."""
+    import arrow
+
     return arrow.get(value).to(tz).format("ddd YYYY-MM-DD HH:mm")
 
 

@@ -10,15 +10,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.settings import Settings, SmtpSettings
-from .editor import edit_text, editor_command
-from .eml import ExportError, build_message, default_eml_name, private_dir, unused_path, write_eml
-from .smtp_send import configure_hint, send_message
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
+    from .eml import ExportError
 
 __all__ = ["ExportError", "Outbox"]
+
+# The app builds an Outbox at start; what it uses (the email package, smtplib,
+# the editor) is imported when a message first goes out, not before the board.
+
+
+def __getattr__(name: str):
+    if name == "ExportError":
+        from .eml import ExportError
+
+        return ExportError
+    raise AttributeError(name)
 
 
 @dataclass
@@ -36,10 +49,14 @@ class Outbox:
         return self.smtp.configured
 
     def send_hint(self) -> str:
+        from .smtp_send import configure_hint
+
         return configure_hint(str(self.config_file))
 
     def build(self, to: str, subject: str, body: str, now: datetime, *, draft: bool) -> EmailMessage:
         """Raises ValueError / TypeError for a header the email package refuses."""
+        from .eml import build_message
+
         return build_message(
             to=to,
             subject=subject,
@@ -53,11 +70,15 @@ class Outbox:
     # -- .eml ------------------------------------------------------------------
 
     def default_export_path(self, company: str, kind: str, now: datetime) -> Path:
+        from .eml import default_eml_name, unused_path
+
         return unused_path(self.exports_dir / default_eml_name(company, kind, now))
 
     def export_target(self, answer: str, default: Path) -> Path:
         """Where an answer to "export to:" points; creates our own exports
         folder (0700); raises ExportError for a missing folder elsewhere."""
+        from .eml import ExportError, private_dir
+
         path = Path(answer).expanduser()
         if path.is_dir():
             path = path / default.name
@@ -68,18 +89,26 @@ class Outbox:
         return path
 
     def export(self, message: EmailMessage, path: Path, *, replace: bool = False) -> Path:
+        from .eml import write_eml
+
         return write_eml(message, path, replace=replace)
 
     # -- SMTP (blocking: run it in a worker) -------------------------------------
 
     def send(self, message: EmailMessage, environ: Mapping[str, str] | None = None) -> list[str]:
+        from .smtp_send import send_message
+
         return send_message(message, self.smtp, environ)
 
     # -- $EDITOR (blocking: the caller hands the terminal over) ----------------------
 
     def editor(self) -> list[str]:
         """Raises EditorError when there is none."""
+        from .editor import editor_command
+
         return editor_command()
 
     def edit(self, text: str, command: list[str]) -> str:
+        from .editor import edit_text
+
         return edit_text(text, command)

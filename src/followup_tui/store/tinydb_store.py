@@ -149,16 +149,29 @@ class TinyDBRepository:
     # -- opening ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, clock: Clock | None = None) -> TinyDBRepository:
-        """Open (creating if missing) and verify the file; raises StoreError."""
+    def open(cls, path: Path, clock: Clock | None = None, *, verify: bool = True) -> TinyDBRepository:
+        """Open (creating if missing) and verify the file; raises StoreError.
+
+        With `verify=False` the content is not read yet (the TUI opens a big
+        file this way to paint first): call `verify()` before anything else
+        uses it, as the TUI's session does in its start-up thread."""
         repo = cls(resolve_data_path(Path(path)), clock)  # a symlink is followed
         try:
-            repo._prepare()
+            repo._prepare(verify)
         except OSError as exc:  # e.g. the parent is a file, or no permission
             raise StoreError(f"{path}: cannot use the data file ({os_reason(exc)})") from exc
         return repo
 
-    def _prepare(self) -> None:
+    def verify(self) -> None:
+        """Read and check the whole file (and migrate an older one, keeping a
+        copy): what `open` does unless told not to. Raises StoreError."""
+        try:
+            with self._locked():
+                self._check_content()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot use the data file ({os_reason(exc)})") from exc
+
+    def _prepare(self, verify: bool = True) -> None:
         parent = self.path.parent
         if not parent.exists():
             parent.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)  # another process may race us
@@ -171,18 +184,25 @@ class TinyDBRepository:
                 data = {META: {str(META_ID): {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}}
                 self._write(data)
                 return
-            raw = read_bytes(self.path)
-            decoded = decode_as_written(self.path, raw)
-            if decoded is not None:  # checked as a whole, at C speed: nothing to migrate
-                self._snapshot = Snapshot(self._digest_of_read(raw), count=len(decoded[1]))
-                self._decoded = (self._snapshot, decoded[1])
-                check_file_mode(self.path)
-                return
-            snapshot = self._load(raw)
-            if snapshot.migrated_from is not None:
-                self._backup_copy(suffix=f".schema{snapshot.migrated_from}.bak")
-                self._write(snapshot.data)
-            check_file_mode(self.path)  # read-only: refused; 0644: made 0600
+            if verify:
+                self._check_content()
+            else:
+                check_file_mode(self.path)  # cheap: a read-only file is refused at once
+
+    def _check_content(self) -> None:
+        """Read, check (and migrate) the file. Call with the lock held."""
+        raw = read_bytes(self.path)
+        decoded = decode_as_written(self.path, raw)
+        if decoded is not None:  # checked as a whole, at C speed: nothing to migrate
+            self._snapshot = Snapshot(self._digest_of_read(raw), count=len(decoded[1]))
+            self._decoded = (self._snapshot, decoded[1])
+            check_file_mode(self.path)
+            return
+        snapshot = self._load(raw)
+        if snapshot.migrated_from is not None:
+            self._backup_copy(suffix=f".schema{snapshot.migrated_from}.bak")
+            self._write(snapshot.data)
+        check_file_mode(self.path)  # read-only: refused; 0644: made 0600
 
     def _schema_of(self, data: dict) -> int:
         return schema_of(self.path, data)

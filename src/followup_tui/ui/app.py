@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -15,15 +15,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..domain.message_plan import plan_message
 from ..domain.settings import Settings
-from ..messaging.outbox import Outbox
-from .downloads import DELIVERY_NAME, EXPORT_FORMATS, deliver_export, delivered_text
 from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
 from .session import Session
 from .settings_store import SettingsStore
+
+if TYPE_CHECKING:
+    from ..messaging.outbox import Outbox
+
+# Only what the board needs is imported before the first paint; every other
+# screen, the message plan, the checks and the downloads load when first used.
 
 
 class FollowupApp(App[None]):
@@ -39,6 +42,8 @@ class FollowupApp(App[None]):
         self.outbox = outbox
         self.settings_store = settings_store
         self.first_run = first_run  # no config file yet: ask who signs, where you are
+        self.refused: str | None = None  # why the data file could not be used (see refuse)
+        self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -65,24 +70,51 @@ class FollowupApp(App[None]):
         self.push_screen(BoardScreen())
         if self.first_run:
             self.open_first_run()
-        self.call_after_refresh(self._warm_up_once_loaded)
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        """Nothing slow before the first paint: the start-up work (a big file's
+        load and check, the backup) and the watcher start once the board is on
+        screen; the checks warm up once it shows every card."""
+        self.startup_steps.append("board painted")
+        self.session.watch()
+        self._warm_up_once_loaded()
 
     def _warm_up_once_loaded(self, tries: int = 0) -> None:
-        """Nothing slow before the first paint: the checks load once the board
-        shows its cards (a big file loads in a worker first; a warm-up beside
-        it would slow it down), or after 10 s whatever happened."""
+        # A big file loads in a worker first: a warm-up beside it would slow it
+        # down. After 10 s it starts whatever happened.
         if self.session.loaded or tries >= 100:
+            self.startup_steps.append("warm-up")
             self.warm_up_checks()
         else:
             self.set_timer(0.1, lambda: self._warm_up_once_loaded(tries + 1))
+
+    def refuse(self, message: str) -> None:
+        """The data file turned out unusable before it was ever shown (a big
+        file is checked after the first paint): stop, and let the command
+        print the one-line message with exit code 2."""
+        self.refused = message
+        self.exit(return_code=2)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed before the current screen can take them (a big file still
+        # loading, a screen still opening) are held by that screen and handed
+        # on in order (ui/held_keys.py); asked here, where keys arrive in order.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            hold = getattr(self.screen, "hold_key", None)
+            if hold is not None and hold(event):
+                return
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.session.stop()
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def warm_up_checks(self) -> None:
-        """Load the checks (and textstat's dictionaries) off the UI thread, so
-        the first composer opens without a pause."""
+        """Load the checks (and textstat's dictionaries) and the modules of the
+        screens a key opens off the UI thread, so that the first composer or
+        form opens without a pause."""
+        from .screens import agenda, composer, detail, form  # noqa: F401  (imported: cached for the first opening)
         from ..domain.checks import DraftContext, run_checks
 
         run_checks("Thanks", "Thank you for your time.", "a@example.com", DraftContext(kind="thank-you"))
@@ -103,6 +135,8 @@ class FollowupApp(App[None]):
                 f"{binding.tooltip or binding.description} ({key})",
                 lambda action=binding.action, node=node: self.run_action(action, node),
             )
+        from .downloads import EXPORT_FORMATS
+
         for fmt, (title, _) in EXPORT_FORMATS.items():
             yield SystemCommand(
                 title,
@@ -114,6 +148,8 @@ class FollowupApp(App[None]):
     # -- files for the user: downloads in a browser tab, the downloads folder in a terminal
 
     def export_all(self, fmt: str) -> None:
+        from .downloads import deliver_export
+
         apps = [entry.application for entry in self.session.all()]
         deliver_export(self, fmt, apps, self.clock(), self.settings, self.exports_folder)
 
@@ -124,11 +160,15 @@ class FollowupApp(App[None]):
 
     @on(events.DeliveryComplete)
     def delivered(self, event: events.DeliveryComplete) -> None:
+        from .downloads import DELIVERY_NAME, delivered_text
+
         if event.name == DELIVERY_NAME:
             self.notify(delivered_text(event.path, self.is_web), title="Exported", timeout=6)
 
     @on(events.DeliveryFailed)
     def not_delivered(self, event: events.DeliveryFailed) -> None:
+        from .downloads import DELIVERY_NAME
+
         if event.name == DELIVERY_NAME:
             self.notify(str(event.exception), title="Not exported", severity="error", timeout=8)
 
@@ -219,6 +259,8 @@ class FollowupApp(App[None]):
         application = self.session.get(app_id) if self._exists(app_id) else None
         if application is None:
             return
+        from ..domain.message_plan import plan_message
+
         plan = plan_message(application, self.clock(), self.settings, kind, round_at)
         if plan.refusal:
             self.notify(plan.refusal, title="Not writing this one", severity="warning", timeout=8, markup=False)

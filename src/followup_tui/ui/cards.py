@@ -77,10 +77,14 @@ def compact_due(text: str) -> str:
 
 
 def card_sort_key(card: Card) -> tuple:
-    """Most urgent first; cards without an action last; then by due time."""
-    if card.action is None:
-        return (len(URGENCIES), datetime.max.isoformat(), card.company.lower())
-    return (URGENCIES.index(card.action.urgency), card.action.due.isoformat(), card.company.lower())
+    return order_key(card.action, card.company)
+
+
+def order_key(action: NextAction | None, company: str) -> tuple:
+    """A column's order: most urgent first; cards without an action last; then by due time."""
+    if action is None:
+        return (len(URGENCIES), datetime.max.isoformat(), company.lower())
+    return (URGENCIES.index(action.urgency), action.due.isoformat(), company.lower())
 
 
 def group_by_stage(cards: list[Card], query: str = "") -> dict[str, list[Card]]:

@@ -16,11 +16,12 @@ every screen -> screens redraw what changed.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -31,6 +32,7 @@ from ..domain.merge import MergeResult, merge_form_changes
 from ..domain.model import Application
 from ..domain.repository import ApplicationRepository
 from ..domain.settings import Settings
+from .board_preview import Preview, preview_of, read_preview
 from .safe_text import printable
 
 if TYPE_CHECKING:
@@ -39,7 +41,23 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications: read those in the watcher
+PREVIEW_DELAY = 2.0  # seconds of quiet after a change before the board preview is written
 UNDO_LEVELS = 50
+
+
+def big_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size > BACKGROUND_LOAD_BYTES
+    except OSError:
+        return False
+
+
+class PreviewStore(Protocol):
+    """Where the board preview is kept (store/preview.py, given by the factory)."""
+
+    def load(self, token: object) -> dict | None: ...
+
+    def save(self, token: object, preview: dict) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -111,8 +129,27 @@ class Session:
         *,
         watch_interval: float = 1.0,
         tick_interval: float = 30.0,
+        start_up: Callable[[], list[str]] | None = None,
+        big: bool | None = None,
+        preview: PreviewStore | None = None,
     ) -> None:
         self.repo = repo
+        # Thousands of applications: loaded in the background, after the first paint.
+        self.big = big_file(db_path) if big is None else big
+        # Work that waits until the board is painted (a start-up thread, before
+        # the watcher's first read): checking a big file, the backup. It returns
+        # notices for the user and raises FollowupError when the file is unusable.
+        self._start_up = start_up
+        self._started = threading.Event()
+        self._start_failed = False
+        self._start_begun = False
+        self._start_lock = threading.Lock()
+        self._ui_thread: int | None = None
+        # A big file's board as it was last shown, painted while the file loads
+        # (ui/board_preview.py); None once loaded, or when there is none.
+        self._preview_store = preview
+        self.provisional: Preview | None = None
+        self._preview_timer = None
         self.settings = settings
         self.clock = clock
         self.db_path = db_path
@@ -133,25 +170,108 @@ class Session:
 
     # -- lifecycle -------------------------------------------------------------
 
-    @property
-    def big(self) -> bool:
-        """Thousands of applications: load in the background behind a spinner."""
-        try:
-            return self.db_path.stat().st_size > BACKGROUND_LOAD_BYTES
-        except OSError:
-            return False
-
     def start(self, app: App) -> None:
-        """Load (now, or in the watcher for a big file), then watch and tick."""
+        """Load a small file now; a big one loads in the watcher (`watch`)."""
         self._app = app
+        self._ui_thread = threading.get_ident()
         if not self.big:
             self.load_now()
+        elif self._preview_store is not None:
+            try:
+                kept = self._preview_store.load(self.repo.change_token())
+            except OSError:
+                kept = None
+            if kept is not None:
+                self.provisional = read_preview(kept, self.clock(), self.settings)
+
+    def watch(self) -> None:
+        """Once the board is painted: the start-up work (in a thread started
+        now, so that a write waiting for it never waits on the event loop), the
+        background load of a big file, then the watcher and the clock."""
+        app = self._app
+        assert app is not None
+        threading.Thread(target=self._run_start_up, name="followup-start-up", daemon=True).start()
         app.run_worker(self._watch, name="session-watcher", group="session", thread=True, exit_on_error=False)
         app.set_interval(self.tick_interval, self.tick, name="session-clock")
+
+    def _run_start_up(self) -> None:
+        """The start-up work, once, on whichever thread comes first: the
+        start-up thread, or a write that cannot wait for it."""
+        with self._start_lock:
+            if self._start_begun:
+                return
+            self._start_begun = True
+        try:
+            notices = self._start_up() if self._start_up is not None else []
+        except FollowupError as exc:
+            self._start_failed = True
+            self._started.set()
+            self._deliver(self._refuse, exc)
+            return
+        except BaseException as exc:  # noqa: BLE001  (shown, never lost in a thread)
+            self._started.set()
+            self._deliver(self.report_error, exc, "Start-up failed")
+            return
+        self._started.set()  # before telling the app: a write may be waiting for it
+        for notice in notices:
+            self._deliver(partial(self.notify, notice, title="No backup", severity="warning", timeout=30))
+
+    def _deliver(self, callback, *args) -> None:
+        if threading.get_ident() == self._ui_thread:
+            callback(*args)
+        else:
+            self._call(callback, *args)
+
+    def _refuse(self, error: FollowupError) -> None:
+        if self.loaded:  # damaged since it was read: say so, keep running
+            self._store_problem(error)
+        elif self._app is not None:  # never read: the app cannot start on it
+            refuse = getattr(self._app, "refuse", None)
+            if refuse is not None:
+                refuse(str(error))
+            else:
+                self._store_problem(error)
+
+    def ready_to_write(self, timeout: float = 60.0) -> None:
+        """Writes wait for the start-up work (the backup is of the file as it
+        was before this session changed anything); a write that comes before
+        it began does it first, here."""
+        if self._start_up is None or self._app is None:
+            return
+        self._run_start_up()
+        self._started.wait(timeout)
 
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        if self._preview_timer is not None:  # a change not yet in the preview
+            self._preview_timer.stop()
+            self._save_preview(in_worker=False)
+
+    # -- the board preview ---------------------------------------------------------
+
+    def _preview_later(self) -> None:
+        """Write the preview once changes have been quiet for PREVIEW_DELAY."""
+        if self._preview_store is None or self._app is None or not self.loaded:
+            return
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self._app.set_timer(PREVIEW_DELAY, self._save_preview, name="board-preview")
+
+    def _save_preview(self, in_worker: bool = True) -> None:
+        self._preview_timer = None
+        store, token = self._preview_store, self._token
+        if store is None or token is None or not self.loaded or not big_file(self.db_path):
+            return
+        entries = list(self.entries.values())  # the entries as of `token`
+
+        def save() -> None:
+            store.save(token, preview_of(entries))
+
+        if in_worker and self._app is not None:
+            self._app.run_worker(save, name="board-preview", group="preview", thread=True, exit_on_error=False)
+        else:
+            save()
 
     def load_now(self) -> None:
         """Read every application on the UI thread (small files)."""
@@ -200,6 +320,11 @@ class Session:
 
     def _watch(self) -> None:
         worker = get_current_worker()
+        while not self._started.wait(0.1):  # the start-up thread: check, then back up, before any read
+            if worker.is_cancelled or self._stop.is_set():
+                return
+        if self._start_failed:
+            return
         if not self.loaded:
             self._background_read()
         while not (worker.is_cancelled or self._stop.is_set()):
@@ -262,6 +387,7 @@ class Session:
         self._token = token
         self.computed_at = self.clock()
         self.loaded = True
+        self.provisional = None
         if self._problem is not None:
             self._problem = None
             self.notify(f"{self.db_path} is readable again.", title="Data file", timeout=5)
@@ -299,6 +425,8 @@ class Session:
         ids = frozenset(app_ids) if app_ids is not None else None
         for screen in app.screen_stack:
             screen.post_message(DataChanged(ids, origin))
+        if origin != "clock":
+            self._preview_later()
 
     def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float = 4) -> None:
         if self._app is not None:
@@ -389,6 +517,7 @@ class Session:
             self.notify("That application no longer exists (deleted in another session?).", severity="warning")
             return None
         expected = before.rev if seen_rev is None else seen_rev
+        self.ready_to_write()
 
         def checked(application: Application) -> None:
             if application.rev != expected:
@@ -413,6 +542,7 @@ class Session:
         return saved
 
     def add(self, application: Application, label: str = "added") -> Application | None:
+        self.ready_to_write()
         try:
             saved = self.repo.add(application)
         except FollowupError as exc:
@@ -429,6 +559,7 @@ class Session:
         handles it: it shows what changed where) or FollowupError."""
         assert application.id is not None
         before = self.get(application.id)
+        self.ready_to_write()
         saved = self.repo.update(application)
         self._remember(UndoStep(label, saved.company, before, saved))
         self._stored(saved, application.id)
@@ -453,6 +584,7 @@ class Session:
         before = self.get(app_id)
         if before is None:
             return False
+        self.ready_to_write()
         try:
             self.repo.delete(app_id, expected_rev=before.rev if seen_rev is None else seen_rev)
         except ConflictError as exc:
@@ -509,6 +641,7 @@ class Session:
     def _put(self, current: Application | None, target: Application | None) -> Application | None:
         """Make the stored state `target`, provided it is still `current`
         (rev-checked like any save). Returns the stored state. Raises."""
+        self.ready_to_write()
         if current is None and target is not None:  # bring back a deleted / un-added one, same id
             saved = self.repo.restore_deleted(target)
             assert saved.id is not None

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
 from ...domain.message_plan import plan_message
@@ -26,7 +27,7 @@ from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
 
 
-class AgendaScreen(DataScreen):
+class AgendaScreen(OpeningScreen, DataScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Board"),
         Binding("enter", "compose", "Compose"),

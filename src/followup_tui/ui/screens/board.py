@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Input, Label
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
 from ..cards import Card, card_for, group_by_stage
+from ..held_keys import HeldKeys
 from ..session import DataChanged
 from ..widgets.card_list import CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
@@ -42,8 +43,10 @@ class StageColumn(Vertical):
     def card_list(self) -> CardList:
         return self.query_one(CardList)
 
-    def show(self, cards: list[Card], keep_app_id: int | None) -> None:
-        self.query_one(".column-title", Label).update(f"{STAGE_TITLES[self.stage]} ({len(cards)})")
+    def show(self, cards: list[Card], keep_app_id: int | None, total: int | None = None) -> None:
+        """`total`: the column's count when `cards` are only its first ones (the preview)."""
+        count = len(cards) if total is None else total
+        self.query_one(".column-title", Label).update(f"{STAGE_TITLES[self.stage]} ({count})")
         self.card_list.set_cards(cards, keep_app_id)
 
 
@@ -84,6 +87,14 @@ class BoardScreen(DataScreen):
         super().__init__()
         self.cards: list[Card] = []
         self._filter_timer: Timer | None = None
+        # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
+        self.held_keys = HeldKeys(
+            self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
+        )
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Asked by the app before it handles a typed key (ui/held_keys.py)."""
+        return self.held_keys.hold(event)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,6 +108,9 @@ class BoardScreen(DataScreen):
         self.query_one("#filter", Input).display = False
         if self.app.session.loaded:
             self.reload()
+            self._focus_first_card()
+        elif self.app.session.provisional is not None:
+            self.show_preview()
             self._focus_first_card()
         else:
             # Thousands of applications take a second or more to read (the
@@ -143,14 +157,28 @@ class BoardScreen(DataScreen):
             self.column(target_stage).card_list.focus()
         self._update_has_card()
 
+    def show_preview(self) -> None:
+        """A big file's first cards and counts, as the board last showed them,
+        while the session loads the file (ui/board_preview.py)."""
+        session = self.app.session
+        preview = session.provisional
+        now, tz = session.now(), session.settings.tz
+        self.cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
+        for stage, cards in group_by_stage(self.cards).items():
+            self.column(stage).show(cards, None, total=preview.counts.get(stage, len(cards)))
+
     @on(DataChanged)
     def data_changed(self, event: DataChanged) -> None:
         session = self.app.session
         board = self.query_one("#board")
         if event.origin == "load" or board.loading:
-            board.loading = False
-            self.reload()
-            self._focus_first_card()
+            if board.loading:
+                board.loading = False
+                self.reload()
+                self._focus_first_card()
+            else:  # after the preview: the user's place is kept
+                self.reload()
+            self.call_later(self.held_keys.release)
             return
         if event.app_ids is None:
             self.reload()

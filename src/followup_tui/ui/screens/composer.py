@@ -33,6 +33,7 @@ from ...messaging.editor import EditorError
 from ...messaging.outbox import ExportError
 from ..safe_text import printable, printable_multiline
 from ..session import DataChanged
+from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
@@ -54,7 +55,7 @@ class Fields:
     body: str
 
 
-class ComposerScreen(DataScreen):
+class ComposerScreen(OpeningScreen, DataScreen):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
+from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.errors import ConflictError, FollowupError, ValidationError
 from ...domain.merge import MergeResult
@@ -105,7 +106,7 @@ class InterviewRow(Vertical):
         yield Button(f"remove round {i + 1} (F4)", classes="remove-row", compact=True)
 
 
-class ApplicationFormScreen(DataScreen):
+class ApplicationFormScreen(OpeningScreen, DataScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

@@ -1,0 +1,103 @@
+"""Keys typed before a screen can take them are held, then handed on in
+order, so that nothing typed is lost and nothing acts on a half-ready screen.
+
+- The board, while a big file loads: `n` then "Acme" opens the form once the
+  file is loaded, with "Acme" in Company. Cursor keys move on the preview until
+  some key is held; after that every key waits its turn. Priority bindings
+  (ctrl+q, ctrl+p) and `q` act at once.
+- A screen that is opening (composer, form, agenda): keys that arrive before
+  its first field has the focus go to that field once it has.
+
+The app asks its current screen (`hold_key`) before it handles any typed key,
+so the order in which keys arrive is the order in which they are held and
+handed on. Held keys are handed on as the same key events, sent by the app as
+typed keys are, so they meet the same bindings and fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+NAVIGATION = frozenset({"up", "down", "left", "right", "h", "j", "k", "l", "pageup", "pagedown"})
+AT_ONCE = frozenset({"q"})  # quitting never waits for a load
+NEVER_HELD = frozenset({"ctrl+q", "ctrl+c", "ctrl+p"})  # the app's own keys act at once
+
+
+def replay(app: App, keys: list[tuple[str, str | None]]) -> None:
+    """Post `keys` to the app in order, as typed keys (sent by the app, so they
+    bubble back up to the bindings)."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character).set_sender(app))
+
+
+class HeldKeys:
+    """The board's keys while its data is not loaded."""
+
+    def __init__(self, screen: Screen, ready: Callable[[], bool], can_navigate: Callable[[], bool]) -> None:
+        self._screen = screen
+        self._ready = ready
+        self._can_navigate = can_navigate
+        self.keys: list[tuple[str, str | None]] = []
+
+    def hold(self, event: events.Key) -> bool:
+        """Hold `event` if the data is not ready yet; True when held."""
+        if event.key in NEVER_HELD or (self._ready() and not self.keys):
+            return False
+        if not self.keys and (event.key in AT_ONCE or (event.key in NAVIGATION and self._can_navigate())):
+            return False
+        self.keys.append((event.key, event.character))
+        return True
+
+    async def release(self) -> None:
+        """Act on the held keys in order: the board's own keys by their
+        bindings, one after the other; once one opens another screen (or puts
+        the cursor in a field), the rest go there as typed keys."""
+        screen, app = self._screen, self._screen.app
+        while self.keys:
+            if app.screen is not screen or isinstance(screen.focused, (Input, TextArea)):
+                keys, self.keys = self.keys, []
+                replay(app, keys)
+                return
+            key, _character = self.keys.pop(0)
+            active = screen.active_bindings.get(key)
+            if active is None or not active.enabled:
+                continue  # a key the board does not take: it would have done nothing
+            await app.run_action(active.binding.action, active.node)
+
+
+class OpeningScreen(Screen):
+    """A screen that holds the keys typed while it opens and hands them to its
+    AUTO_FOCUS field once that has the focus (a key that reached the screen
+    before then would otherwise be dropped)."""
+
+    _opening_keys: list[tuple[str, str | None]] | None = None
+    _opened = False
+    _waits = 0
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Asked by the app before it handles a typed key: True when held."""
+        if self._opened or event.key in NEVER_HELD:
+            return False
+        if self._opening_keys is None:
+            self._opening_keys = []
+        self._opening_keys.append((event.key, event.character))
+        return True
+
+    def on_screen_resume(self) -> None:
+        if not self._opened:
+            self.call_after_refresh(self._open)
+
+    def _open(self) -> None:
+        """Once the focus is in place: hand on what was typed meanwhile."""
+        if self.focused is None and self.is_mounted and self._waits < 50:
+            self._waits += 1
+            self.call_after_refresh(self._open)  # not focused yet: after the next refresh
+            return
+        keys, self._opening_keys = self._opening_keys or [], None
+        self._opened = True
+        replay(self.app, keys)

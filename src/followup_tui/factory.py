@@ -10,6 +10,7 @@ from pathlib import Path
 from . import paths
 from .domain.errors import StoreError
 from .domain.settings import Settings
+from .settings_file import SettingsFile
 from .messaging.outbox import Outbox
 from .store import TinyDBRepository
 from .store.preview import BoardPreviewFile
@@ -55,8 +56,6 @@ def build_app(
         repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval,
         start_up=start_up, big=deferred, preview=BoardPreviewFile(repo.path),
     )
-    from .config import SettingsFile  # pydantic: loaded by the CLI's settings already, not at import
-
     config_file = config_file or paths.config_path()
     outbox = Outbox(settings, paths.exports_dir(db), config_file)
     settings_file = SettingsFile(config_file)

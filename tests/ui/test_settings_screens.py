@@ -197,7 +197,7 @@ async def test_the_settings_key_is_in_the_help(tmp_path, config, wait_for_screen
 
 
 def test_a_new_config_file_starts_from_the_commented_defaults(config):
-    from followup_tui.config import SettingsFile
+    from followup_tui.settings_file import SettingsFile
 
     settings, problems = SettingsFile(config).save({"user_name": "Sam"})
     assert problems == {} and settings.user_name == "Sam"

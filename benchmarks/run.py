@@ -4,6 +4,7 @@ same run (the machine is shared, so the ratios are what to compare).
     .venv/bin/python benchmarks/run.py                 # 100, 1,000 and 10,000 applications
     .venv/bin/python benchmarks/run.py --runs 5        # more runs, steadier medians
     .venv/bin/python benchmarks/run.py --sizes 1000 --only terminal,store
+    .venv/bin/python benchmarks/run.py --sizes 1000,10000 --only keys   # first paint, j and L/H only
 
 Needs tmux (the terminal figures run in a pane of a private tmux server).
 Data: benchmarks/datagen.py makes realistic applications (several contacts,
@@ -134,7 +135,7 @@ def app_env(home: Path) -> dict[str, str]:
 # -- terminal ---------------------------------------------------------------------
 
 
-def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict) -> None:
+def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict, keys_only: bool = False) -> None:
     from terminal import Terminal, peak_rss_mb
 
     env = app_env(home)
@@ -168,6 +169,9 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict)
                 titles = lambda shown: shown.split("\n")[1]  # noqa: E731
                 move.samples += [term.key_to_change(k, styled=False, part=titles) * 1000 for k in "LHLHLH"]
                 move.baseline += [k * 1000 for k in bare_keys]
+                if keys_only:  # --only keys: the cursor and the move, nothing else
+                    term.stop()
+                    continue
 
                 agenda = fig("key a to the agenda shown", target="<= 150 ms" if size == 10_000 else "")
                 for _ in range(3):
@@ -348,7 +352,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (medians are shown)")
     parser.add_argument("--sizes", default="100,1000,10000", help="numbers of applications")
-    parser.add_argument("--only", default="terminal,store,cli,checks", help="which groups to run")
+    parser.add_argument("--only", default="terminal,store,cli,checks",
+                        help="which groups to run (keys: the terminal group's first paint, j and L/H only)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     groups = set(args.only.split(","))
@@ -371,13 +376,13 @@ def main() -> int:
         if "checks" in groups:
             print("checks...", flush=True)
             check_figures(figures)
-        if "terminal" in groups:
+        if "terminal" in groups or "keys" in groups:
             print("terminal (tmux)...", flush=True)
             run_dbs = {}
             for size, db in dbs.items():  # the TUI's own copy: its moves must not touch the others
                 run_dbs[size] = folder / f"tui-{size}.json"
                 shutil.copyfile(db, run_dbs[size])
-            terminal_figures(run_dbs, args.runs, home, figures)
+            terminal_figures(run_dbs, args.runs, home, figures, keys_only="terminal" not in groups)
     return report(figures)
 
 

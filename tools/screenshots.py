@@ -26,18 +26,22 @@ from followup_tui.store import TinyDBRepository
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
 SIZES = [(80, 24), (120, 35)]
-# picture name -> (keys pressed on the board, the screen class they lead to)
+# picture name -> (keys pressed on the board, the screen class they lead to);
+# the board opens on its first column (the demo's saved job): "l l" is Interview
 SCREENS: dict[str, tuple[list[str], str]] = {
     "board": ([], "BoardScreen"),
-    "detail": (["l", "j", "enter"], "DetailScreen"),
-    "form": (["l", "j", "e"], "ApplicationFormScreen"),
+    "board-moved": (["l", "L"], "BoardScreen"),
+    "board-empty": ([], "BoardScreen"),
+    "detail": (["l", "l", "j", "enter"], "DetailScreen"),
+    "form": (["l", "l", "j", "e"], "ApplicationFormScreen"),
     "agenda": (["a"], "AgendaScreen"),
-    "composer": (["l", "j", "c"], "ComposerScreen"),
+    "composer": (["l", "l", "j", "c"], "ComposerScreen"),
     "stats": (["s"], "StatsScreen"),
     "settings": (["S"], "SettingsScreen"),
     "first-run": ([], "FirstRunScreen"),
     "help": (["question_mark"], "HelpScreen"),
 }
+EMPTY = {"board-empty"}  # shot on a file without applications
 TIME_LIMIT = 20.0  # seconds to reach a screen
 # screens another issue is still adding: skipped (and said so) while their module is absent
 PENDING: dict[str, str] = {}
@@ -63,6 +67,10 @@ async def shoot(db: Path, name: str, keys: list[str], expected: str, size: tuple
                 return False
             await pilot.pause(0.02)
         await pilot.wait_for_scheduled_animations()
+        while getattr(app.session, "writing", False):  # a move's save: the picture shows it done
+            if time.monotonic() > deadline:
+                return False
+            await pilot.pause(0.02)
         await pilot.pause()
         app.save_screenshot(filename=f"{name}-{size[0]}x{size[1]}.svg", path=str(out))
     return True
@@ -84,7 +92,8 @@ def main(names: list[str]) -> int:
                 continue
             for size in SIZES:
                 db = Path(tmp) / f"{name}-{size[0]}.json"
-                TinyDBRepository.open(db, clock=lambda: NOW).add_many(demo_applications(NOW))
+                if name not in EMPTY:
+                    TinyDBRepository.open(db, clock=lambda: NOW).add_many(demo_applications(NOW))
                 if asyncio.run(shoot(db, name, keys, expected, size, out)):
                     print(f"screenshots/{name}-{size[0]}x{size[1]}.svg")
                 else:

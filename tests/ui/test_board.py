@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fixed import FIXED_NOW
 
-from followup_tui.domain.model import Application
+from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.widgets.card_list import CardList
@@ -22,14 +22,20 @@ def focused_card(app):
     return focused.stage, focused.current.company if focused.current else None
 
 
+async def on_applied(pilot, wait_until) -> None:
+    """From the first column (the demo's saved job) to the first Applied card."""
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    assert focused_card(pilot.app)[0] == "saved"
+    await pilot.press("l")
+    await wait_until(pilot, lambda: focused_card(pilot.app)[0] == "applied")
+
+
 async def test_start_focus_is_first_card_of_first_non_empty_column(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        stage, company = focused_card(app)
-        assert stage == "applied"
-        assert company in {"Northwind Analytics", "Bluebird Logistics"}
+        assert focused_card(app) == ("saved", "Aurora Maps")
 
 
 async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_app):
@@ -37,10 +43,9 @@ async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_ap
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         screen = app.screen
-        for stage in ("applied", "interview", "thanked", "following-up", "offer", "closed"):
+        for stage in STAGES:
             cards = screen.column(stage).card_list.cards
-            title = str(screen.column(stage).query_one(".column-title").render())
-            assert f"({len(cards)})" in title
+            assert screen.column(stage).title.endswith(f"({len(cards)})")
             order = [c.urgency for c in cards]
             ranks = [("overdue", "due-today", "upcoming", None).index(u) for u in order]
             assert ranks == sorted(ranks), (stage, order)
@@ -50,7 +55,7 @@ async def test_hjkl_and_arrows_move_between_cards_and_columns(demo_db, make_app)
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("l", "l")
         assert focused_card(app)[0] == "interview"
         first = focused_card(app)[1]
         await pilot.press("j")
@@ -63,30 +68,27 @@ async def test_hjkl_and_arrows_move_between_cards_and_columns(demo_db, make_app)
         assert focused_card(app)[0] == "interview"
 
 
-async def test_L_and_H_move_the_card_record_the_change_and_keep_focus(demo_db, make_app):
+async def test_L_and_H_move_the_card_record_the_change_and_keep_focus(demo_db, make_app, wait_until, wait_for_stored):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await on_applied(pilot, wait_until)
         _, company = focused_card(app)
         await pilot.press("L")
-        await pilot.pause()
-        assert focused_card(app) == ("interview", company)
+        await wait_until(pilot, lambda: focused_card(app) == ("interview", company))
+        await wait_for_stored(pilot, demo_db, lambda apps: apps[company].stage == "interview")
         record = stored(demo_db)[company]
-        assert record.stage == "interview"
         change = record.events[-1]
         assert (change.kind, change.from_stage, change.to_stage) == ("stage-change", "applied", "interview")
         assert change.at == FIXED_NOW
         await pilot.press("shift+left")
-        await pilot.pause()
-        assert focused_card(app) == ("applied", company)
-        assert stored(demo_db)[company].stage == "applied"
+        await wait_until(pilot, lambda: focused_card(app) == ("applied", company))
+        await wait_for_stored(pilot, demo_db, lambda apps: apps[company].stage == "applied")
         await pilot.press("shift+right", "H")
-        await pilot.pause()
+        await wait_for_stored(pilot, demo_db, lambda apps: len(apps[company].events) == 4)
         assert stored(demo_db)[company].stage == "applied"
-        assert len(stored(demo_db)[company].events) == 4
 
 
-async def test_x_closes_with_the_chosen_outcome(demo_db, make_app):
+async def test_x_closes_with_the_chosen_outcome(demo_db, make_app, wait_until, wait_for_stored):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
@@ -95,10 +97,8 @@ async def test_x_closes_with_the_chosen_outcome(demo_db, make_app):
         await pilot.pause()
         assert type(app.screen).__name__ == "ChoiceDialog"
         await pilot.press("down", "enter")  # accepted, rejected...
-        await pilot.pause()
-        record = stored(demo_db)[company]
-        assert (record.stage, record.outcome) == ("closed", "rejected")
-        assert focused_card(app) == ("closed", company)
+        await wait_until(pilot, lambda: focused_card(app) == ("closed", company))
+        await wait_for_stored(pilot, demo_db, lambda apps: (apps[company].stage, apps[company].outcome) == ("closed", "rejected"))
 
 
 async def test_d_deletes_only_after_confirmation(demo_db, make_app):
@@ -230,9 +230,9 @@ async def test_user_text_is_shown_literally(tmp_path, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         card_list = app.screen.column("applied").card_list
-        lines = [card_list.render_line(y).text for y in range(3)]
-        assert "[bold]x[/]" in lines[0]
-        assert "[TODO] ␛[1mQ3" in lines[1]
+        lines = [card_list.render_line(y).text for y in range(4)]
+        assert "[bold]x[/]" in lines[card_list.row_of(0, "company")]
+        assert "[TODO] ␛[1mQ3" in lines[card_list.row_of(0, "role")]
         assert "\x1b" not in "".join(lines)
 
 
@@ -243,6 +243,9 @@ async def test_notifications_show_user_text_literally(tmp_path, make_app):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("L")
+        await pilot.pause()
+        assert "[bold]Acme[/bold] [link=x]y: moved to Interview. u undoes it." in app.screen.status_text
+        await pilot.press("u")  # the session's own notices (undo) are toasts
         await pilot.pause()
         note = app._notifications.last if hasattr(app._notifications, "last") else list(app._notifications)[-1]
         assert not note.markup
@@ -277,14 +280,17 @@ async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(
         reloads = []
         original = screen.reload
         screen.reload = lambda focus_app_id=None: (reloads.append(focus_app_id), original(focus_app_id))
+        await on_applied(pilot, wait_until)
         await pilot.press("L")  # our own save, nothing else changed: no full reload
         await wait_until(pilot, lambda: focused_card(app)[0] == "interview", what="the moved card")
+        await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert reloads == []
         assert app.session.in_step_with_file()
         # another login writes; our next save notices and the session reads everything
         TinyDBRepository.open(demo_db).add(Application(company="Zephyr Labs", stage="offer"))
         await pilot.press("L")
         await wait_until(pilot, lambda: any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards))
+        await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert len(reloads) == 1
         assert app.session.in_step_with_file()
 
@@ -298,4 +304,4 @@ async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(de
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         await wait_until(pilot, lambda: app.screen.cards and app.screen.focused_list is not None, what="cards loaded")
         assert not app.screen.query_one("#board").loading
-        assert focused_card(app)[0] == "applied"
+        assert focused_card(app)[0] == "saved"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from followup_tui.ui.screens.board import BoardScreen
-from followup_tui.ui.widgets.card_list import CURRENT_MARK, FOCUS_MARK
+from followup_tui.ui.widgets.card_list import EDGES
 
 
 def first_segment_text(strip) -> str:
@@ -28,16 +28,18 @@ async def test_focus_current_and_urgency_differ_without_colour(demo_db, make_app
         other = board.column("interview").card_list
         assert other is not focused and other.cards
         await pilot.pause()
-        assert first_segment_text(focused.render_line(0)).startswith(FOCUS_MARK)
-        assert first_segment_text(other.render_line(0)).startswith(CURRENT_MARK)
-        assert not first_segment_text(other.render_line(5)).startswith((FOCUS_MARK, CURRENT_MARK))  # the next card
+        # edges: heavy for the focused card, square for another column's
+        # current card, rounded for the rest
+        assert first_segment_text(focused.render_line(0)).startswith(EDGES["focus"][0])
+        assert first_segment_text(other.render_line(0)).startswith(EDGES["current"][0])
+        assert first_segment_text(other.render_line(other.row_of(1))).startswith(EDGES["card"][0])  # the next card
         # urgencies: overdue is underlined and bold, due today only bold
         styles = {}
         for card_list in (board.column(s).card_list for s in ("interview", "thanked")):
             for index, card in enumerate(card_list.cards):
-                if card.urgency in ("overdue", "due-today") and index * 5 + 3 < 30:
-                    strip = card_list.render_line(index * 5 + 3)
-                    style = next(seg.style for seg in strip if seg.text.strip() and "due" in seg.text)
+                if card.urgency in ("overdue", "due-today") and card_list.row_of(index + 1) < 30:
+                    strips = [card_list.render_line(y) for y in range(card_list.row_of(index), card_list.row_of(index + 1))]
+                    style = next(seg.style for strip in strips for seg in strip if "due" in seg.text)
                     styles[card.urgency] = (bool(style.underline), bool(style.bold))
         assert styles["overdue"] == (True, True)
         assert styles["due-today"] == (False, True)

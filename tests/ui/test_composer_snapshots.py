@@ -14,7 +14,7 @@ SIZES = [(80, 24), (120, 35)]
 def compose_with_a_warning(app):
     async def run_before(pilot) -> None:
         app.sub_title = "demo.json"  # the temp path differs per run
-        await pilot.press("l", "c")  # Cobalt Studio: overdue thank-you, first reached on LinkedIn
+        await pilot.press("l", "l", "c")  # (past Saved and Applied) Cobalt Studio: overdue thank-you, first reached on LinkedIn
         await pilot.pause()
         app.screen.query_one("#body").cursor_blink = False
         await pilot.press(*"Just checking in!! ")

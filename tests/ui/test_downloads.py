@@ -39,7 +39,7 @@ async def test_export_from_the_command_palette_is_delivered(demo_db, make_app, p
     assert target.stat().st_mode & 0o777 == 0o600 and target.parent.stat().st_mode & 0o777 == 0o700
     text = target.read_text(encoding="utf-8")
     if fmt == "json":
-        assert len(json.loads(text)["applications"]) == 12
+        assert len(json.loads(text)["applications"]) == 13  # the demo's applications
     elif fmt == "csv":
         assert text.startswith("id,company,")
         assert "Northwind Analytics" in text

@@ -181,7 +181,7 @@ async def test_reopening_a_closed_card_puts_it_back_where_it_was(tmp_path, make_
         await pilot.press("H")
         await wait_until(pilot, lambda: stored(db)["Acme"].stage == "following-up")
         assert stored(db)["Acme"].outcome is None
-        assert any("reopened: back to Following up. u undoes it" in m for m in messages(app))
+        assert "Acme: reopened: back to Following up. u undoes it" in app.screen.status_text
 
 
 async def test_a_mistaken_sent_is_removed_from_the_history_after_asking(demo_db, make_app, wait_until, wait_for_screen):

@@ -46,7 +46,11 @@ def current(app):
 
 
 async def board(pilot, wait_until):
+    """The board, its focus on the first Applied card (the demo's first column holds a saved job)."""
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    if current(pilot.app) is not None and current(pilot.app).stage == "saved":
+        await pilot.press("l")
+        await wait_until(pilot, lambda: current(pilot.app).stage == "applied")
     return pilot.app.screen
 
 
@@ -226,7 +230,7 @@ async def test_u_undoes_a_move_and_U_redoes_it(demo_db, make_app, wait_until):
         events = len(stored(demo_db)[card.company].events)
         await pilot.press("L")
         await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "interview")
-        assert any("moved to Interview. u undoes it" in m for m in messages(app))
+        assert f"{card.company}: moved to Interview. u undoes it." in app.screen.status_text
         await pilot.press("u")
         await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "applied")
         assert len(stored(demo_db)[card.company].events) == events  # the move left no trace

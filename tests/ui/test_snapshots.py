@@ -1,4 +1,5 @@
 """How the screens look, at 80x24 and 120x35, on fixed demo data and a fixed clock.
+The demo's first column holds a saved job: "l" first goes to Applied.
 
 Update only after looking: `pytest tests/ui/test_snapshots.py --snapshot-update`,
 then open the SVGs in tests/ui/__snapshots__/.
@@ -40,19 +41,32 @@ def test_board(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_board_moved_right_with_filter(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "j", "slash", "o", "r"]))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "l", "j", "slash", "o", "r"]))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_empty_board(snap_compare, tmp_path, make_app, size):
+    app = make_app(tmp_path / "new.json")
+    assert snap_compare(app, terminal_size=size, run_before=steady(app))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_board_after_a_move(snap_compare, demo_db, make_app, size):
+    """The status line says what moved and how to undo it; the card is focused in its new column."""
+    app = make_app(demo_db)
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "L"]))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_detail(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "j", "enter"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, press=["l", "l", "j", "enter"], run_before=steady(app))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_form(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "j", "e"], ApplicationFormScreen))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "j", "e"], ApplicationFormScreen))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

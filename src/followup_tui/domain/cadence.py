@@ -200,6 +200,8 @@ def waiting_for(app: Application, now: datetime, settings: Settings) -> str:
         return f"closed ({app.outcome.replace('-', ' ')})" if app.outcome else "closed"
     if app.stage == "offer":
         return "an offer: answer it, then close the card with its outcome"
+    if app.stage == "saved":
+        return "saved, not applied yet: apply, then move it on to Applied"
     ended = _ended(app, now)
     answer = _answer_since(app, ended)
     decision = _current_decision_date(app, ended[-1] if ended else None, settings.tz)
@@ -220,6 +222,8 @@ def waiting_label(app: Application, now: datetime, settings: Settings) -> str:
     text = waiting_for(app, now, settings)
     if text.startswith("an offer"):
         return "answer the offer"
+    if text.startswith("saved"):
+        return "not applied yet"
     if text.startswith("they answered"):
         return "they answered"
     if text.startswith("waiting to hear"):

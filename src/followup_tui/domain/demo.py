@@ -1,7 +1,9 @@
 """Fixed sample data for `followup demo`, screenshots and tests.
 
 Dated relative to `now` so that something is always due: an interview
-tomorrow, a thank-you due today, an overdue follow-up, a card to let go.
+tomorrow, a thank-you due today, an overdue follow-up, a card to let go; and
+one job saved but not applied to yet. New applications go at the end, so
+that the earlier ones keep their ids.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ def demo_applications(now: datetime) -> list[Application]:
             stage="applied",
             channel="email",
             contacts=[Contact("Priya Raman", "Talent Partner", "priya.raman@northwind-analytics.com")],
+            location="Remote (EU)",
+            tags=["data", "python"],
+            source="LinkedIn",
+            applied_on=_day(now, -4),
             created=ago(4),
         ),
         Application(
@@ -42,6 +48,9 @@ def demo_applications(now: datetime) -> list[Application]:
             stage="applied",
             channel="portal",
             contacts=[Contact("Tom Becker", "Recruiter", "tom.becker@bluebird-logistics.com")],
+            location="Hamburg",
+            priority="low",
+            applied_on=_day(now, -9),
             created=ago(9),
         ),
         Application(
@@ -69,6 +78,9 @@ def demo_applications(now: datetime) -> list[Application]:
                 Interview(at=ago(hours=20), kind="onsite", with_names=["Maya Lindqvist", "Jon Park"]),
             ],
             decision_by=_day(now, 6),
+            location="Toulouse (hybrid)",
+            priority="high",
+            tags=["sre"],
             created=ago(15),
             events=[moved("applied", "interview", ago(8))],
         ),
@@ -80,6 +92,8 @@ def demo_applications(now: datetime) -> list[Application]:
             channel="linkedin",
             contacts=[Contact("Leo Martins", "Design Director", "leo@cobaltstudio.design")],
             interviews=[Interview(at=ago(days=2), kind="video call", with_names=["Leo Martins"])],
+            location="Remote",
+            tags=["design-systems"],
             created=ago(10),
             events=[moved("applied", "interview", ago(5))],
         ),
@@ -169,6 +183,9 @@ def demo_applications(now: datetime) -> list[Application]:
             channel="email",
             contacts=[Contact("Dev Malhotra", "CTO", "dev@sablesystems.com")],
             interviews=[Interview(at=ago(days=9), kind="final", with_names=["Dev Malhotra"])],
+            location="Amsterdam",
+            priority="high",
+            salary="95-110k EUR",
             created=ago(30),
             events=[
                 sent("thank-you", ago(days=8, hours=21), "dev@sablesystems.com"),
@@ -190,6 +207,20 @@ def demo_applications(now: datetime) -> list[Application]:
                 Event(at=ago(days=15), kind="response", text="Went with another candidate"),
                 moved("interview", "closed", ago(days=15)),
             ],
+        ),
+        Application(
+            company="Aurora Maps",
+            role="Mobile Developer",
+            company_domain="aurora-maps.com",
+            stage="saved",
+            channel="portal",
+            job_url="https://aurora-maps.com/careers/mobile-developer",
+            location="Lisbon (hybrid)",
+            source="company site",
+            priority="medium",
+            tags=["mobile", "kotlin"],
+            notes="Saved from their careers page; apply before the end of the month.",
+            created=ago(1),
         ),
     ]
     for app in apps:

@@ -11,6 +11,7 @@ from ..domain.cadence import URGENCIES, NextAction, action_label, next_actions, 
 from ..domain.due_words import due_in_words
 from ..domain.model import STAGES, Application
 from ..domain.settings import Settings
+from .safe_text import printable
 
 @dataclass(frozen=True)
 class Card:
@@ -20,14 +21,23 @@ class Card:
     stage: str
     do_not_contact: bool
     action: NextAction | None
-    action_text: str  # e.g. "thank-you note"
+    action_text: str  # e.g. "thank-you note" (printable: it names people)
     due_text: str  # e.g. "due in 5 hours"
     search_text: str  # lower-cased company, role, contacts, tags, location and source, for the filter
     rev: int = 0  # the revision shown: a move from this card is checked against it
+    priority: str = ""
+    location: str = ""
+    tags: tuple[str, ...] = ()
+    sort_key: tuple = ()  # the column order (card_sort_key), computed once
 
     @property
     def urgency(self) -> str | None:
         return self.action.urgency if self.action else None
+
+    @property
+    def field_lines(self) -> int:
+        """Lines its own fields take on a card: location, then priority and tags."""
+        return bool(self.location) + bool(self.priority or self.tags)
 
 
 def build_card(app: Application, now: datetime, settings: Settings, tz: tzinfo) -> Card:
@@ -56,10 +66,14 @@ def card_for(
         stage=app.stage,
         do_not_contact=app.do_not_contact,
         action=action,
-        action_text=text,
+        action_text=printable(text),
         due_text=due,
         search_text=f"{app.company} {app.role} {contacts} {' '.join(app.tags)} {app.location} {app.source}".lower(),
         rev=app.rev,
+        priority=app.priority,
+        location=app.location,
+        tags=tuple(app.tags),
+        sort_key=order_key(action, app.company, app.id or 0),
     )
 
 
@@ -76,15 +90,16 @@ def compact_due(text: str) -> str:
     return text
 
 
-def card_sort_key(card: Card) -> tuple:
-    return order_key(card.action, card.company)
-
-
-def order_key(action: NextAction | None, company: str) -> tuple:
-    """A column's order: most urgent first; cards without an action last; then by due time."""
+def order_key(action: NextAction | None, company: str, app_id: int = 0) -> tuple:
+    """A column's order: most urgent first; cards without an action last; then
+    by due time, name and id (a total order: a moved card goes back where it was)."""
     if action is None:
-        return (len(URGENCIES), datetime.max.isoformat(), company.lower())
-    return (URGENCIES.index(action.urgency), action.due.isoformat(), company.lower())
+        return (len(URGENCIES), datetime.max.isoformat(), company.lower(), app_id)
+    return (URGENCIES.index(action.urgency), action.due.isoformat(), company.lower(), app_id)
+
+
+def card_sort_key(card: Card) -> tuple:
+    return card.sort_key or order_key(card.action, card.company, card.app_id)
 
 
 def group_by_stage(cards: list[Card], query: str = "") -> dict[str, list[Card]]:

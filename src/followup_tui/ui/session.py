@@ -15,6 +15,7 @@ every screen -> screens redraw what changed.
 
 from __future__ import annotations
 
+import queue
 import threading
 from functools import partial
 from collections.abc import Callable, Iterable
@@ -85,10 +86,23 @@ class DataChanged(Message):
     may have (a reload after another session's write, a clock tick)."""
 
     app_ids: frozenset[int] | None
-    origin: str  # "here" (this session), "elsewhere" (another session), "clock", "load"
+    origin: str  # "here" (this session), "elsewhere" (another session), "clock", "load", "put back" (a save failed)
 
     def touches(self, app_id: int | None) -> bool:
         return self.app_ids is None or app_id in self.app_ids
+
+
+@dataclass
+class PendingWrite:
+    """A change already shown (optimistically) and queued for the writer thread."""
+
+    app_id: int
+    before: Application  # as shown before the change
+    after: Application  # as shown now: the change applied, the revision the save will give it
+    change: Callable[[Application], None]
+    expected: int  # the stored revision the save is checked against
+    label: str
+    step: UndoStep
 
 
 @dataclass
@@ -167,6 +181,16 @@ class Session:
         self._stop = threading.Event()
         self._recompute = False
         self._problem: str | None = None  # the store error last shown (once, not every second)
+        # Saves in the writer thread, one at a time, in order (change_soon).
+        self._lock = threading.Lock()
+        self._queue: queue.Queue[PendingWrite | None] = queue.Queue()
+        self._unqueued: list[PendingWrite] = []  # shown, to be queued once the screen has painted
+        self._pending: dict[int, list[PendingWrite]] = {}  # per application, in order
+        self._in_flight = 0  # queued or being written (guarded by _lock)
+        self._idle = threading.Event()
+        self._idle.set()
+        self._results: list[tuple[PendingWrite, Application | None, object, BaseException | None]] = []
+        self._writer_started = False  # the writer starts with the watcher, once the board is painted
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -192,6 +216,8 @@ class Session:
         assert app is not None
         threading.Thread(target=self._run_start_up, name="followup-start-up", daemon=True).start()
         app.run_worker(self._watch, name="session-watcher", group="session", thread=True, exit_on_error=False)
+        app.run_worker(self._write_loop, name="session-writer", group="session", thread=True, exit_on_error=False)
+        self._writer_started = True
         app.set_interval(self.tick_interval, self.tick, name="session-clock")
 
     def _run_start_up(self) -> None:
@@ -242,7 +268,12 @@ class Session:
         self._started.wait(timeout)
 
     def stop(self) -> None:
-        self._stop.set()
+        """Finish the saves already shown (quitting never loses a move), then stop."""
+        self._release()
+        self._stop.set()  # from here the writer tells nobody: the app is closing
+        if self._writer_started:
+            self._idle.wait(timeout=30)
+        self._queue.put(None)
         self._wake.set()
         if self._preview_timer is not None:  # a change not yet in the preview
             self._preview_timer.stop()
@@ -332,6 +363,8 @@ class Session:
             self._wake.clear()
             if worker.is_cancelled or self._stop.is_set():
                 return
+            if self.writing:
+                continue  # our own save is changing the file: not another session's write
             try:
                 changed = self.repo.change_token() != self._token
             except OSError:
@@ -378,7 +411,7 @@ class Session:
             pass
 
     def _apply_loaded(self, token: object, entries: dict[int, Entry], writes: int, origin: str) -> None:
-        if writes != self._writes:
+        if writes != self._writes or self.writing:
             # We saved while this was being read: it may predate our save. Read again.
             self._token = None
             self._wake.set()
@@ -512,6 +545,7 @@ class Session:
         revision the screen showed (`seen_rev`, else the loaded one): a change
         made in another session meanwhile refuses the write instead of
         silently applying it to something else. Undoable."""
+        self.flush_writes()
         before = self.get(app_id)
         if before is None:
             self.notify("That application no longer exists (deleted in another session?).", severity="warning")
@@ -541,7 +575,138 @@ class Session:
             self.notify(f"{saved.company}: {label}. u undoes it.", timeout=4)
         return saved
 
+    # -- saves in the writer thread, shown at once -----------------------------------
+
+    @property
+    def writing(self) -> bool:
+        """Saves shown but not yet taken in (queued, being written, or their result unread)."""
+        with self._lock:
+            return bool(self._in_flight or self._results or self._unqueued)
+
+    def change_soon(
+        self, app_id: int, change: Callable[[Application], None], label: str, *, seen_rev: int | None = None
+    ) -> Application | None:
+        """Like `change`, but the screens show the change at once and the save
+        (rev-checked the same way) runs in the writer thread, after the screen
+        has painted: a move answers in milliseconds whatever the file's size.
+        A save that fails puts the application back as it is stored and says
+        why. Undoable at once (undo waits for the save)."""
+        if self._app is None or not self._writer_started:  # no writer thread yet: save here
+            return self.change(app_id, change, label, seen_rev=seen_rev, quiet=True)
+        entry = self.entries.get(app_id)
+        if entry is None:
+            self.notify("That application no longer exists (deleted in another session?).", severity="warning")
+            return None
+        before = entry.application
+        if seen_rev is not None and seen_rev != before.rev:
+            return self.change(app_id, change, label, seen_rev=seen_rev, quiet=True)  # the store says what happened
+        after = before.copy()
+        try:
+            change(after)
+        except FollowupError as exc:
+            self.report_error(exc)
+            return None
+        after.rev = before.rev + 1  # what the store's save gives it
+        after.updated = self.clock()
+        step = UndoStep(label, after.company, before, after)
+        self._remember(step)
+        write = PendingWrite(app_id, before, after, change, before.rev, label, step)
+        self._pending.setdefault(app_id, []).append(write)
+        self.entries[app_id] = entry_for(after, self.clock(), self.settings)
+        self._writes += 1  # a read that began before this save must not undo it on screen
+        with self._lock:
+            self._in_flight += 1
+            self._idle.clear()
+            self._unqueued.append(write)
+        self._app.call_after_refresh(self._release)  # paint first, then write
+        self.broadcast([app_id], "here")
+        return after
+
+    def _release(self) -> None:
+        with self._lock:
+            writes, self._unqueued = self._unqueued, []
+        for write in writes:
+            self._queue.put(write)
+
+    def _write_loop(self) -> None:
+        """The writer thread: one save at a time, in the order they were shown."""
+        while True:
+            write = self._queue.get()
+            if write is None:
+                return
+
+            def checked(application: Application, write: PendingWrite = write) -> None:
+                if application.rev != write.expected:
+                    raise ConflictError(write.app_id, write.expected, application.rev)
+                write.change(application)
+
+            saved, tokens, error = None, None, None
+            try:
+                self.ready_to_write()  # after the start-up backup, as every write
+                saved = self.repo.modify(write.app_id, checked)
+                tokens = getattr(self.repo, "last_write", None)
+            except BaseException as exc:  # noqa: BLE001 - every failure is shown and reverted, none kills the writer
+                error = exc
+            with self._lock:
+                self._results.append((write, saved, tokens, error))
+                self._in_flight -= 1
+                if not self._in_flight:
+                    self._idle.set()
+            self._call(self.take_results)
+
+    def flush_writes(self, timeout: float = 30) -> None:
+        """Wait for the saves shown so far, and take in their results (before
+        any write made on this thread: undo, a form's save, a delete)."""
+        if not self._writer_started:
+            return
+        self._release()
+        self._idle.wait(timeout)
+        self.take_results()
+
+    def take_results(self) -> None:
+        """Take in the writer's results: a save becomes the loaded version; a
+        failed one puts the application back as stored and says why."""
+        with self._lock:
+            results, self._results = self._results, []
+        for write, saved, tokens, error in results:
+            self._writes += 1  # a read that began while this was being written may predate it
+            pending = self._pending.get(write.app_id, [])
+            if write not in pending:
+                continue  # queued behind a save that failed: already put back
+            if error is None and saved is not None:
+                pending.remove(write)
+                entry = self.entries.get(write.app_id)
+                if entry is not None and entry.application is write.after:
+                    self.entries[write.app_id] = Entry(saved, entry.actions)  # same content, the stored stamp
+                if write.step.after is write.after:
+                    write.step.after = saved
+                if tokens is not None and tokens[0] == self._token:
+                    self._token = tokens[1]  # only our save changed the file
+                else:
+                    self.refresh_from_store()
+            else:
+                self._put_back(write, pending, error)
+            if not pending:
+                self._pending.pop(write.app_id, None)
+
+    def _put_back(self, write: PendingWrite, pending: list[PendingWrite], error: BaseException | None) -> None:
+        """A save failed: this change and the ones shown after it on the same
+        application are undone on screen (not on the file: they never got there)."""
+        doomed = pending[pending.index(write) :]
+        del pending[pending.index(write) :]
+        self.undo_steps = [step for step in self.undo_steps if all(step is not w.step for w in doomed)]
+        self.entries[write.app_id] = entry_for(write.before, self.clock(), self.settings)
+        if isinstance(error, ConflictError):
+            self._conflict(write.app_id, error, write.label)  # shows where it really is now
+            return
+        if isinstance(error, NotFoundError):
+            self._conflict(write.app_id, ConflictError(write.app_id, write.expected, None), write.label)
+            return
+        self.report_error(error or RuntimeError("the save failed"), title=f"Not saved: {write.label}")
+        self.broadcast([write.app_id], "put back")
+
     def add(self, application: Application, label: str = "added") -> Application | None:
+        self.flush_writes()
         self.ready_to_write()
         try:
             saved = self.repo.add(application)
@@ -557,6 +722,7 @@ class Session:
     def update(self, application: Application, label: str = "saved") -> Application:
         """Store a form's version, rev-checked. Raises ConflictError (the form
         handles it: it shows what changed where) or FollowupError."""
+        self.flush_writes()
         assert application.id is not None
         before = self.get(application.id)
         self.ready_to_write()
@@ -568,6 +734,7 @@ class Session:
 
     def latest(self, app_id: int) -> Application:
         """Read one application from the file now (after a conflict). Raises."""
+        self.flush_writes()
         fresh = self.repo.get(app_id)
         self.entries[app_id] = entry_for(fresh, self.clock(), self.settings)
         self.refresh_from_store()
@@ -581,6 +748,7 @@ class Session:
         return merge_form_changes(base, edited, latest, self.clock())
 
     def delete(self, app_id: int, *, seen_rev: int | None = None) -> bool:
+        self.flush_writes()
         before = self.get(app_id)
         if before is None:
             return False
@@ -604,9 +772,11 @@ class Session:
     # -- undo / redo ---------------------------------------------------------------
 
     def undo(self) -> bool:
+        self.flush_writes()
         return self._take_back(self.undo_steps, self.redo_steps, UNDO)
 
     def redo(self) -> bool:
+        self.flush_writes()
         return self._take_back(self.redo_steps, self.undo_steps, REDO)
 
     def _take_back(self, steps: list[UndoStep], opposite: list[UndoStep], way: Way) -> bool:

@@ -2,30 +2,54 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
-from ..cards import Card, card_for, group_by_stage
+from ..cards import Card, card_for, card_sort_key, group_by_stage
 from ..held_keys import HeldKeys
+from ..safe_text import printable
 from ..session import DataChanged
-from ..widgets.card_list import CardList
+from ..widgets.card_list import GAP, CardList
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
+HINT_SECONDS = 8  # how long the status line keeps "moved to ... u undoes it"
+# Where a column is too narrow for its title and count, a shorter name (the
+# count is never the part that is cut).
+SHORT_TITLES = {"following-up": "Follow-up"}
+EMPTY_BOARD = (
+    ("No applications yet.\n\n", "bold"),
+    ("  n", "bold"), ("                      add your first application\n", ""),
+    ("  followup import FILE", "bold"), ("   your search from LinkedIn, Huntr, Teal or a CSV\n", ""),
+    ("  followup demo", "bold"), ("          try the app on sample data first\n\n", ""),
+    ("  ?", "bold"), (" lists every key", ""),
+)
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
 CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
+
+
+def column_title(stage: str, count: int, width: int) -> str:
+    """'Following up (12)', or shorter where it does not fit: the count always shows."""
+    count_text = f" ({count:,})"
+    for name in (STAGE_TITLES[stage], SHORT_TITLES.get(stage, "")):
+        if name and len(name) + len(count_text) <= width:
+            return name + count_text
+    room = max(width - len(count_text) - 1, 1)
+    return STAGE_TITLES[stage][:room] + "…" + count_text
 
 
 class StageColumn(Vertical):
@@ -34,20 +58,49 @@ class StageColumn(Vertical):
     def __init__(self, stage: str) -> None:
         super().__init__(id=f"column-{stage}", classes="stage-column")
         self.stage = stage
+        self.count = 0
 
     def compose(self) -> ComposeResult:
-        yield Label(STAGE_TITLES[self.stage], classes="column-title")
+        yield Label(STAGE_TITLES[self.stage], classes="column-title", markup=False)
         yield CardList(self.stage, id=f"cards-{self.stage}")
 
     @property
     def card_list(self) -> CardList:
         return self.query_one(CardList)
 
+    @property
+    def title(self) -> str:
+        return str(self.query_one(".column-title", Label).render())
+
     def show(self, cards: list[Card], keep_app_id: int | None, total: int | None = None) -> None:
         """`total`: the column's count when `cards` are only its first ones (the preview)."""
-        count = len(cards) if total is None else total
-        self.query_one(".column-title", Label).update(f"{STAGE_TITLES[self.stage]} ({count})")
+        self.count = len(cards) if total is None else total
+        self.retitle()
         self.card_list.set_cards(cards, keep_app_id)
+
+    def retitle(self) -> None:
+        width = (self.styles.width.value if self.styles.width else MIN_COLUMN_WIDTH) - GAP
+        self.query_one(".column-title", Label).update(column_title(self.stage, self.count, int(width)))
+
+
+class StatusLine(Widget):
+    """One line under the board: the last change and how to undo it, the
+    columns off screen. Changing it repaints one line, never the layout
+    (a toast would mount a widget and lay the screen out again)."""
+
+    DEFAULT_CSS = "StatusLine { height: 1; width: 1fr; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self._text
 
 
 class BoardScreen(DataScreen):
@@ -85,8 +138,11 @@ class BoardScreen(DataScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.cards: list[Card] = []
+        self._by_id: dict[int, Card] = {}  # every card, filtered or not
+        self._columns: dict[str, list[Card]] = {stage: [] for stage in STAGES}  # shown: filtered, sorted
         self._filter_timer: Timer | None = None
+        self._hint = ""
+        self._hint_timer: Timer | None = None
         # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
         self.held_keys = HeldKeys(
             self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
@@ -96,16 +152,25 @@ class BoardScreen(DataScreen):
         """Asked by the app before it handles a typed key (ui/held_keys.py)."""
         return self.held_keys.hold(event)
 
+    @property
+    def cards(self) -> list[Card]:
+        """Every card (the filter aside)."""
+        return list(self._by_id.values())
+
     def compose(self) -> ComposeResult:
         yield Header()
         with HorizontalScroll(id="board"):
             for stage in STAGES:
                 yield StageColumn(stage)
+        yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
+        yield StatusLine(id="board-status")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one("#board-empty").display = False
+        self.query_one("#board").watch(self.query_one("#board"), "scroll_x", self._show_status, init=False)
         if self.app.session.loaded:
             self.reload()
             self._focus_first_card()
@@ -118,11 +183,77 @@ class BoardScreen(DataScreen):
             self.query_one("#board").loading = True
 
     def on_resize(self) -> None:
-        # Share the width; below 7 x MIN_COLUMN_WIDTH the board scrolls sideways
-        # to the focused column instead of squeezing cards unreadably.
-        width = max(MIN_COLUMN_WIDTH, self.size.width // len(STAGES))
+        # Share the width among as many whole columns as fit; the board
+        # scrolls sideways to the focused column instead of squeezing cards
+        # unreadably, and the status line says which columns are off screen.
+        shown = max(1, min(len(STAGES), self.size.width // MIN_COLUMN_WIDTH))
+        width = self.size.width // shown
         for column in self.query(StageColumn):
             column.styles.width = width
+            column.retitle()
+        self.call_after_refresh(self._keep_focused_column_in_view)
+
+    def _keep_focused_column_in_view(self) -> None:
+        card_list = self.focused_list
+        if card_list is not None:
+            self.query_one("#board").scroll_to_widget(self.column(card_list.stage), animate=False)
+        self._show_status()
+
+    # -- the status line: the last change (and how to undo it), columns off screen
+
+    def show_hint(self, text: str) -> None:
+        """A line for the status bar (cheaper than a toast, and it stays a while)."""
+        self._hint = printable(text)
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+        self._hint_timer = self.set_timer(HINT_SECONDS, self.clear_hint)
+        self._show_status()
+
+    def clear_hint(self) -> None:
+        self._hint = ""
+        self._show_status()
+
+    @property
+    def status_text(self) -> str:
+        return str(self.query_one("#board-status", StatusLine).render())
+
+    def off_screen(self) -> tuple[list[str], list[str]]:
+        """The stages whose columns are left and right of the visible part of the board."""
+        board = self.query_one("#board")
+        if not board.display:
+            return [], []
+        left, right = board.scroll_x, board.scroll_x + board.size.width
+        before, after = [], []
+        for stage in STAGES:
+            region = self.column(stage).virtual_region
+            if region.right <= left:
+                before.append(stage)
+            elif region.x >= right:
+                after.append(stage)
+        return before, after
+
+    def _show_status(self) -> None:
+        width = self.size.width
+        before, after = self.off_screen()
+        left = self._hint
+        right = ""
+        if before or after:
+            named = [
+                ("◂ " + ", ".join(f"{STAGE_TITLES[s]} {self.column(s).count}" for s in before)) if before else "",
+                (", ".join(f"{STAGE_TITLES[s]} {self.column(s).count}" for s in after) + " ▸") if after else "",
+            ]
+            right = "   ".join(part for part in named if part)
+            if len(left) + len(right) + 3 > width:  # the hint first: columns off screen, counted
+                right = "   ".join(
+                    part for part in (f"◂ {len(before)} more" if before else "", f"{len(after)} more ▸" if after else "") if part
+                )
+        room = max(width - len(right) - 3, 0)
+        if len(left) > room:
+            left = left[: max(room - 1, 0)] + "…" if room else ""
+        line = Text(" " + left)
+        line.append(" " * max(width - 2 - len(left) - len(right), 1))
+        line.append(right, style="dim")
+        self.query_one("#board-status", StatusLine).show(line)
 
     # -- data --------------------------------------------------------------------
 
@@ -142,20 +273,69 @@ class BoardScreen(DataScreen):
     def reload(self, focus_app_id: int | None = None) -> None:
         """Rebuild every card from the session's data, keeping the user's place."""
         session = self.app.session
-        now, tz = session.now(), session.settings.tz
-        self.cards = [card_for(e.application, e.actions, now, session.settings, tz) for e in session.all()]
+        now, tz, settings = session.now(), session.settings.tz, session.settings
+        self._by_id = {e.application.id or 0: card_for(e.application, e.actions, now, settings, tz) for e in session.all()}
         self.redraw(focus_app_id)
 
     def redraw(self, focus_app_id: int | None = None) -> None:
+        """Regroup every card (a new filter, a reload) and redraw every column."""
+        self._columns = group_by_stage(list(self._by_id.values()), self.filter_text)
+        self._show_columns(STAGES, focus_app_id)
+
+    def _show_columns(self, stages, focus_app_id: int | None) -> None:
         current = self.current_card
         keep = focus_app_id if focus_app_id is not None else (current.app_id if current else None)
-        columns = group_by_stage(self.cards, self.filter_text)
-        target_stage = next((c.stage for c in self.cards if c.app_id == keep), None)
-        for stage, cards in columns.items():
-            self.column(stage).show(cards, keep)
-        if focus_app_id is not None and target_stage is not None:
-            self.column(target_stage).card_list.focus()
+        for stage in stages:
+            self.column(stage).show(self._columns[stage], keep)
+        target = self._by_id.get(focus_app_id) if focus_app_id is not None else None
+        if target is not None and self._matches(target):
+            self.column(target.stage).card_list.focus()
+            self.query_one("#board").scroll_to_widget(self.column(target.stage), animate=False)
+        self._show_empty()
         self._update_has_card()
+        self._show_status()
+
+    def _matches(self, card: Card) -> bool:
+        needle = self.filter_text.strip().lower()
+        return not needle or needle in card.search_text
+
+    def _show_empty(self) -> None:
+        """An empty board says how to begin; a filter that matches nothing says so."""
+        empty = self.query_one("#board-empty", Static)
+        nothing_shown = not any(self._columns.values())
+        if not self._by_id:
+            empty.update(Text.assemble(*EMPTY_BOARD))
+        elif nothing_shown:
+            empty.update(Text(f"Nothing matches “{printable(self.filter_text.strip())}”. escape clears the filter."))
+        if empty.display != nothing_shown:
+            empty.display = nothing_shown
+            self.query_one("#board").display = not nothing_shown
+
+    def _replace_cards(self, app_ids, focus_app_id: int | None) -> None:
+        """Only these applications changed: rebuild their cards and redraw
+        the columns they left or joined, not the whole board."""
+        session = self.app.session
+        now, tz, settings = session.now(), session.settings.tz, session.settings
+        touched: set[str] = set()
+        for app_id in app_ids:
+            old = self._by_id.pop(app_id, None)
+            if old is not None:
+                column = self._columns[old.stage]
+                index = bisect_left(column, card_sort_key(old), key=card_sort_key)
+                if index < len(column) and column[index] is old:
+                    del column[index]
+                elif old in column:  # not where its key says (should not happen): find it
+                    column.remove(old)
+                touched.add(old.stage)
+            entry = session.entries.get(app_id)
+            if entry is None:
+                continue
+            card = card_for(entry.application, entry.actions, now, settings, tz)
+            self._by_id[app_id] = card
+            if self._matches(card):
+                insort(self._columns[card.stage], card, key=card_sort_key)
+                touched.add(card.stage)
+        self._show_columns([s for s in STAGES if s in touched], focus_app_id)
 
     def show_preview(self) -> None:
         """A big file's first cards and counts, as the board last showed them,
@@ -163,9 +343,12 @@ class BoardScreen(DataScreen):
         session = self.app.session
         preview = session.provisional
         now, tz = session.now(), session.settings.tz
-        self.cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
-        for stage, cards in group_by_stage(self.cards).items():
-            self.column(stage).show(cards, None, total=preview.counts.get(stage, len(cards)))
+        cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
+        self._by_id = {card.app_id: card for card in cards}
+        self._columns = group_by_stage(cards)
+        for stage, stage_cards in self._columns.items():
+            self.column(stage).show(stage_cards, None, total=preview.counts.get(stage, len(stage_cards)))
+        self._show_status()
 
     @on(DataChanged)
     def data_changed(self, event: DataChanged) -> None:
@@ -183,24 +366,18 @@ class BoardScreen(DataScreen):
         if event.app_ids is None:
             self.reload()
             return
-        # Only these applications changed: rebuild their cards, not 10,000.
-        now, tz = session.now(), session.settings.tz
-        changed = [session.entries.get(i) for i in event.app_ids]
-        others = [c for c in self.cards if c.app_id not in event.app_ids]
-        self.cards = others + [card_for(e.application, e.actions, now, session.settings, tz) for e in changed if e]  # columns sort anyway
+        if event.origin == "put back":
+            self.clear_hint()  # its save failed: the session says why
         focus = next(iter(event.app_ids)) if event.origin == "here" and len(event.app_ids) == 1 else None
         if focus is not None and session.get(focus) is None:
             focus = None
-        self.redraw(focus_app_id=focus if self.is_current else None)
+        self._replace_cards(event.app_ids, focus_app_id=focus if self.is_current else None)
 
     def _update_has_card(self) -> None:
         self.has_card = self.current_card is not None
 
     @on(CardList.Highlighted)
     def _highlighted(self, event: CardList.Highlighted) -> None:
-        self._update_has_card()
-
-    def on_descendant_focus(self) -> None:
         self._update_has_card()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -226,6 +403,12 @@ class BoardScreen(DataScreen):
         target.focus()
         self.query_one("#board").scroll_to_widget(self.column(STAGES[index]), animate=False)
 
+    def on_descendant_focus(self) -> None:
+        self._update_has_card()
+        card_list = self.focused_list
+        for column in self.query(StageColumn):
+            column.set_class(card_list is not None and column.stage == card_list.stage, "-focused")
+
     def action_cursor(self, delta: int) -> None:
         if self.focused_list:
             self.focused_list.move_cursor(delta)
@@ -245,9 +428,9 @@ class BoardScreen(DataScreen):
             application = self.app.session.get(card.app_id)
             back = application.stage_before_closing() if application else "applied"
             now = self.app.clock()
-            self.app.session.change(
-                card.app_id, lambda a: a.reopen(now), f"reopened: back to {STAGE_TITLES[back]}", seen_rev=card.rev
-            )
+            label = f"reopened: back to {STAGE_TITLES[back]}"
+            if self.app.session.change_soon(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev):
+                self.show_hint(f"{card.company}: {label}. u undoes it.")
             return
         index = STAGES.index(card.stage) + delta
         if not 0 <= index < len(STAGES):
@@ -259,7 +442,9 @@ class BoardScreen(DataScreen):
         now = self.app.clock()
         # Rev-checked against the card as shown: if another session moved it
         # meanwhile, the session refuses and shows where it is now.
-        self.app.session.change(card.app_id, lambda a: a.move_to(stage, now), f"moved to {STAGE_TITLES[stage]}", seen_rev=card.rev)
+        label = f"moved to {STAGE_TITLES[stage]}"
+        if self.app.session.change_soon(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev):
+            self.show_hint(f"{card.company}: {label}. u undoes it.")
 
     def action_move_prev(self) -> None:
         self._move_card(-1)
@@ -311,9 +496,11 @@ class BoardScreen(DataScreen):
         def closed(outcome: str | None) -> None:
             if outcome:
                 now = self.app.clock()
-                self.app.session.change(
-                    card.app_id, lambda a: a.move_to("closed", now, outcome), f"closed ({outcome})", seen_rev=card.rev
-                )
+                label = f"closed ({outcome.replace('-', ' ')})"
+                if self.app.session.change_soon(
+                    card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev
+                ):
+                    self.show_hint(f"{card.company}: {label}. u undoes it.")
 
         choices = [(o, o.replace("-", " ")) for o in OUTCOMES]
         self.app.push_screen(ChoiceDialog(f"Close {card.company}: how did it end?", choices), closed)

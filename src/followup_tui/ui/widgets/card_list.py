@@ -1,13 +1,15 @@
 """One board column's cards, drawn with the Line API.
 
 No widget per card: only the visible lines are rendered, so a column with
-thousands of applications costs what a screenful costs.
+thousands of applications costs what a screenful costs. Every card has the
+same height (a row maps to a card by one division), and a visible edge.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, chop_cells
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -20,12 +22,59 @@ from textual.strip import Strip
 from ..cards import Card, compact_due
 from ..safe_text import printable
 
-CARD_HEIGHT = 5  # company, role, next action, due, gap
+# company, role, the next action (two lines: wrapped, never cut at one), due;
+# plus up to two lines of fields (location; priority and tags) when the board
+# is tall enough to show three such cards; plus the two edges. A column's
+# cards all have the height its fullest card needs.
+CONTENT_LINES = 5
+MAX_FIELD_LINES = 2
+CARDS_FOR_FIELDS = 3  # field lines only where this many cards still fit
 DNC_MARK = "⊘ "
-# Shapes as well as colours, so that 16 colours, NO_COLOR and the light theme
-# still tell the focused card from the other columns' current cards.
-FOCUS_MARK = "▌"
-CURRENT_MARK = "▏"
+PRIORITY_MARKS = {"high": "▲ high", "medium": "• medium", "low": "▼ low"}
+GAP = 1  # columns of space right of each card, between the board's columns
+
+# Edges as well as colours, so that 16 colours, NO_COLOR and the light theme
+# still tell the focused card (heavy edges) from the other columns' current
+# cards (square corners, quiet) and from the rest (rounded).
+EDGES = {
+    "card": "╭─╮│╰╯",
+    "current": "┌─┐│└┘",
+    "focus": "┏━┓┃┗┛",
+}
+
+
+def wrap(text: str, width: int, lines: int) -> list[str]:
+    """`text` word-wrapped into at most `lines` lines of `width` cells (the
+    last one cut with an ellipsis only when even that is not enough)."""
+    if width <= 0:
+        return [""]
+    out: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if cell_len(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            out.append(line)
+        line = word
+        while cell_len(line) > width and len(out) < lines - 1:  # a word longer than the line
+            head, *_ = chop_cells(line, width)
+            out.append(head)
+            line = line[len(head) :]
+    out.append(line)
+    if len(out) > lines:
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
+    if cell_len(out[-1]) > width:
+        last = Text(out[-1])
+        last.truncate(width, overflow="ellipsis")
+        out[-1] = last.plain
+    return out
+
+
+def styled(text: str, style: Style) -> Text:
+    """Text whose style is a span (Text.render drops a Text's own style)."""
+    return Text().append(text, style)
 
 
 class CardList(ScrollView, can_focus=True):
@@ -35,6 +84,9 @@ class CardList(ScrollView, can_focus=True):
         "card-list--card",
         "card-list--cursor",
         "card-list--cursor-blurred",
+        "card-list--edge",
+        "card-list--edge-cursor",
+        "card-list--edge-focus",
         "card-list--company",
         "card-list--role",
         "card-list--overdue",
@@ -42,8 +94,8 @@ class CardList(ScrollView, can_focus=True):
         "card-list--upcoming",
         "card-list--quiet",
         "card-list--dnc",
-        "card-list--empty",
-        "card-list--mark",
+        "card-list--fields",
+        "card-list--priority-high",
     }
 
     DEFAULT_CSS = """
@@ -65,17 +117,50 @@ class CardList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.stage = stage
         self.cards: list[Card] = []
+        self.room_for_fields = 0  # field lines the height allows
+        self.field_lines = 0  # field lines each card of this column has
+        self.content_lines = CONTENT_LINES  # company, role, action and due lines each card of this column has
+
+    @property
+    def card_height(self) -> int:
+        return self.content_lines + self.field_lines + 2
+
+    @property
+    def inner_width(self) -> int:
+        """Cells between a card's edges (a scrollbar, when there is one, takes the gap's place)."""
+        return self.size.width - GAP - 2
 
     # -- data ------------------------------------------------------------------
 
     def set_cards(self, cards: list[Card], keep_app_id: int | None = None) -> None:
         """Replace the cards; keep the cursor on `keep_app_id` when it is still here."""
         self.cards = cards
+        self._fit_fields()
         index = self.index_of(keep_app_id) if keep_app_id is not None else None
-        self.virtual_size = Size(self.size.width, len(cards) * CARD_HEIGHT)
-        self._line_cache_key = None
+        self.virtual_size = Size(self.size.width, len(cards) * self.card_height)
         self.cursor = index if index is not None else min(self.cursor, max(len(cards) - 1, 0))
+        # A list that has just grown past its height cannot scroll until the
+        # layout has given it a scrollbar: show the cursor again after that.
+        self.call_after_refresh(self.show_cursor)
         self.refresh()
+
+    def show_cursor(self) -> None:
+        if self.cards:
+            height = self.card_height
+            self.scroll_to_region(
+                Region(0, self.cursor * height, max(self.size.width, 1), height), animate=False, immediate=True
+            )
+
+    def _fit_fields(self) -> None:
+        # Every card of a column has one height: the lines its fullest card
+        # needs (an action longer than a line takes two; fields where the
+        # height allows). Arithmetic only: thousands of cards cost little.
+        inner = self.inner_width
+        needed = max((card.field_lines for card in self.cards), default=0)
+        self.field_lines = min(needed, self.room_for_fields)
+        self.content_lines = 2 + max(
+            ((1 + (cell_len(card.action_text) > inner) + bool(card.due_text)) for card in self.cards), default=1
+        )
 
     def index_of(self, app_id: int | None) -> int | None:
         for index, card in enumerate(self.cards):
@@ -89,15 +174,17 @@ class CardList(ScrollView, can_focus=True):
             return self.cards[self.cursor]
         return None
 
+    def row_of(self, index: int, part: str = "top") -> int:
+        """The content row of a card's part ("top", "company", "role", "action", "due")."""
+        return index * self.card_height + {"top": 0, "company": 1, "role": 2, "action": 3}.get(part, 0)
+
     # -- cursor ------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self.cards) - 1)) if self.cards else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        if self.cards:
-            region = Region(0, new * CARD_HEIGHT, max(self.size.width, 1), CARD_HEIGHT)
-            self.scroll_to_region(region, animate=False, immediate=True)
+        self.show_cursor()
         self.refresh()
         self.post_message(self.Highlighted(self, self.current))
 
@@ -105,7 +192,7 @@ class CardList(ScrollView, can_focus=True):
         self.cursor = self.cursor + delta
 
     def page(self, direction: int) -> None:
-        per_page = max(self.scrollable_content_region.height // CARD_HEIGHT, 1)
+        per_page = max(self.scrollable_content_region.height // self.card_height, 1)
         self.cursor = self.cursor + direction * per_page
 
     def on_focus(self) -> None:
@@ -115,7 +202,15 @@ class CardList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.cards) * CARD_HEIGHT)
+        # A tall board shows each card's fields; a short one keeps more cards in view.
+        height = self.size.height
+        self.room_for_fields = next(
+            (n for n in range(MAX_FIELD_LINES, 0, -1) if CARDS_FOR_FIELDS * (CONTENT_LINES + 2 + n) <= height), 0
+        )
+        self._fit_fields()
+        self.virtual_size = Size(self.size.width, len(self.cards) * self.card_height)
+        self.show_cursor()
+        self.refresh()
 
     # -- drawing -----------------------------------------------------------------
 
@@ -127,44 +222,75 @@ class CardList(ScrollView, can_focus=True):
         style = self._style(name)
         return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim, underline=style.underline)
 
+    def card_lines(self, card: Card, inner: int) -> list[Text]:
+        """The text lines inside a card's edges, `inner` cells wide."""
+        lines: list[Text] = []
+        company = Text()
+        if card.do_not_contact:
+            company.append(DNC_MARK, self._ink("dnc"))
+        company.append(printable(card.company), self._ink("company"))
+        lines.append(company)
+        lines.append(styled(printable(card.role) or "-", self._ink("role")))
+        urgency = self._ink(card.urgency or "quiet")
+        action = wrap(card.action_text, inner, 2)
+        lines.extend(styled(part, urgency) for part in action)
+        due = card.due_text if cell_len(card.due_text) <= inner else compact_due(card.due_text)
+        if due:
+            lines.append(styled(due, urgency))
+        fields = self.field_texts(card)[: self.field_lines]
+        lines.extend(Text() for _ in range(self.content_lines - len(lines)))
+        lines.extend(fields)
+        return lines
+
+    def field_texts(self, card: Card) -> list[Text]:
+        """The card's own fields: its location, then its priority and tags
+        (on one line when only one fits)."""
+        quiet = self._ink("fields")
+        marks = Text()
+        if card.priority in PRIORITY_MARKS:
+            marks.append(PRIORITY_MARKS[card.priority], self._ink("priority-high") if card.priority == "high" else quiet)
+        for tag in card.tags:
+            if marks:
+                marks.append(" ")
+            marks.append(f"#{printable(tag)}", quiet)
+        location = styled(printable(card.location), quiet)
+        if self.field_lines < 2:
+            return [Text(" · ").join(part for part in (location, marks) if part)]
+        return [line for line in (location, marks) if line]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = self.scroll_offset.y + y
-        index, line = divmod(row, CARD_HEIGHT)
+        height = self.card_height
+        index, line = divmod(row, height)
         plain = self.rich_style
-        if not self.cards:
-            if row == 0:
-                return self._text_strip(Text(" (none)"), width, plain + self._style("empty"))
-            return Strip.blank(width, plain)
-        if index >= len(self.cards) or line == CARD_HEIGHT - 1:
+        if index >= len(self.cards) or width < 4:
             return Strip.blank(width, plain)
         card = self.cards[index]
-        if index == self.cursor:
-            base = plain + self._style("cursor" if self.has_focus else "cursor-blurred")
+        if index != self.cursor:
+            kind, base, edge = "card", plain + self._style("card"), self._style("edge")
+        elif self.has_focus:
+            kind, base, edge = "focus", plain + self._style("cursor"), self._style("edge-focus")
         else:
-            base = plain + self._style("card")
-        if index == self.cursor:
-            text = Text(FOCUS_MARK if self.has_focus else CURRENT_MARK, self._ink("mark"))
-        else:
-            text = Text(" ")
+            kind, base, edge = "current", plain + self._style("cursor-blurred"), self._style("edge-cursor")
+        edge = base + edge
+        top_left, across, top_right, side, bottom_left, bottom_right = EDGES[kind]
+        spacing = 0 if self.show_vertical_scrollbar else GAP  # a scrollbar is gap enough
+        box = width - spacing
+        inner = box - 2
+        gap = Segment(" " * spacing, plain)
         if line == 0:
-            if card.do_not_contact:
-                text.append(DNC_MARK, self._ink("dnc"))
-            text.append(printable(card.company), self._ink("company"))
-        elif line == 1:
-            text.append(printable(card.role) or "-", self._ink("role"))
-        elif line == 2:
-            text.append(card.action_text, self._ink(card.urgency or "quiet"))
-        else:
-            due = card.due_text if len(card.due_text) < width - 1 else compact_due(card.due_text)
-            text.append(due, self._ink(card.urgency or "quiet"))
-        return self._text_strip(text, width, base)
-
-    def _text_strip(self, text: Text, width: int, base: Style) -> Strip:
-        text.truncate(max(width - 1, 1), overflow="ellipsis", pad=True)
-        text.append(" ")
-        segments = [
+            return Strip([Segment(top_left + across * inner + top_right, edge), gap], width)
+        if line == height - 1:
+            return Strip([Segment(bottom_left + across * inner + bottom_right, edge), gap], width)
+        texts = self.card_lines(card, inner)
+        text = texts[line - 1] if line - 1 < len(texts) else Text()
+        text.truncate(inner, overflow="ellipsis", pad=True)
+        segments = [Segment(side, edge)]
+        segments.extend(
             Segment(segment.text, base + segment.style if segment.style else base)
             for segment in text.render(self.app.console)
-        ]
+        )
+        segments += [Segment(side, edge), gap]
         return Strip(segments, width).crop(0, width)
+

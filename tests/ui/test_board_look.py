@@ -1,0 +1,188 @@
+"""The board reads as a kanban: cards with edges, the whole next action,
+one highlighted card, counts that always show, fields where there is room,
+an empty board that says how to begin (issue 12, items 1 and 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_tui.domain.model import STAGES, Application
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.screens.board import BoardScreen, column_title
+from followup_tui.ui.widgets.card_list import EDGES, CardList, wrap
+
+
+def card_text(card_list: CardList, index: int) -> list[str]:
+    """What a card shows, line by line, edges included."""
+    top = card_list.row_of(index) - card_list.scroll_offset.y
+    return [card_list.render_line(y).text for y in range(top, top + card_list.card_height)]
+
+
+async def started(pilot, wait_until) -> BoardScreen:
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await pilot.pause()
+    return pilot.app.screen
+
+
+def edge_kind(card_list: CardList, index: int) -> str:
+    corner = card_text(card_list, index)[0][0]
+    return next(kind for kind, edges in EDGES.items() if edges[0] == corner)
+
+
+async def test_only_the_focused_card_is_highlighted(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        await pilot.press("l", "l", "j")  # Interview, its second card
+        await wait_until(pilot, lambda: board.focused_list.stage == "interview" and board.focused_list.cursor == 1)
+        kinds = {
+            (stage, index): edge_kind(board.column(stage).card_list, index)
+            for stage in STAGES
+            for index in range(min(len(board.column(stage).card_list.cards), 3))
+        }
+        assert [place for place, kind in kinds.items() if kind == "focus"] == [("interview", 1)]
+        # other columns keep a quiet mark of where their cursor is: square corners
+        assert kinds[("applied", 0)] == "current" and kinds[("thanked", 0)] == "current"
+        assert kinds[("interview", 0)] == "card" and kinds[("applied", 1)] == "card"
+        # the focused card also has its own background; the others the list's
+        focused, other = board.column("interview").card_list, board.column("applied").card_list
+        inside = lambda card_list, index: card_list.render_line(card_list.row_of(index, "company") - card_list.scroll_offset.y)  # noqa: E731
+        background = lambda strip: next(seg.style.bgcolor for seg in strip if seg.text.strip() not in ("", "│", "┃"))  # noqa: E731
+        assert background(inside(focused, 1)) != background(inside(other, 0))
+        assert background(inside(other, 0)) == background(inside(other, 1))
+        # the focused column's title stands out
+        assert board.column("interview").has_class("-focused")
+        assert not board.column("applied").has_class("-focused")
+
+
+async def test_the_next_action_wraps_to_a_second_line_instead_of_being_cut(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        interview = board.column("interview").card_list
+        index = next(i for i, c in enumerate(interview.cards) if c.company == "Cobalt Studio")
+        lines = [line.strip("│┃┌┐└┘ ") for line in card_text(interview, index)]
+        assert interview.cards[index].action_text == "thank-you to Leo Martins"
+        assert lines[3:5] == ["thank-you to", "Leo Martins"]  # no "thank-you to Leo…"
+        assert lines[5].startswith("overdue")
+
+
+async def test_a_moved_card_is_focused_and_scrolled_into_view_in_its_new_column(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: board.focused_list.stage == "applied")
+        moved = board.focused_list.current
+        await pilot.press("L")  # the fourth card of Interview: below the fold of 31 rows
+        interview = board.column("interview").card_list
+        await wait_until(pilot, lambda: board.focused_list is interview and interview.current.app_id == moved.app_id)
+
+        def in_view() -> bool:
+            top = interview.row_of(interview.cursor)
+            y = interview.scroll_offset.y
+            return y <= top and top + interview.card_height <= y + interview.scrollable_content_region.height
+
+        await wait_until(pilot, in_view, what="the moved card scrolled into view")
+        assert interview.row_of(interview.cursor) > interview.scrollable_content_region.height - interview.card_height
+
+
+def test_wrap_keeps_words_and_cuts_only_what_two_lines_cannot_hold():
+    assert wrap("waiting to hear back", 14, 2) == ["waiting to", "hear back"]
+    assert wrap("short", 14, 2) == ["short"]
+    assert wrap("thank-you to Maya Lindqvist, Jon Park", 14, 2) == ["thank-you to", "Maya Lindqvis…"]
+    assert wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_a_column_title_never_hides_its_count(width):
+    column = max(17, width // max(1, min(7, width // 17))) - 1
+    for stage in STAGES:
+        for count in (0, 7, 12, 1234, 10_000):
+            title = column_title(stage, count, column)
+            assert title.endswith(f"({count:,})") and len(title) <= column, (stage, count, title)
+    assert column_title("following-up", 2, 16) == "Following up (2)"
+    assert column_title("following-up", 12, 16) == "Follow-up (12)"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 35)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_counts_show_and_the_focused_column_stays_in_view(demo_db, make_app, wait_until, size):
+    app = make_app(demo_db)
+    async with app.run_test(size=size) as pilot:
+        board = await started(pilot, wait_until)
+        for stage in STAGES:
+            count = len(board.column(stage).card_list.cards)
+            assert board.column(stage).title.endswith(f"({count})"), board.column(stage).title
+        for step in range(len(STAGES)):
+            stage = board.focused_list.stage
+            before, after = board.off_screen()
+            assert stage not in before + after  # the focused column is on screen
+            hidden = before + after
+            if hidden:  # and the status line names the others with their counts
+                assert all(f"{board.column(s).title.split(' (')[0]}" in board.status_text or "▸" in board.status_text for s in hidden)
+            await pilot.press("l")
+            if step < len(STAGES) - 1:
+                await wait_until(pilot, lambda stage=stage: board.focused_list.stage != stage)
+        if size[0] == 80:
+            assert board.off_screen()[0]  # scrolled: the first columns are left of the screen
+            assert board.status_text.lstrip().startswith("◂ Saved 1")
+
+
+async def test_a_tall_terminal_shows_each_cards_fields_and_a_short_one_more_cards(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        interview = board.column("interview").card_list
+        index = next(i for i, c in enumerate(interview.cards) if c.company == "Orbital Robotics")
+        text = "\n".join(card_text(interview, index))
+        assert "│Toulouse (hyb…│" in text and "│▲ high #sre   │" in text
+        assert interview.field_lines == 2 and interview.card_height == 9
+        following_up = board.column("following-up").card_list
+        assert following_up.field_lines == 0  # no card there has fields
+        assert following_up.card_height == 6  # nor an action on two lines: "let go", "overdue 7d"
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await started(pilot, wait_until)
+        interview = board.column("interview").card_list
+        assert interview.field_lines == 0  # 19 rows: compact cards rather than fewer with fields
+        assert "Toulouse" not in "\n".join(card_text(interview, 0) + card_text(interview, 1))
+
+
+async def test_user_text_in_fields_is_shown_literally(tmp_path, make_app, wait_until):
+    db = tmp_path / "d.json"
+    TinyDBRepository.open(db).add(Application(company="Acme", location="[b]Oslo\x1b[2J", tags=["[red]x"]))
+    app = make_app(db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        text = "\n".join(card_text(board.column("applied").card_list, 0))
+        assert "[b]Oslo␛[2J" in text and "#[red]x" in text and "\x1b" not in text
+
+
+async def test_an_empty_board_says_how_to_add_and_import(tmp_path, make_app, wait_until, wait_for_screen):
+    app = make_app(tmp_path / "new.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        board = app.screen
+        empty = board.query_one("#board-empty")
+        await wait_until(pilot, lambda: empty.display)
+        shown = str(empty.render())
+        assert "  n   " in shown and "add your first application" in shown
+        assert "followup import FILE" in shown and "LinkedIn" in shown
+        assert not board.query_one("#board").display
+        assert board.status_text.strip() == ""  # no columns "off screen" on an empty board
+        await pilot.press("n")
+        from followup_tui.ui.screens.form import ApplicationFormScreen
+
+        await wait_for_screen(pilot, ApplicationFormScreen)
+
+
+async def test_a_filter_that_matches_nothing_says_so(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        await pilot.press("slash", *"zzz")
+        empty = board.query_one("#board-empty")
+        await wait_until(pilot, lambda: empty.display and "“zzz”" in str(empty.render()), what="the no-match line")
+        assert str(empty.render()) == "Nothing matches “zzz”. escape clears the filter."
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not empty.display and board.query_one("#board").display)

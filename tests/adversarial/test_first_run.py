@@ -31,7 +31,7 @@ def test_followup_asks_once_writes_the_config_and_then_opens_on_the_board(tmp_pa
 
     again = PtyProcess(followup_argv("--db", str(db), "--config", str(config)), env)
     try:
-        again.wait_for_text("Applied")  # the board
+        again.wait_for_text("Quit")  # the board's footer (the first-run screen has none)
         assert "Welcome" not in again.text()
         again.send("q")
         assert again.finish() == 0

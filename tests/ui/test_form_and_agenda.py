@@ -11,7 +11,7 @@ from textual.widgets import Input
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
-from followup_tui.ui.screens.dialogs import ConfirmDialog
+from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
 
@@ -122,24 +122,33 @@ async def test_a_conflicting_save_warns_and_loses_nothing(demo_db, make_app):
         assert any(e.text == "from the other session" for e in record.events)
 
 
-async def test_agenda_lists_overdue_first_and_marks_sent(demo_db, make_app):
+async def open_agenda(pilot, wait_until, wait_for_screen) -> AgendaScreen:
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await pilot.press("a")
+    screen = await wait_for_screen(pilot, AgendaScreen)
+    await wait_until(pilot, lambda: screen.current is not None, what="agenda rows")
+    return screen
+
+
+async def down_to(pilot, wait_until, screen: AgendaScreen, index: int) -> None:
+    for _ in range(index):
+        await pilot.press("down")
+    await wait_until(pilot, lambda: screen.current == screen.rows[index], what=f"the cursor on row {index}")
+
+
+async def test_agenda_lists_overdue_first_and_marks_sent(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, AgendaScreen)
+        screen = await open_agenda(pilot, wait_until, wait_for_screen)
         urgencies = [action.urgency for _, action in screen.rows]
         ranks = [("overdue", "due-today", "upcoming").index(u) for u in urgencies]
         assert ranks == sorted(ranks) and urgencies[0] == "overdue"
         # go to the first thank-you row and mark it sent
         index = next(i for i, (_, a) in enumerate(screen.rows) if a.kind == "thank-you")
         company = screen.rows[index][0].company
-        for _ in range(index):
-            await pilot.press("down")
+        await down_to(pilot, wait_until, screen, index)
         await pilot.press("m")
-        await pilot.pause()
+        await wait_until(pilot, lambda: stored(demo_db)[company].messages_sent("thank-you"), what="a sent thank-you")
         record = stored(demo_db)[company]
         assert record.stage == "thanked"
         sent = record.messages_sent("thank-you")[-1]
@@ -147,51 +156,42 @@ async def test_agenda_lists_overdue_first_and_marks_sent(demo_db, make_app):
         assert sent.at == FIXED_NOW and sent.recipient == record.primary_email  # Leo, the person the row names
 
 
-async def test_agenda_lets_go_and_snoozes(demo_db, make_app):
+async def test_agenda_lets_go_and_snoozes(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        first, action = app.screen.rows[0]
+        screen = await open_agenda(pilot, wait_until, wait_for_screen)
+        first, action = screen.rows[0]
         first = first.company
         assert action.kind == "let-go"  # letting go is what is due: x acts at once
         await pilot.press("x")
-        await pilot.pause()
-        record = stored(demo_db)[first]
-        assert (record.stage, record.outcome) == ("closed", "moved-on")
-        target = app.screen.rows[0][0].company
+        await wait_until(pilot, lambda: stored(demo_db)[first].stage == "closed", what="closed")
+        assert stored(demo_db)[first].outcome == "moved-on"
+        await wait_until(pilot, lambda: screen.rows[0][0].company != first, what="the closed row gone")
+        target = screen.rows[0][0].company
         await pilot.press("s")
-        await pilot.pause()
+        await wait_for_screen(pilot, ChoiceDialog)
         await pilot.press("enter")  # "one day"
-        await pilot.pause()
+        await wait_until(pilot, lambda: stored(demo_db)[target].snoozed_until is not None, what="snoozed")
         assert stored(demo_db)[target].snoozed_until == FIXED_NOW + timedelta(days=1)
+        await wait_for_screen(pilot, AgendaScreen)
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await wait_for_screen(pilot, BoardScreen)
 
 
-async def test_agenda_cursor_stays_in_place_and_other_sessions_show_up(demo_db, make_app):
+async def test_agenda_cursor_stays_in_place_and_other_sessions_show_up(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db, watch_interval=0.1)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_agenda(pilot, wait_until, wait_for_screen)
         index = next(i for i, (_, a) in enumerate(screen.rows) if a.kind == "thank-you")
-        for _ in range(index):
-            await pilot.press("down")
+        await down_to(pilot, wait_until, screen, index)
+        marked = screen.rows[index][0].company
         following = screen.rows[index + 1][0].company
         await pilot.press("m")  # marked: that row moves on; the cursor is on the next item
-        await pilot.pause()
-        assert screen.current[0].company == following
+        await wait_until(pilot, lambda: stored(demo_db)[marked].messages_sent("thank-you"), what="a sent thank-you")
+        await wait_until(pilot, lambda: screen.current and screen.current[0].company == following, what="the next item")
         TinyDBRepository.open(demo_db).modify(
             screen.rows[-1][0].id, lambda a: a.move_to("closed", FIXED_NOW, "withdrawn")
         )
         gone = screen.rows[-1][0].company
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if gone not in [a.company for a, _ in screen.rows]:
-                break
-        assert gone not in [a.company for a, _ in screen.rows]
+        await wait_until(pilot, lambda: gone not in [a.company for a, _ in screen.rows], what="the other session's close")
         assert screen.current[0].company == following

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
+from .held_keys import ScreenOfEachKey
 from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 # Only what the board needs is imported before the first paint; every other
 # screen, the message plan, the checks and the downloads load when first used.
+
+
+PAINTED_AT_LATEST = 0.5  # seconds: the start-up work begins by then, painted or not
 
 
 class FollowupApp(App[None]):
@@ -44,6 +48,7 @@ class FollowupApp(App[None]):
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
+        self._screen_of_each_key = ScreenOfEachKey()
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -71,11 +76,17 @@ class FollowupApp(App[None]):
         if self.first_run:
             self.open_first_run()
         self.call_after_refresh(self._painted)
+        # The callback above waits for a refresh of the screen that is current
+        # when it is queued; a screen pushed at once (a key typed at start) can
+        # leave it waiting: the watcher and the saves start in any case.
+        self.set_timer(PAINTED_AT_LATEST, self._painted)
 
     def _painted(self) -> None:
         """Nothing slow before the first paint: the start-up work (a big file's
         load and check, the backup) and the watcher start once the board is on
-        screen; the checks warm up once it shows every card."""
+        screen; the checks warm up once it shows every card. Once."""
+        if "board painted" in self.startup_steps:
+            return
         self.startup_steps.append("board painted")
         self.session.watch()
         self._warm_up_once_loaded()
@@ -101,10 +112,15 @@ class FollowupApp(App[None]):
         # loading, a screen still opening) are held by that screen and handed
         # on in order (ui/held_keys.py); asked here, where keys arrive in order.
         if isinstance(event, events.Key) and not event.is_forwarded:
+            self._screen_of_each_key.arrived(event, self.screen)
             hold = getattr(self.screen, "hold_key", None)
             if hold is not None and hold(event):
                 return
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs before the bindings (App._on_key): see ScreenOfEachKey.
+        self._screen_of_each_key.pass_on(self, event)
 
     def on_unmount(self) -> None:
         self.session.stop()

@@ -7,6 +7,12 @@ order, so that nothing typed is lost and nothing acts on a half-ready screen.
   (ctrl+q, ctrl+p) and `q` act at once.
 - A screen that is opening (composer, form, agenda): keys that arrive before
   its first field has the focus go to that field once it has.
+- Keys typed in one burst with the key that opens a screen (a terminal sends
+  `n` then "Acme" in one write): the app hands each key to the focused
+  widget's queue as it arrives, so "Acme" is already on its way up from the
+  board's card list when `n` acts. A key that comes back up to the app after
+  the screen it was typed on stopped being the current one is sent again as a
+  typed key, so the current screen gets it, in order (`ScreenOfEachKey`).
 
 The app asks its current screen (`hold_key`) before it handles any typed key,
 so the order in which keys arrive is the order in which they are held and
@@ -16,6 +22,7 @@ typed keys are, so they meet the same bindings and fields.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from textual import events
@@ -33,6 +40,65 @@ def replay(app: App, keys: list[tuple[str, str | None]]) -> None:
     bubble back up to the bindings)."""
     for key, character in keys:
         app.post_message(events.Key(key, character).set_sender(app))
+
+
+async def deliver(app: App, keys: list[tuple[str, str | None]]) -> None:
+    """Act on held keys now, in order, as typing them would have. One after
+    the other, a focus change (tab) takes effect before the next key: posted
+    all at once, "Dev" would be queued in Company before tab moved to Role.
+    From the first key this cannot act on itself, the rest are posted as
+    typed keys (in order)."""
+    for index, (key, character) in enumerate(keys):
+        if not await _act_on(app, key, character):
+            replay(app, keys[index:])
+            return
+
+
+async def _act_on(app: App, key: str, character: str | None) -> bool:
+    """One key as typing it would act: its active binding (the focused
+    field's first, then the screen's and the app's), else what a text field
+    does with it (the character replaces the selection). False when it is
+    none of these."""
+    active = app.screen.active_bindings.get(key)
+    if active is not None and active.enabled:
+        await app.run_action(active.binding.action, active.node)
+        return True
+    focused = app.focused
+    if isinstance(focused, TextArea) and not focused.read_only:
+        text = "\n" if key == "enter" else character
+        if text is not None and (text == "\n" or text.isprintable()):
+            focused.replace(text, *focused.selection, maintain_selection_offset=False)
+            return True
+    if isinstance(focused, Input) and character is not None and character.isprintable():
+        selection = focused.selection
+        if selection.is_empty:
+            focused.insert_text_at_cursor(character)
+        else:
+            focused.replace(character, *selection)
+        return True
+    return False
+
+
+class ScreenOfEachKey:
+    """The screen that was current when each typed key arrived."""
+
+    def __init__(self) -> None:
+        self._screens: weakref.WeakKeyDictionary[events.Key, Screen] = weakref.WeakKeyDictionary()
+
+    def arrived(self, event: events.Key, screen: Screen) -> None:
+        self._screens[event] = screen
+
+    def pass_on(self, app: App, event: events.Key) -> bool:
+        """Called as `event` reaches the app's bindings: a key typed on a screen
+        that is no longer current goes to the current one instead (it would
+        otherwise be lost, or act on the wrong screen). True when passed on."""
+        screen = self._screens.pop(event, None)
+        if screen is None or screen is app.screen:
+            return False
+        event.stop()
+        event.prevent_default()  # not the bindings: the key is typed again
+        replay(app, [(event.key, event.character)])
+        return True
 
 
 class HeldKeys:
@@ -61,7 +127,7 @@ class HeldKeys:
         while self.keys:
             if app.screen is not screen or isinstance(screen.focused, (Input, TextArea)):
                 keys, self.keys = self.keys, []
-                replay(app, keys)
+                await deliver(app, keys)
                 return
             key, _character = self.keys.pop(0)
             active = screen.active_bindings.get(key)
@@ -92,12 +158,15 @@ class OpeningScreen(Screen):
         if not self._opened:
             self.call_after_refresh(self._open)
 
-    def _open(self) -> None:
-        """Once the focus is in place: hand on what was typed meanwhile."""
-        if self.focused is None and self.is_mounted and self._waits < 50:
+    async def _open(self) -> None:
+        """Once the focus is in place: hand on what was typed meanwhile, one
+        key after the other (keys typed during the handing on wait their turn)."""
+        if self.focused is None and self._waits < 50:
             self._waits += 1
             self.call_after_refresh(self._open)  # not focused yet: after the next refresh
             return
-        keys, self._opening_keys = self._opening_keys or [], None
+        while self._opening_keys:
+            keys, self._opening_keys = self._opening_keys, []
+            await deliver(self.app, keys)
+        self._opening_keys = None
         self._opened = True
-        replay(self.app, keys)

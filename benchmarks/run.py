@@ -129,6 +129,8 @@ def app_env(home: Path) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "TZ": "UTC",
         "FOLLOWUP_NOW": NOW_TEXT,
+        # to measure another checkout: PYTHONPATH=that/src benchmarks/run.py
+        **({"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}),
     }
 
 

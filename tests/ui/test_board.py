@@ -17,7 +17,7 @@ def stored(db: Path) -> dict[str, Application]:
 
 
 def focused_card(app):
-    focused = app.screen.focused
+    focused = app.screen.focused_list  # the board has the focus; this is its current column
     assert isinstance(focused, CardList)
     return focused.stage, focused.current.company if focused.current else None
 
@@ -147,7 +147,7 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked")) == total
-        assert isinstance(app.screen.focused, CardList)
+        assert isinstance(app.screen.focused_list, CardList)
         # contacts are searched too
         await pilot.press("slash", *"jon park")
         await pilot.pause(0.3)

@@ -51,8 +51,15 @@ async def test_only_the_focused_card_is_highlighted(demo_db, make_app, wait_unti
         assert background(inside(focused, 1)) != background(inside(other, 0))
         assert background(inside(other, 0)) == background(inside(other, 1))
         # the focused column's title stands out
-        assert board.column("interview").has_class("-focused")
-        assert not board.column("applied").has_class("-focused")
+        from followup_tui.ui.screens.board import ColumnTitle
+
+        assert board.column("interview").query_one(ColumnTitle).current
+        assert not board.column("applied").query_one(ColumnTitle).current
+        # the filter takes the focus: no card looks focused any more
+        await pilot.press("slash")
+        await wait_until(pilot, lambda: board.focused_list is None)
+        await wait_until(pilot, lambda: not board.column("interview").card_list.looks_focused)
+        assert edge_kind(board.column("interview").card_list, 1) == "current"
 
 
 async def test_the_next_action_wraps_to_a_second_line_instead_of_being_cut(demo_db, make_app, wait_until):

@@ -239,7 +239,7 @@ async def test_mark_as_sent_records_the_message_and_moves_the_card(demo_db, make
         sent = record.messages_sent("thank-you")[-1]
         assert (sent.at, sent.recipient, sent.subject, sent.body) == (FIXED_NOW, fields.to, fields.subject, fields.body)
         assert record.drafts == {}
-        focused = app.screen.focused
+        focused = app.screen.focused_list  # the board's current column
         assert focused.stage == "thanked" and focused.current.company == "Orbital Robotics"
 
 

@@ -40,7 +40,7 @@ def shown_text(static) -> str:
 
 
 def current(app):
-    focused = app.screen.focused
+    focused = app.screen.focused_list  # the board's current column
     assert isinstance(focused, CardList)
     return focused.current
 

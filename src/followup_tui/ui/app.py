@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # screen, the message plan, the checks and the downloads load when first used.
 
 
+PAINTED_AT_LATEST = 0.5  # seconds: the start-up work begins by then, painted or not
+
+
 class FollowupApp(App[None]):
     TITLE = "followup"
     CSS_PATH = "app.tcss"
@@ -60,11 +63,17 @@ class FollowupApp(App[None]):
         self.session.start(self)
         self.push_screen(BoardScreen())
         self.call_after_refresh(self._painted)
+        # The callback above waits for a refresh of the screen that is current
+        # when it is queued; a screen pushed at once (a key typed at start) can
+        # leave it waiting: the watcher and the saves start in any case.
+        self.set_timer(PAINTED_AT_LATEST, self._painted)
 
     def _painted(self) -> None:
         """Nothing slow before the first paint: the start-up work (a big file's
         load and check, the backup) and the watcher start once the board is on
-        screen; the checks warm up once it shows every card."""
+        screen; the checks warm up once it shows every card. Once."""
+        if "board painted" in self.startup_steps:
+            return
         self.startup_steps.append("board painted")
         self.session.watch()
         self._warm_up_once_loaded()

@@ -44,6 +44,7 @@ Clock = Callable[[], datetime]
 BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications: read those in the watcher
 PREVIEW_DELAY = 2.0  # seconds of quiet after a change before the board preview is written
 UNDO_LEVELS = 50
+WRITE_DELAY = 0.05  # seconds between showing a change and starting its save
 
 
 def big_file(path: Path) -> bool:
@@ -366,7 +367,7 @@ class Session:
             if self.writing:
                 continue  # our own save is changing the file: not another session's write
             try:
-                changed = self.repo.change_token() != self._token
+                changed = self._changed_elsewhere()
             except OSError:
                 changed = True
             if changed:
@@ -374,6 +375,19 @@ class Session:
             elif self._recompute:
                 self._recompute = False
                 self._background_recompute()
+
+    def _changed_elsewhere(self) -> bool:
+        """The file is not what the entries show, and not only by our own
+        save that the UI thread is taking in (`_stored` moves `_token` on
+        just after it): without this, the watcher polling between the two
+        read every application again after a save (at 10,000: ~0.5 s of work
+        and a second copy of the data, for nothing)."""
+        token = self.repo.change_token()
+        if token == self._token:
+            return False
+        write = getattr(self.repo, "last_write", None)
+        ours = write is not None and write[0] == self._token and write[1] == token
+        return not ours
 
     def _read_all(self) -> tuple[object, dict[int, Entry]]:
         token = self.repo.change_token()
@@ -618,7 +632,10 @@ class Session:
             self._in_flight += 1
             self._idle.clear()
             self._unqueued.append(write)
-        self._app.call_after_refresh(self._release)  # paint first, then write
+        # Paint first, then write: encoding a big file holds the interpreter
+        # for tens of milliseconds, and the screen (its output thread too)
+        # would wait for it. Undo, forms and quitting do not wait for this.
+        self._app.set_timer(WRITE_DELAY, self._release, name="session-write")
         self.broadcast([app_id], "here")
         return after
 

@@ -61,7 +61,7 @@ class StageColumn(Vertical):
         self.count = 0
 
     def compose(self) -> ComposeResult:
-        yield Label(STAGE_TITLES[self.stage], classes="column-title", markup=False)
+        yield ColumnTitle(STAGE_TITLES[self.stage], classes="column-title")
         yield CardList(self.stage, id=f"cards-{self.stage}")
 
     @property
@@ -70,7 +70,7 @@ class StageColumn(Vertical):
 
     @property
     def title(self) -> str:
-        return str(self.query_one(".column-title", Label).render())
+        return self.query_one(".column-title", ColumnTitle).text
 
     def show(self, cards: list[Card], keep_app_id: int | None, total: int | None = None) -> None:
         """`total`: the column's count when `cards` are only its first ones (the preview)."""
@@ -80,7 +80,71 @@ class StageColumn(Vertical):
 
     def retitle(self) -> None:
         width = (self.styles.width.value if self.styles.width else MIN_COLUMN_WIDTH) - GAP
-        self.query_one(".column-title", Label).update(column_title(self.stage, self.count, int(width)))
+        self.query_one(".column-title", ColumnTitle).update(column_title(self.stage, self.count, int(width)))
+
+
+class BoardFooter(Footer):
+    """The footer, rebuilt only when what it shows changes.
+
+    Textual's footer recomposes (new widgets, styles, a layout pass) whenever
+    the screen's bindings may have changed, which includes every focus move:
+    a card moved to the next column takes the focus with it, and that rebuild
+    cost more than the move itself. The keys shown, and which are dim, are
+    the same from one column to the next: compare first."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple | None = None
+
+    def bindings_changed(self, screen) -> None:
+        shown = tuple(
+            (b.binding.key, b.binding.description, b.enabled, b.tooltip)
+            for b in screen.active_bindings.values()
+            if b.binding.show
+        )
+        if shown != self._shown:
+            super().bindings_changed(screen)
+            self._shown = shown if screen.app.app_focus else None  # unfocused: it has not rebuilt yet
+
+
+class ColumnTitle(Widget):
+    """A column's title and count, marked when it is the current column:
+    changing either repaints one line (no layout pass, no restyle)."""
+
+    DEFAULT_CSS = "ColumnTitle { height: 1; }"
+    COMPONENT_CLASSES = {"column-title--current"}
+
+    def __init__(self, text: str, *, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self._text = text
+        self.current = False
+
+    def update(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def show_current(self, current: bool) -> None:
+        if current != self.current:
+            self.current = current
+            self.refresh()
+
+    def render(self) -> Text:
+        text = Text(self._text, no_wrap=True, overflow="ellipsis")
+        if self.current:  # the whole line, not only the words
+            text.pad_right(max(self.size.width - text.cell_len, 0))
+            text.stylize(self.get_component_rich_style("column-title--current"))
+        return text
+
+
+class BoardColumns(HorizontalScroll, can_focus=True, inherit_bindings=False):
+    """The columns side by side: the one focusable part of the board (its
+    keys are the screen's; a scrolling container's own arrow keys would
+    scroll it instead of moving between cards)."""
 
 
 class StatusLine(Widget):
@@ -142,6 +206,7 @@ class BoardScreen(DataScreen):
         self._filter_timer: Timer | None = None
         self._hint = ""
         self._hint_timer: Timer | None = None
+        self._current_stage = STAGES[0]  # the board's current column
         # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
         self.held_keys = HeldKeys(
             self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
@@ -158,13 +223,13 @@ class BoardScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with HorizontalScroll(id="board"):
+        with BoardColumns(id="board"):
             for stage in STAGES:
                 yield StageColumn(stage)
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
         yield StatusLine(id="board-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield BoardFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
@@ -193,9 +258,7 @@ class BoardScreen(DataScreen):
         self.call_after_refresh(self._keep_focused_column_in_view)
 
     def _keep_focused_column_in_view(self) -> None:
-        card_list = self.focused_list
-        if card_list is not None:
-            self.query_one("#board").scroll_to_widget(self.column(card_list.stage), animate=False)
+        self.query_one("#board").scroll_to_widget(self.column(self._current_stage), animate=False)
         self._show_status()
 
     # -- the status line: the last change (and how to undo it), columns off screen
@@ -261,8 +324,32 @@ class BoardScreen(DataScreen):
 
     @property
     def focused_list(self) -> CardList | None:
-        focused = self.focused
-        return focused if isinstance(focused, CardList) else None
+        """The current column's list, while the board (not the filter) has the focus."""
+        board = self.query_one("#board")
+        return self.column(self._current_stage).card_list if self.focused is board else None
+
+    def activate(self, stage: str) -> None:
+        """Make `stage` the current column and give the board the focus."""
+        old, self._current_stage = self._current_stage, stage
+        board = self.query_one("#board")
+        if self.focused is not board:
+            board.focus()  # from the filter, say: a focus change (the rest follows in on_descendant_focus)
+        self._show_current(old)
+        board.scroll_to_widget(self.column(stage), animate=False)
+        self._update_has_card()
+
+    def _show_current(self, old: str | None = None) -> None:
+        """Draw the current column as focused (when the board has the focus)."""
+        focused = self.focused is self.query_one("#board")
+        for stage in {old, self._current_stage} - {None} if old is not None else STAGES:
+            column = self.column(stage)
+            on = focused and stage == self._current_stage
+            column.card_list.show_focused(on)
+            column.query_one(ColumnTitle).show_current(on)
+
+    @on(CardList.Chosen)
+    def _chosen(self, event: CardList.Chosen) -> None:
+        self.activate(event.card_list.stage)
 
     @property
     def current_card(self) -> Card | None:
@@ -288,8 +375,7 @@ class BoardScreen(DataScreen):
             self.column(stage).show(self._columns[stage], keep)
         target = self._by_id.get(focus_app_id) if focus_app_id is not None else None
         if target is not None and self._matches(target):
-            self.column(target.stage).card_list.focus()
-            self.query_one("#board").scroll_to_widget(self.column(target.stage), animate=False)
+            self.activate(target.stage)
         self._show_empty()
         self._update_has_card()
         self._show_status()
@@ -382,10 +468,6 @@ class BoardScreen(DataScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CARD_ACTIONS and not self.has_card:
             return None  # shown dimmed: there is no card here
-        if action == "move_prev" and self.current_card and self.current_card.stage == STAGES[0]:
-            return None
-        if action == "move_next" and self.current_card and self.current_card.stage == STAGES[-1]:
-            return None
         if action == "clear_filter":
             return bool(self.filter_text) or self.query_one("#filter", Input).display
         return True
@@ -399,14 +481,14 @@ class BoardScreen(DataScreen):
         target = self.column(STAGES[index]).card_list
         if card_list is not None and target is not card_list:
             target.cursor = min(card_list.cursor, max(len(target.cards) - 1, 0))
-        target.focus()
-        self.query_one("#board").scroll_to_widget(self.column(STAGES[index]), animate=False)
+        self.activate(STAGES[index])
 
     def on_descendant_focus(self) -> None:
+        self._show_current()
         self._update_has_card()
-        card_list = self.focused_list
-        for column in self.query(StageColumn):
-            column.set_class(card_list is not None and column.stage == card_list.stage, "-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.call_later(self._show_current)  # the filter took the focus: no card is focused
 
     def action_cursor(self, delta: int) -> None:
         if self.focused_list:
@@ -433,6 +515,10 @@ class BoardScreen(DataScreen):
             return
         index = STAGES.index(card.stage) + delta
         if not 0 <= index < len(STAGES):
+            # Not dimmed in the footer (the keys stay the same from column to
+            # column, so the footer is not rebuilt at every move): said here.
+            first = f"{STAGE_TITLES[STAGES[0]]} is the first stage"
+            self.show_hint(first if delta < 0 else f"{STAGE_TITLES[STAGES[-1]]} is the last stage: H reopens a card")
             return
         stage = STAGES[index]
         if stage == "closed":
@@ -546,4 +632,4 @@ class BoardScreen(DataScreen):
 
     def _focus_first_card(self) -> None:
         first = next((s for s in STAGES if self.column(s).card_list.cards), STAGES[0])
-        self.column(first).card_list.focus()
+        self.activate(first)

@@ -77,8 +77,13 @@ def styled(text: str, style: Style) -> Text:
     return Text().append(text, style)
 
 
-class CardList(ScrollView, can_focus=True):
-    """A scrollable list of cards with a cursor."""
+class CardList(ScrollView, can_focus=False):
+    """A scrollable list of cards with a cursor.
+
+    The lists are not focused themselves: the board is, and one list is its
+    current column (`looks_focused`). Moving the focus would repaint the
+    whole screen (Textual repaints everything when the focused widget
+    changes); a card moved to the next column repaints only two lists."""
 
     COMPONENT_CLASSES = {
         "card-list--card",
@@ -105,6 +110,16 @@ class CardList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True)
 
     @dataclass
+    class Chosen(Message):
+        """This list asked to be the board's current column (see `focus`)."""
+
+        card_list: CardList
+
+        @property
+        def control(self) -> CardList:
+            return self.card_list
+
+    @dataclass
     class Highlighted(Message):
         card_list: CardList
         card: Card | None
@@ -120,6 +135,7 @@ class CardList(ScrollView, can_focus=True):
         self.room_for_fields = 0  # field lines the height allows
         self.field_lines = 0  # field lines each card of this column has
         self.content_lines = CONTENT_LINES  # company, role, action and due lines each card of this column has
+        self.looks_focused = False  # the board's current column, while the board has the focus
 
     @property
     def card_height(self) -> int:
@@ -137,12 +153,26 @@ class CardList(ScrollView, can_focus=True):
         self.cards = cards
         self._fit_fields()
         index = self.index_of(keep_app_id) if keep_app_id is not None else None
-        self.virtual_size = Size(self.size.width, len(cards) * self.card_height)
+        self._resize_content(Size(self.size.width, len(cards) * self.card_height))
         self.cursor = index if index is not None else min(self.cursor, max(len(cards) - 1, 0))
         # A list that has just grown past its height cannot scroll until the
         # layout has given it a scrollbar: show the cursor again after that.
         self.call_after_refresh(self.show_cursor)
         self.refresh()
+
+    def _resize_content(self, size: Size) -> None:
+        """The new height of the cards. A layout pass (a whole-screen repaint)
+        only when the scrollbar comes or goes; otherwise only the scrollbar's
+        thumb and this list change (a move changes two lists' heights)."""
+        needs_scrollbar = size.height > self.scrollable_content_region.height
+        if not self.is_mounted or size.width != self.virtual_size.width or needs_scrollbar != self.show_vertical_scrollbar:
+            self.virtual_size = size
+            return
+        self.set_reactive(CardList.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = size.height
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False)
 
     def show_cursor(self) -> None:
         if self.cards:
@@ -195,11 +225,18 @@ class CardList(ScrollView, can_focus=True):
         per_page = max(self.scrollable_content_region.height // self.card_height, 1)
         self.cursor = self.cursor + direction * per_page
 
-    def on_focus(self) -> None:
-        self.refresh()
+    def show_focused(self, focused: bool) -> None:
+        """Draw the cursor's card as the focused one (heavy edges), or quietly."""
+        if focused != self.looks_focused:
+            self.looks_focused = focused
+            if self.cards:
+                height = self.card_height
+                self.refresh(Region(0, self.cursor * height - self.scroll_offset.y, self.size.width, height))
 
-    def on_blur(self) -> None:
-        self.refresh()
+    def focus(self, scroll_visible: bool = True) -> CardList:
+        """Make this the board's current column (the board keeps the focus)."""
+        self.post_message(self.Chosen(self))
+        return self
 
     def on_resize(self) -> None:
         # A tall board shows each card's fields; a short one keeps more cards in view.
@@ -269,7 +306,7 @@ class CardList(ScrollView, can_focus=True):
         card = self.cards[index]
         if index != self.cursor:
             kind, base, edge = "card", plain + self._style("card"), self._style("edge")
-        elif self.has_focus:
+        elif self.looks_focused:
             kind, base, edge = "focus", plain + self._style("cursor"), self._style("edge-focus")
         else:
             kind, base, edge = "current", plain + self._style("cursor-blurred"), self._style("edge-cursor")

@@ -265,3 +265,17 @@ def test_hand_made_values_only_pythons_reader_takes_are_read_and_saved_as_before
         edited.modify(1, lambda app: setattr(app, "role", "three"))
     assert db_file.read_bytes() == before
     assert edited.get(1).role == "too"
+
+
+def test_the_digest_changes_with_any_byte_even_under_the_same_stat(db_file):
+    """What the snapshot compares: a change no stat() field shows (same
+    size, inode, mtime and ctime) still changes the digest."""
+    from followup_tui.store.tinydb_store import digest_of
+
+    TinyDBRepository.open(db_file).add(Application(company="Acme"))
+    content, st = db_file.read_bytes(), db_file.stat()
+    for position in (0, len(content) // 2, len(content) - 1):
+        changed = bytearray(content)
+        changed[position] ^= 0x01
+        assert digest_of(bytes(changed), st) != digest_of(content, st)
+    assert digest_of(content, st) == digest_of(bytes(content), st)

@@ -137,7 +137,11 @@ SECTIONS: dict[str, type[BaseModel]] = {"cadence": CadenceModel, "checks": Check
 
 
 def _first_problem(exc: SchemaError, data: dict) -> ValidationError:
-    error = exc.errors()[0]
+    return _problem(exc.errors()[0])
+
+
+def _problem(error) -> ValidationError:
+    """One pydantic error as a message naming its key."""
     loc = [str(part) for part in error["loc"] if not isinstance(part, int)]
     key = ".".join(loc) or "config"
     if error["type"] == "extra_forbidden":
@@ -216,3 +220,14 @@ def init_text() -> str:
     for section, model in SECTIONS.items():
         lines += ["", f"[{section}]", *_model_lines(model)]
     return "\n".join(lines) + "\n"
+
+
+def problems_by_key(exc: SchemaError) -> dict[str, str]:
+    """Every problem pydantic found, keyed by the setting's dotted name."""
+    found: dict[str, str] = {}
+    for error in exc.errors():
+        loc = [str(part) for part in error["loc"] if not isinstance(part, int)]
+        key = ".".join(loc) or "config"
+        if key not in found:
+            found[key] = _problem(error).message
+    return found

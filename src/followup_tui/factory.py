@@ -10,6 +10,7 @@ from pathlib import Path
 from . import paths
 from .domain.errors import StoreError
 from .domain.settings import Settings
+from .settings_file import SettingsFile
 from .messaging.outbox import Outbox
 from .store import TinyDBRepository
 from .store.preview import BoardPreviewFile
@@ -32,7 +33,10 @@ def build_app(
     watch_interval: float = 1.0,
     tick_interval: float = 30.0,
     config_file: Path | None = None,
+    first_run: bool = False,
 ) -> FollowupApp:
+    """`first_run`: offer the first-run screen when the config file does not
+    exist yet (the user's own data only: never the demo, never the tests)."""
     settings = settings or Settings()
     # A small file is read and checked now (a bad one is refused before the
     # app starts); a big one after the board is painted, in the session's
@@ -52,8 +56,13 @@ def build_app(
         repo, settings, clock, db, watch_interval=watch_interval, tick_interval=tick_interval,
         start_up=start_up, big=deferred, preview=BoardPreviewFile(repo.path),
     )
-    outbox = Outbox(settings, paths.exports_dir(db), config_file or paths.config_path())
-    app = FollowupApp(session=session, outbox=outbox)
+    config_file = config_file or paths.config_path()
+    outbox = Outbox(settings, paths.exports_dir(db), config_file)
+    settings_file = SettingsFile(config_file)
+    app = FollowupApp(
+        session=session, outbox=outbox, settings_store=settings_file,
+        first_run=first_run and settings_file.needs_first_run(),
+    )
     # queued now, shown once the app runs
     for notice in repo.notices:
         app.notify(notice, title="Data folder", severity="warning", timeout=15)

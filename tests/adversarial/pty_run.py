@@ -106,7 +106,15 @@ def followup_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "followup_tui", *args]
 
 
-def clean_env(home: Path, **extra: str) -> dict[str, str]:
+def clean_env(home: Path, past_first_run: bool = True, **extra: str) -> dict[str, str]:
+    """A user's environment in `home`. `past_first_run`: a config file that
+    sets user_name (empty: every setting at its default) exists, as for anyone
+    past the first-run screen, so `followup` opens on the board."""
+    if past_first_run:
+        config = home / "config" / "followup-tui" / "config.toml"
+        if not config.exists():
+            config.parent.mkdir(parents=True, exist_ok=True)
+            config.write_text('user_name = ""\n', encoding="utf-8")
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),

@@ -115,7 +115,7 @@ def start(server: str, tmp_path: Path, extra: dict[str, str]) -> Pane:
     db = tmp_path / "data" / "followup.json"
     board_data(db)
     config = tmp_path / "config.toml"
-    config.write_text('timezone = "UTC"\n', encoding="utf-8")
+    config.write_text('timezone = "UTC"\nuser_name = ""\n', encoding="utf-8")  # past the first run
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),

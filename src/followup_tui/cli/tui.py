@@ -34,9 +34,11 @@ def demo_notice(kept_in: Path | None) -> str:
     return f"DEMO: data kept in {kept_in}"
 
 
-def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | None = None) -> None:
+def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | None = None,
+           first_run: bool = False) -> None:
     """Run the TUI on `db`; `need_terminal` is False only for a browser tab
-    (`followup serve`), whose terminal is the web driver."""
+    (`followup serve`), whose terminal is the web driver. `first_run` offers
+    the first-run screen when there is no config file yet (not in the demo)."""
     if need_terminal and not has_terminal():
         fail(NO_TERMINAL)  # at once: no spinning without a terminal, nothing outlives the connection
     from ..factory import build_app  # textual is imported only when the TUI runs
@@ -44,7 +46,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
 
     settings = ctx.settings
     try:
-        app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option))
+        app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option), first_run=first_run)
     except FollowupError as exc:
         fail(str(exc))
     if notice:
@@ -61,7 +63,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
 
 
 def run_tui(ctx: CliContext) -> None:
-    launch(ctx, ctx.db)
+    launch(ctx, ctx.db, first_run=True)
 
 
 @click.command()

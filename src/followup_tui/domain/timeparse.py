@@ -61,7 +61,7 @@ def resolve_timezone(name: str | None) -> tzinfo:
         return _system_timezone(os.environ.get("TZ"))
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # "Europe" is a folder: IsADirectoryError
         raise ValidationError("timezone", f"unknown timezone {name!r} (use a name such as Europe/Paris)") from exc
 
 

@@ -21,6 +21,7 @@ from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
 from .session import Session
+from .settings_store import SettingsStore
 
 if TYPE_CHECKING:
     from ..messaging.outbox import Outbox
@@ -37,10 +38,14 @@ class FollowupApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True)]
 
-    def __init__(self, session: Session, outbox: Outbox) -> None:
+    def __init__(
+        self, session: Session, outbox: Outbox, settings_store: SettingsStore, *, first_run: bool = False
+    ) -> None:
         super().__init__()
         self.session = session
         self.outbox = outbox
+        self.settings_store = settings_store
+        self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self._screen_of_each_key = ScreenOfEachKey()
@@ -56,12 +61,20 @@ class FollowupApp(App[None]):
         self.session.settings = value
         self.outbox.settings = value
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings saved from a screen: used from now on (templates sign with
+        the new name, due times in the new timezone once recomputed)."""
+        self.settings = settings
+        self.session.refresh_from_store()
+
     def clock(self) -> datetime:
         return self.session.clock()
 
     def on_mount(self) -> None:
         self.session.start(self)
         self.push_screen(BoardScreen())
+        if self.first_run:
+            self.open_first_run()
         self.call_after_refresh(self._painted)
         # The callback above waits for a refresh of the screen that is current
         # when it is queued; a screen pushed at once (a key typed at start) can
@@ -239,6 +252,19 @@ class FollowupApp(App[None]):
         from .screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
+
+    def open_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_open_settings(self) -> None:
+        self.open_settings()
+
+    def open_first_run(self) -> None:
+        from .screens.settings import FirstRunScreen
+
+        self.push_screen(FirstRunScreen())
 
     def open_help(self) -> None:
         from .screens.help import HelpScreen

@@ -193,6 +193,7 @@ class BoardScreen(DataScreen):
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("question_mark", "help", "Help", show=False),
         Binding("w", "open_job_url", "Job URL", show=False, tooltip="Open the card's job posting (or show its address)"),
+        Binding("S", "app.open_settings", "Settings", show=False, tooltip="Settings: your name, signature, timezone, country, sending"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when something is unsaved)"),
     ]
 

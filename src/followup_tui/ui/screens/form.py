@@ -178,11 +178,11 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             with Vertical(id="contacts"):
                 for contact in a.contacts or [Contact()]:
                     yield self._contact_row(contact)
-            yield Button("+ contact (F2)", id="add-contact")
+            yield Button("+ contact (F2)", id="add-contact", compact=True)
             with Vertical(id="interviews"):
                 for interview in a.interviews_sorted():
                     yield self._interview_row(interview, local_text(interview.at, tz))
-            yield Button("+ interview round (F3)", id="add-interview")
+            yield Button("+ interview round (F3)", id="add-interview", compact=True)
         yield Footer()
 
     def _contact_row(self, contact: Contact) -> ContactRow:
@@ -201,6 +201,10 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         # Taken now, before any key typed while the form opened is handled:
         # those keys count as changes.
         self._initial = self._snapshot()
+        # What the stored dates and times mean, under them from the first paint.
+        for widget in self.query(".day, .when").results(Input):
+            if widget.value:
+                self._validate_input(widget)
 
     def _snapshot(self) -> dict[str, object]:
         values: dict[str, object] = {}
@@ -219,12 +223,18 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
     async def action_add_contact(self) -> None:
         row = self._contact_row(Contact())
         await self.query_one("#contacts").mount(row)
-        row.query_one(".contact-name", Input).focus()
+        self._focus_new(row.query_one(".contact-name", Input))
 
     async def action_add_interview(self) -> None:
         row = self._interview_row(None, "")
         await self.query_one("#interviews").mount(row)
-        row.query_one(".interview-at", Input).focus()
+        self._focus_new(row.query_one(".interview-at", Input))
+
+    def _focus_new(self, field: Input) -> None:
+        """Focus a field of a new row and bring it into view once it has its
+        place (at 80x24 the new row is below the fold)."""
+        field.focus()
+        self.call_after_refresh(field.scroll_visible, animate=False)
 
     async def action_remove_row(self) -> None:
         """Contacts and rounds go only by this explicit action, never by
@@ -335,7 +345,11 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             note.set_class(not (error or hint), "-empty")
         widget = self.query(f"#{field_id}")
         if widget:
-            widget.first().set_class(bool(error), "-invalid-field")
+            field = widget.first()
+            field.set_class(bool(error), "-invalid-field")
+            if field.has_focus and field.parent is not None:
+                # the line under the field being typed in stays in view
+                self.call_after_refresh(field.parent.scroll_visible, animate=False)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -1,0 +1,136 @@
+"""The config file as the TUI's first-run and settings screens see it (the
+factory hands it to the app; the UI never imports config or paths). Nothing
+heavy at import: pydantic and tomlkit load when a screen first reads or
+writes the file, never before the board's first paint."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from .domain.settings import Settings
+
+EDITABLE_KEYS: tuple[str, ...] = (
+    "user_name", "signature", "timezone", "country",
+    "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from_address",
+    "smtp.password_env", "smtp.password_command",
+)
+_INTEGER = re.compile(r"^[+-]?\d+$")
+
+
+def _typed(key: str, text: str) -> object:
+    """What a text box holds, as the schema expects it: a port is a number
+    when it is one (otherwise the schema names the key and the value)."""
+    if key == "smtp.port":
+        text = text.strip()
+        return int(text) if _INTEGER.match(text) else text
+    return text.replace("\r\n", "\n") if key == "signature" else text.strip()
+
+
+class SettingsFile:
+    """The config file as the TUI's first-run and settings screens see it:
+    values by dotted key, validated by the same schema as at start-up, and
+    written atomically with tomlkit, so the user's comments, the order of the
+    keys and every setting the screens do not show stay as they were."""
+
+    keys = EDITABLE_KEYS
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def needs_first_run(self) -> bool:
+        """No config file yet, or one that never set a name (a first-run save
+        writes user_name, even empty, so it is asked only once)."""
+        try:
+            return "user_name" not in tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return True
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return False  # a file the user has to fix: not a first run
+
+    def _document(self):
+        import tomlkit
+
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            from .config import init_text
+
+            text = init_text()  # a new file explains every setting
+        return tomlkit.parse(text)
+
+    def load(self) -> dict[str, str]:
+        """Each editable key's current value as text (defaults where unset)."""
+        from .config import SECTIONS, SettingsModel
+
+        data = self._document().unwrap()
+        values = {}
+        for key in self.keys:
+            section, _, name = key.rpartition(".")
+            model = SECTIONS[section] if section else SettingsModel
+            table = data.get(section, {}) if section else data
+            value = table.get(name, model.model_fields[name].default) if isinstance(table, dict) else ""
+            values[key] = str(value)
+        return values
+
+    def _merged(self, values: dict[str, str]):
+        import tomlkit
+
+        from .config import SECTIONS, SettingsModel
+
+        doc = self._document()
+        for key, text in values.items():
+            if key not in self.keys:
+                raise KeyError(key)
+            value = _typed(key, text)
+            section, _, name = key.rpartition(".")
+            model = SECTIONS[section] if section else SettingsModel
+            present = name in doc.get(section, {}) if section else name in doc
+            if not present and value == model.model_fields[name].default and key != "user_name":
+                continue  # a default the file does not spell out stays unwritten (user_name marks a first run done)
+            table = doc
+            if section:
+                if section not in doc:
+                    doc.add(tomlkit.nl())
+                    doc[section] = tomlkit.table()
+                table = doc[section]
+            if isinstance(value, str) and "\n" in value:
+                value = tomlkit.string(value, multiline=True)
+            table[name] = value
+        return doc
+
+    def check(self, values: dict[str, str]) -> dict[str, str]:
+        """Problems by dotted key, as the schema reports them; empty when the
+        values (merged into the file) are good."""
+        return self._validate(self._merged(values))[1]
+
+    def _validate(self, doc) -> tuple[Settings | None, dict[str, str]]:
+        from pydantic import ValidationError as SchemaError
+
+        from .config import SettingsModel, problems_by_key, settings_from_dict
+
+        data = doc.unwrap()
+        try:
+            SettingsModel.model_validate(data)
+        except SchemaError as exc:
+            return None, problems_by_key(exc)
+        return settings_from_dict(data), {}
+
+    def save(self, values: dict[str, str]) -> tuple[Settings | None, dict[str, str]]:
+        """Write the values if every setting is good: (the new settings, {}),
+        or (None, problems by key) with the file untouched."""
+        import tomlkit
+
+        from .store.atomic_file import DIR_MODE, write_atomic
+
+        doc = self._merged(values)
+        settings, problems = self._validate(doc)
+        if settings is None:
+            return None, problems
+        try:
+            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            write_atomic(self.path, tomlkit.dumps(doc))
+        except OSError as exc:
+            return None, {"config": f"cannot write {self.path}: {exc.strerror or exc}"}
+        return settings, {}

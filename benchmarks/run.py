@@ -391,6 +391,10 @@ def main() -> int:
         folder = Path(tmp)
         home = folder / "home"
         home.mkdir()
+        # a settings file, as a user past the first-run screen has (it asks when there is none)
+        config = home / "config" / "followup-tui" / "config.toml"
+        config.parent.mkdir(parents=True)
+        config.write_text('timezone = "UTC"\nuser_name = "Sam Rivera"\n', encoding="utf-8")
         print(f"generating {', '.join(f'{s:,}' for s in sizes)} applications...", flush=True)
         dbs = {size: make_db(folder, size) for size in sizes}
         for size, db in dbs.items():

@@ -107,6 +107,8 @@ def pane(tmp_path):
     server = f"followup-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     yield lambda env: start(server, tmp_path, env)
     subprocess.run(["tmux", "-L", server, "kill-server"], capture_output=True)
+    # tmux leaves the socket file behind: remove it too
+    (Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / server).unlink(missing_ok=True)
 
 
 def start(server: str, tmp_path: Path, extra: dict[str, str]) -> Pane:

@@ -254,7 +254,7 @@ def type_now(app, text: str) -> None:
     from textual import events
 
     for character in text:
-        app.post_message(events.Key(character, character).set_sender(app))
+        app.post_message(events.Key("space" if character == " " else character, character).set_sender(app))
 
 
 async def test_keys_typed_while_the_form_opens_reach_its_first_field(demo_db, make_app, wait_until, wait_for_screen):
@@ -286,3 +286,24 @@ async def test_keys_typed_while_the_composer_opens_reach_the_body(demo_db, make_
             and composer.query_one("#body", TextArea).text.startswith("Hello there"),
             what="every typed key in the body",
         )
+
+
+async def test_saving_at_once_from_a_form_still_opening_keeps_every_contact_and_round(
+    demo_db, make_app, wait_until, wait_for_screen
+):
+    """The form mounts its contacts and rounds just after its first paint;
+    a save typed before that waits for them, so nothing is dropped."""
+    from textual import events
+
+    before = {a.company: a for a in TinyDBRepository.open(demo_db).list()}["Orbital Robotics"]
+    assert len(before.contacts) == 2 and before.interviews
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        app.open_form(before.id)
+        type_now(app, " Ltd")
+        app.post_message(events.Key("ctrl+s", None).set_sender(app))
+        await wait_until(pilot, lambda: TinyDBRepository.open(demo_db).get(before.id).rev > before.rev, what="the save")
+    after = TinyDBRepository.open(demo_db).get(before.id)
+    assert "Ltd" in after.company
+    assert after.contacts == before.contacts and after.interviews == before.interviews

@@ -158,10 +158,15 @@ class OpeningScreen(Screen):
         if not self._opened:
             self.call_after_refresh(self._open)
 
+    def ready_for_keys(self) -> bool:
+        """A screen that builds part of itself after its first paint (the
+        form's contacts and rounds) says when it is complete."""
+        return True
+
     async def _open(self) -> None:
         """Once the focus is in place: hand on what was typed meanwhile, one
         key after the other (keys typed during the handing on wait their turn)."""
-        if self.focused is None and self._waits < 50:
+        if (self.focused is None or not self.ready_for_keys()) and self.is_mounted and self._waits < 500:
             self._waits += 1
             self.call_after_refresh(self._open)  # not focused yet: after the next refresh
             return

@@ -116,8 +116,10 @@ class ComposerScreen(OpeningScreen, DataScreen):
             self.tell(plan.refusal, title="Not writing this one", severity="warning", timeout=10)
             self.dismiss(None)
             return
-        self.load_plan(plan)
+        self.load_plan(plan, check=False)
         self.query_one("#body", CheckedTextArea).focus()
+        # The checks run right after the first paint: the message shows first.
+        self.call_after_refresh(self.run_checks_now)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < COMPACT_WIDTH, "-narrow")
@@ -142,7 +144,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
         assert self.plan is not None
         return self.plan.kind
 
-    def load_plan(self, plan: MessagePlan) -> None:
+    def load_plan(self, plan: MessagePlan, check: bool = True) -> None:
         """Fill the fields from the saved draft of this kind, else the template."""
         self.plan = plan
         self.refresh_bindings()  # f2 applies to thank-you notes only
@@ -157,7 +159,8 @@ class ComposerScreen(OpeningScreen, DataScreen):
         self.query_one("#body", CheckedTextArea).load_text(content.body)
         self.clean = self.fields  # as the editors hold it (control characters made visible)
         self.show_heading(draft)
-        self.run_checks_now()
+        if check:
+            self.run_checks_now()
 
     def template(self, forgot: str = ""):
         """The plan's template: its round, its addressee, this application."""

@@ -130,7 +130,6 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
 
     def compose(self) -> ComposeResult:
         a = self.original or Application(company="")
-        tz = self.app.settings.tz
         yield Header()
         with VerticalScroll(id="form"):
             title = f"Edit {printable(a.company)}" if self.original else "New application"
@@ -175,13 +174,12 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
                 )
             yield Checkbox("They asked not to be contacted", a.do_not_contact, compact=True, id="do_not_contact")
             yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
-            with Vertical(id="contacts"):
-                for contact in a.contacts or [Contact()]:
-                    yield self._contact_row(contact)
+            # The contacts' and rounds' rows (most of the form's widgets) are
+            # mounted right after the first paint (_mount_rows); keys typed
+            # meanwhile wait for them (ready_for_keys, ui/held_keys.py).
+            yield Vertical(id="contacts")
             yield Button("+ contact (F2)", id="add-contact", compact=True)
-            with Vertical(id="interviews"):
-                for interview in a.interviews_sorted():
-                    yield self._interview_row(interview, local_text(interview.at, tz))
+            yield Vertical(id="interviews")
             yield Button("+ interview round (F3)", id="add-interview", compact=True)
         yield Footer()
 
@@ -198,13 +196,25 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
     AUTO_FOCUS = "#company"
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_rows)
+
+    async def _mount_rows(self) -> None:
+        a = self.original or Application(company="")
+        tz = self.app.settings.tz
+        await self.query_one("#contacts").mount_all([self._contact_row(c) for c in a.contacts or [Contact()]])
+        await self.query_one("#interviews").mount_all(
+            [self._interview_row(interview, local_text(interview.at, tz)) for interview in a.interviews_sorted()]
+        )
         # Taken now, before any key typed while the form opened is handled:
         # those keys count as changes.
         self._initial = self._snapshot()
-        # What the stored dates and times mean, under them from the first paint.
+        # What the stored dates and times mean, under them as soon as the form is complete.
         for widget in self.query(".day, .when").results(Input):
             if widget.value:
                 self._validate_input(widget)
+
+    def ready_for_keys(self) -> bool:
+        return self._initial is not None
 
     def _snapshot(self) -> dict[str, object]:
         values: dict[str, object] = {}

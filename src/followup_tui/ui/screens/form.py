@@ -233,18 +233,19 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
     async def action_add_contact(self) -> None:
         row = self._contact_row(Contact())
         await self.query_one("#contacts").mount(row)
-        self._focus_new(row.query_one(".contact-name", Input))
+        self._focus_new(row.query_one(".contact-name", Input), row)
 
     async def action_add_interview(self) -> None:
         row = self._interview_row(None, "")
         await self.query_one("#interviews").mount(row)
-        self._focus_new(row.query_one(".interview-at", Input))
+        self._focus_new(row.query_one(".interview-at", Input), row)
 
-    def _focus_new(self, field: Input) -> None:
-        """Focus a field of a new row and bring it into view once it has its
-        place (at 80x24 the new row is below the fold)."""
-        field.focus()
-        self.call_after_refresh(field.scroll_visible, animate=False)
+    def _focus_new(self, field: Input, row: Vertical) -> None:
+        """Focus a field of a new row and bring the whole row into view once it
+        has its place (at 80x24 the new row is below the fold; the line under
+        its time field must show as the user types)."""
+        field.focus(scroll_visible=False)
+        self.call_after_refresh(row.scroll_visible, animate=False)
 
     async def action_remove_row(self) -> None:
         """Contacts and rounds go only by this explicit action, never by

@@ -15,6 +15,7 @@ from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
+from ui_steps import open_agenda
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -23,14 +24,6 @@ def stored(db: Path) -> dict[str, Application]:
 
 def messages(app) -> list[str]:
     return [n.message for n in app._notifications]
-
-
-async def open_agenda(pilot, wait_until, wait_for_screen) -> AgendaScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
-    await pilot.press("a")
-    screen = await wait_for_screen(pilot, AgendaScreen)
-    await wait_until(pilot, lambda: screen.current is not None, what="agenda rows")
-    return screen
 
 
 async def go_to_row(pilot, wait_until, screen: AgendaScreen, wanted) -> tuple[Application, object]:

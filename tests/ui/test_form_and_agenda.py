@@ -13,6 +13,7 @@ from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
+from ui_steps import open_agenda
 
 
 def stored(db: Path):
@@ -120,14 +121,6 @@ async def test_a_conflicting_save_warns_and_loses_nothing(demo_db, make_app):
         record = stored(demo_db)[company]
         assert record.role == "Role from this session"
         assert any(e.text == "from the other session" for e in record.events)
-
-
-async def open_agenda(pilot, wait_until, wait_for_screen) -> AgendaScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
-    await pilot.press("a")
-    screen = await wait_for_screen(pilot, AgendaScreen)
-    await wait_until(pilot, lambda: screen.current is not None, what="agenda rows")
-    return screen
 
 
 async def down_to(pilot, wait_until, screen: AgendaScreen, index: int) -> None:

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -46,6 +46,20 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def close_unless_unsaved(screen: Screen, dirty: bool, question: str) -> None:
+    """Close `screen` at once when nothing is unsaved, else only after the
+    user confirms discarding (the form and the settings screens' escape)."""
+    if not dirty:
+        screen.dismiss(None)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmDialog(question, yes_label="Discard"), answered)
 
 
 class ChoiceDialog(ModalScreen[str | None]):

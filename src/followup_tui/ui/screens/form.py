@@ -33,7 +33,7 @@ from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
-from .dialogs import ConfirmDialog
+from .dialogs import close_unless_unsaved
 
 
 def text_input(value: str = "", **kwargs) -> Input:
@@ -499,15 +499,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         self.notify(text, title="Changed in another session", severity="warning", timeout=15)
 
     def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog("Discard your unsaved changes?", yes_label="Discard"), answered)
+        close_unless_unsaved(self, self.dirty, "Discard your unsaved changes?")
 
 
 def _minutes(text: str) -> int:

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 from ...domain.timeparse import resolve_timezone
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
-from .dialogs import ConfirmDialog
+from .dialogs import close_unless_unsaved
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
 LABELS = {
@@ -195,15 +195,7 @@ class SettingsScreen(Screen[None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog("Discard your unsaved settings?", yes_label="Discard"), answered)
+        close_unless_unsaved(self, self.dirty, "Discard your unsaved settings?")
 
 
 class FirstRunScreen(SettingsScreen):

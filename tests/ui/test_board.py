@@ -133,7 +133,7 @@ async def test_r_records_a_response(demo_db, make_app):
         assert (events[-1].kind, events[-1].text) == ("response", "Second round next week")
 
 
-async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
+async def test_filter_narrows_live_and_escape_clears(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
@@ -141,7 +141,7 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
         total = sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked"))
         await pilot.press("slash")
         await pilot.press(*"harbor")
-        await pilot.pause(0.3)  # the filter waits for a pause in typing
+        await wait_until(pilot, lambda: screen.shown_filter == "harbor", what="the filter applied")  # it waits for a pause in typing
         visible = [c.company for s in ("applied", "interview", "thanked", "following-up", "offer", "closed") for c in screen.column(s).card_list.cards]
         assert visible == ["Harbor Bank"]
         await pilot.press("escape")
@@ -150,7 +150,7 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app):
         assert isinstance(app.screen.focused_list, CardList)
         # contacts are searched too
         await pilot.press("slash", *"jon park")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: screen.shown_filter == "jon park", what="the filter applied")
         visible = [c.company for s in ("interview",) for c in screen.column(s).card_list.cards]
         assert visible == ["Orbital Robotics"]
 
@@ -206,7 +206,7 @@ async def test_compose_on_do_not_contact_card_refuses_with_a_reason(demo_db, mak
         assert any("not to be contacted" in n.message for n in app._notifications)
 
 
-async def test_another_sessions_change_shows_up_without_losing_place(demo_db, make_app):
+async def test_another_sessions_change_shows_up_without_losing_place(demo_db, make_app, wait_until):
     app = make_app(demo_db, watch_interval=0.1)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
@@ -214,11 +214,10 @@ async def test_another_sessions_change_shows_up_without_losing_place(demo_db, ma
         place = focused_card(app)
         other = TinyDBRepository.open(demo_db)  # a second login on the same file
         other.add(Application(company="Zephyr Labs", role="Engineer", stage="interview"))
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if any(c.company == "Zephyr Labs" for c in app.screen.column("interview").card_list.cards):
-                break
-        assert any(c.company == "Zephyr Labs" for c in app.screen.column("interview").card_list.cards)
+        await wait_until(
+            pilot, lambda: any(c.company == "Zephyr Labs" for c in app.screen.column("interview").card_list.cards),
+            what="the other session's card",
+        )
         assert focused_card(app) == place
 
 

@@ -451,8 +451,7 @@ async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app, 
             await open_directly(app, pilot, "Orbital Robotics")
             screen = composer(app)
             await pilot.press("ctrl+g", "y")
-            await pilot.pause(0.2)
-            assert screen.sending
+            await wait_until(pilot, lambda: screen.sending, what="sending under way")
             assert f"sending to maya.lindqvist@orbital-robotics.com through 127.0.0.1:{server.port}" in str(
                 screen.query_one("#composer-verdict").render()
             )

@@ -7,6 +7,7 @@ Update only after looking: `pytest tests/ui/test_composer_snapshots.py --snapsho
 from __future__ import annotations
 
 import pytest
+from waiting import wait_until
 
 SIZES = [(80, 24), (120, 35)]
 
@@ -18,7 +19,7 @@ def compose_with_a_warning(app):
         await pilot.pause()
         app.screen.query_one("#body").cursor_blink = False
         await pilot.press(*"Just checking in!! ")
-        await pilot.pause(0.3)  # past the check delay
+        await wait_until(pilot, lambda: not app.screen.checks_pending, what="the checks of the typed text")
 
     return run_before
 

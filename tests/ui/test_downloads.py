@@ -4,24 +4,14 @@ palette, every format, the same text as `followup export`."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 import pytest
 from fixed import FIXED_NOW
+from waiting import wait_until
 from icalendar import Calendar
 from textual.command import CommandPalette
 
 from followup_tui.ui.downloads import export_filename
-
-
-async def wait_until(pilot, condition, limit: float = 20.0) -> None:
-    """Wait for a condition (a file written by a worker thread), bounded."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await pilot.pause()
-        await asyncio.sleep(0.02)
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "ics"])
@@ -35,7 +25,7 @@ async def test_export_from_the_command_palette_is_delivered(demo_db, make_app, p
         await pilot.press(*title)
         await wait_until(pilot, lambda: app.screen.query_one("CommandList").option_count > 0)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: target.exists() and target.stat().st_size > 0)
+        await wait_until(pilot, lambda: target.exists() and target.stat().st_size > 0, timeout=20, what="the export written")
     assert target.stat().st_mode & 0o777 == 0o600 and target.parent.stat().st_mode & 0o777 == 0o700
     text = target.read_text(encoding="utf-8")
     if fmt == "json":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from waiting import wait_until
 
+from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
 SIZES = [(80, 24), (120, 35)]
@@ -25,7 +26,10 @@ def steady(app, press=(), screen=None):
         await pilot.press(*press)
         if screen is not None:
             await wait_until(pilot, lambda: isinstance(app.screen, screen), what=screen.__name__)
-        await pilot.pause(0.3)  # past the filter's typing delay
+        if isinstance(app.screen, BoardScreen):  # past the filter's typing delay
+            board = app.screen
+            await wait_until(pilot, lambda: board.shown_filter == board.filter_text, what="the filter applied")
+        await pilot.pause()
         for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
 

@@ -205,6 +205,7 @@ class BoardScreen(DataScreen):
         self._by_id: dict[int, Card] = {}  # every card, filtered or not
         self._columns: dict[str, list[Card]] = {stage: [] for stage in STAGES}  # shown: filtered, sorted
         self._filter_timer: Timer | None = None
+        self.shown_filter = ""
         self._hint = ""
         self._hint_timer: Timer | None = None
         self._current_stage = STAGES[0]  # the board's current column
@@ -367,6 +368,7 @@ class BoardScreen(DataScreen):
     def redraw(self, focus_app_id: int | None = None) -> None:
         """Regroup every card (a new filter, a reload) and redraw every column."""
         self._columns = group_by_stage(list(self._by_id.values()), self.filter_text)
+        self.shown_filter = self.filter_text  # what the columns show now (the filter redraws after a pause)
         self._show_columns(STAGES, focus_app_id)
 
     def _show_columns(self, stages, focus_app_id: int | None) -> None:

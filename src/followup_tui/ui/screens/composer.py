@@ -198,6 +198,11 @@ class ComposerScreen(OpeningScreen, DataScreen):
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks_now)
 
+    @property
+    def checks_pending(self) -> bool:
+        """An edit whose checks have not run yet (they wait for a pause in typing)."""
+        return self._check_timer is not None
+
     def run_checks_now(self) -> list[CheckResult]:
         """Check the fields as they are now and redraw the panel, underlines and verdict."""
         if self._check_timer is not None:

@@ -214,6 +214,39 @@ async def test_a_mistaken_sent_is_removed_from_the_history_after_asking(demo_db,
         await wait_until(pilot, lambda: stored(demo_db)["Harbor Bank"].messages_sent("thank-you"))
 
 
+@pytest.mark.parametrize(
+    ("company", "kind", "field", "value"),
+    [
+        ("Harbor Bank", "message-sent", "recipient", "other.person@harbor-bank.com"),
+        ("Kestrel Media", "response", "text", "They chose another candidate"),
+    ],
+)
+async def test_what_a_history_event_says_or_to_whom_it_went_can_be_corrected(
+    demo_db, make_app, wait_until, wait_for_screen, company, kind, field, value
+):
+    from textual.widgets import OptionList
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await go_to(pilot, wait_until, company)
+        index = next(i for i, e in enumerate(stored(demo_db)[company].events) if e.kind == kind)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, DetailScreen)
+        await pilot.press("f")
+        picker = await wait_for_screen(pilot, ChoiceDialog)
+        options = picker.query_one(OptionList)
+        options.highlighted = next(n for n, (v, _) in enumerate(picker.choices) if v == str(index))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog) and "what is wrong" in app.screen.question)
+        app.screen.query_one(OptionList).highlighted = [v for v, _ in app.screen.choices].index(field)
+        await pilot.press("enter")
+        dialog = await wait_for_screen(pilot, TextDialog)
+        dialog.query_one(Input).value = value
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: getattr(stored(demo_db)[company].events[index], field) == value, what=f"the {field}")
+        assert len(stored(demo_db)[company].events) == len(app.session.get(stored(demo_db)[company].id).events)
+
+
 async def test_a_history_event_time_can_be_corrected(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:

@@ -26,6 +26,13 @@ def _section(title: str) -> Text:
     return Text(f"\n{title}", style="bold underline")
 
 
+# The event fields corrected as free text: the question asked, the undo label.
+TEXT_CORRECTIONS = {
+    "text": ("What does it say?", "corrected a history event"),
+    "recipient": ("To whom did it go?", "corrected to whom a message went"),
+}
+
+
 class DetailScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -227,17 +234,11 @@ class DetailScreen(DataScreen):
                     if t
                     else None,
                 )
-            elif choice == "text":
+            elif choice in TEXT_CORRECTIONS:
+                question, done = TEXT_CORRECTIONS[choice]
                 self.app.push_screen(
-                    TextDialog("What does it say?", value=event.text),
-                    lambda t: self._fix(seen, lambda a: a.correct_event(index, text=t), "corrected a history event")
-                    if t is not None
-                    else None,
-                )
-            elif choice == "recipient":
-                self.app.push_screen(
-                    TextDialog("To whom did it go?", value=event.recipient),
-                    lambda t: self._fix(seen, lambda a: a.correct_event(index, recipient=t), "corrected to whom a message went")
+                    TextDialog(question, value=getattr(event, choice)),
+                    lambda t: self._fix(seen, lambda a: a.correct_event(index, **{choice: t}), done)
                     if t is not None
                     else None,
                 )

@@ -26,13 +26,19 @@ def _title(text: str) -> Text:
     return Text(text, style="bold")
 
 
-def funnel_text(stats: SearchStats) -> Text:
-    text = _title("Funnel: reached each stage")
-    largest = max((n for _, n in stats.funnel), default=0)
-    for stage, reached in stats.funnel:
-        text.append(f"\n{STAGE_TITLES.get(stage, stage):<13}{reached:>4} ")
-        text.append(bar(reached, largest, BAR_CELLS), style="cyan")
+def bars_text(title: str, rows: list[tuple[str, int]], style: str) -> Text:
+    """A titled bar chart: label, count and a bar scaled to the largest."""
+    text = _title(title)
+    largest = max((n for _, n in rows), default=0)
+    for label, count in rows:
+        text.append(f"\n{label:<13}{count:>4} ")
+        text.append(bar(count, largest, BAR_CELLS), style=style)
     return text
+
+
+def funnel_text(stats: SearchStats) -> Text:
+    rows = [(STAGE_TITLES.get(stage, stage), reached) for stage, reached in stats.funnel]
+    return bars_text("Funnel: reached each stage", rows, "cyan")
 
 
 def figures_text(stats: SearchStats) -> Text:
@@ -57,12 +63,7 @@ def figures_text(stats: SearchStats) -> Text:
 
 
 def outcomes_text(stats: SearchStats) -> Text:
-    text = _title("How they closed")
-    largest = max((n for _, n in stats.outcomes), default=0)
-    for outcome, count in stats.outcomes:
-        text.append(f"\n{outcome:<13}{count:>4} ")
-        text.append(bar(count, largest, BAR_CELLS), style="magenta")
-    return text
+    return bars_text("How they closed", list(stats.outcomes), "magenta")
 
 
 def groups_text(title: str, groups: tuple[tuple[str, GroupOutcomes], ...]) -> Text:

@@ -213,21 +213,28 @@ from followup_tui.cli.context import CliContext
 from followup_tui.cli.tui import launch
 from followup_tui.factory import build_app
 db = Path(sys.argv[1])
-CliContext().settings
-build_app(db)
+settings = CliContext(config_option=sys.argv[2]).settings
+assert settings.user_name == "Sam Rivera", settings  # the file was read and checked
+build_app(db, settings, config_file=Path(sys.argv[2]), first_run=True)
 print(" ".join(sorted(sys.modules)))
 """
 
 NOT_BEFORE_THE_BOARD = (
-    "pydantic", "email_validator", "arrow", "holidays", "smtplib", "email.message", "textstat", "charset_normalizer",
-    "followup_tui.config", "followup_tui.domain.checks", "followup_tui.domain.message_plan",
+    "pydantic", "email_validator", "idna", "tomlkit", "tomli_w",
+    "arrow", "holidays", "smtplib", "email.message", "textstat", "charset_normalizer",
+    "followup_tui.domain.checks", "followup_tui.domain.message_plan",
     "followup_tui.messaging.eml", "followup_tui.ui.screens.composer", "followup_tui.ui.screens.form",
     "followup_tui.ui.screens.agenda", "followup_tui.cli.records",
 )
 
 
-def test_starting_the_tui_imports_only_what_the_board_needs(demo_db):
-    done = subprocess.run([sys.executable, "-c", STARTUP_IMPORTS, str(demo_db)], capture_output=True, text=True, check=True)
+def test_starting_the_tui_imports_only_what_the_board_needs(demo_db, tmp_path):
+    config = tmp_path / "config.toml"  # a set-up user's file: checked at start, by no heavy schema library
+    config.write_text('timezone = "Europe/Paris"\nuser_name = "Sam Rivera"\nsignature = "Sam"\n'
+                      '[cadence]\nthank_you_hours = 12\n[checks]\nmax_words = 180\n'
+                      '[smtp]\nhost = "mail.example.com"\nport = 2525\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", STARTUP_IMPORTS, str(demo_db), str(config)],
+                          capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
     assert "textual" in loaded and "followup_tui.ui.screens.board" in loaded
     assert sorted(m for m in NOT_BEFORE_THE_BOARD if m in loaded) == []

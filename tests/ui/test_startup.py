@@ -58,7 +58,7 @@ def expected_titles(db: Path) -> dict[str, int]:
 
 
 def shown_ids(board: BoardScreen) -> set[int]:
-    return {c.app_id for s in STAGES for c in board.column(s).card_list.cards}
+    return {c.app_id for s in STAGES for c in board.column(s).cards}
 
 
 async def quit_app(pilot, app, wait_until) -> None:
@@ -108,14 +108,14 @@ async def test_the_next_start_paints_the_last_board_at_once_then_the_loaded_one(
             # still reading the file: yet the board shows its first cards and every count
             assert not app.session.loaded
             assert titles(board) == expected
-            preview_cards = board.column("applied").card_list.cards
+            preview_cards = board.column("applied").cards
             assert len(preview_cards) == PREVIEW_CARDS and preview_cards[0].company == "Company 000"
             assert not board.query_one("#board").loading
             # nothing outside the board sees the partial data
             assert list(app.session.all()) == [] and app.session.get(preview_cards[0].app_id) is None
             lock.release()
             await wait_until(pilot, lambda: app.session.loaded, what="the load once the lock is free")
-            await wait_until(pilot, lambda: len(board.column("applied").card_list.cards) == PREVIEW_CARDS + 15)
+            await wait_until(pilot, lambda: len(board.column("applied").cards) == PREVIEW_CARDS + 15)
             assert titles(board) == expected and shown_ids(board) == every_id
     finally:
         if lock.is_locked:
@@ -139,7 +139,7 @@ async def test_a_preview_of_another_version_of_the_file_is_not_used(big, many_db
             lock.release()
             await wait_until(pilot, lambda: app.session.loaded)
             await wait_until(pilot, lambda: titles(board) == expected_titles(many_db))
-            assert any(c.company == "Written elsewhere" for c in board.column("saved").card_list.cards)
+            assert any(c.company == "Written elsewhere" for c in board.column("saved").cards)
     finally:
         if lock.is_locked:
             lock.release()
@@ -331,7 +331,7 @@ def type_now(app, text: str) -> None:
 async def test_keys_typed_while_the_form_opens_reach_its_first_field(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_form(None)
         type_now(app, "Acme Robotics")  # before the form is even composed
         form = await wait_for_screen(pilot, ApplicationFormScreen)
@@ -348,7 +348,7 @@ async def test_keys_typed_while_the_composer_opens_reach_the_body(demo_db, make_
 
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_composer(app.session.find("Orbital Robotics").id)
         type_now(app, "Hello there")
         composer = await wait_for_screen(pilot, ComposerScreen)
@@ -370,7 +370,7 @@ async def test_saving_at_once_from_a_form_still_opening_keeps_every_contact_and_
     assert len(before.contacts) == 2 and before.interviews
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_form(before.id)
         type_now(app, " Ltd")
         app.post_message(events.Key("ctrl+s", None).set_sender(app))

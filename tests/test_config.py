@@ -197,3 +197,90 @@ def test_config_checks_a_bad_file_and_still_prints_its_path(tmp_path: Path) -> N
     assert checked.exit_code == 2 and "smtp.port" in checked.stderr
     path.write_text("[smtp]\nport = 2525\n", encoding="utf-8")
     assert "all values valid" in run("--config", str(path), "config").stdout
+
+
+# -- one rule set, cheap to run before the first paint ------------------------------------
+
+
+def test_the_file_has_exactly_the_domain_settings_and_their_defaults() -> None:
+    """The defaults live in domain/settings.py; the file's keys are their fields."""
+    from dataclasses import fields
+
+    from followup_tui.config import SCHEMA, default_of
+    from followup_tui.domain.settings import CheckSettings, SmtpSettings
+
+    domain = {"": Settings, "cadence": CadenceSettings, "checks": CheckSettings, "smtp": SmtpSettings}
+    for section, schema in SCHEMA.items():
+        names = [f.name for f in fields(domain[section]) if f.name not in domain]
+        assert list(schema) == names, section
+    assert default_of("smtp.port") == 587 and default_of("checks.follow_up_words") == [50, 125]
+
+
+def test_every_problem_is_found_by_its_key_in_the_order_of_the_settings() -> None:
+    from followup_tui.config import problems
+
+    found = problems({
+        "timezone": 3, "colour": "red",
+        "cadence": {"thank_you_hours": "x", "let_go_days": -1, "follow_up_days": 3},
+        "checks": {"fail_min_words": 300},
+        "smtp": {"port": 70000, "security": "tls"},
+    })
+    assert list(found) == ["timezone", "cadence.thank_you_hours", "cadence.let_go_days", "cadence.follow_up_days",
+                           "checks", "smtp.port", "smtp.security", "colour"]
+    assert found["cadence.thank_you_hours"] == "'x': Input should be a valid integer"
+    assert found["smtp.security"] == "'tls': Input should be 'starttls', 'ssl' or 'none'"
+    assert found["checks"].startswith("checks.fail_min_words <= checks.warn_min_words")
+    assert problems({"user_name": "Sam", "cadence": {}, "smtp": {"port": 25}}) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "message"),
+    [
+        ("[checks]\nreadability_max_grade = nan\n", "checks.readability_max_grade", "less than or equal to 30"),
+        ("[checks]\nreadability_max_grade = inf\n", "checks.readability_max_grade", "less than or equal to 30"),
+        ("[checks]\nreadability_max_grade = true\n", "checks.readability_max_grade", "valid number"),
+        ("[checks]\nmax_words = 2.0\n", "checks.max_words", "valid integer"),
+        ("[checks]\nfollow_up_words = [50, 60, 70]\n", "checks.follow_up_words", "at most 2 items"),
+        ('[checks]\nfollow_up_words = [50, "x"]\n', "checks.follow_up_words", "'x': Input should be a valid integer"),
+        ("[smtp]\nsecurity = 3\n", "smtp.security", "3: Input should be"),
+        ("user_name = [1]\n", "user_name", "Input should be a valid string"),
+        ("smtp = []\n", "smtp", "must be a [table]"),
+    ],
+)
+def test_values_of_the_wrong_kind_are_refused(tmp_path: Path, text: str, key: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_settings(write(tmp_path, text))
+    assert caught.value.field.endswith(f": {key}") and message in caught.value.message
+
+
+def test_a_whole_number_is_a_good_grade_and_read_as_a_float(tmp_path: Path) -> None:
+    grade = load_settings(write(tmp_path, "[checks]\nreadability_max_grade = 10\n")).checks.readability_max_grade
+    assert grade == 10.0 and isinstance(grade, float)
+
+
+READ_A_FULL_CONFIG = """
+import sys
+from pathlib import Path
+from followup_tui.config import load_settings
+settings = load_settings(Path(sys.argv[1]))
+assert settings.smtp.port == 2525 and settings.user_name == "Sam", settings
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(("address", "email_checked"), [("", False), ("sam@example.com", True)])
+def test_reading_the_config_loads_no_schema_library(tmp_path: Path, address: str, email_checked: bool) -> None:
+    """Read before the board's first paint: no pydantic; email_validator only
+    when the file sets an address to check."""
+    import subprocess
+    import sys
+
+    path = write(tmp_path, 'timezone = "Europe/Paris"\nuser_name = "Sam"\nsignature = "Sam\\nDoe"\n'
+                           "[cadence]\nthank_you_hours = 12\n[checks]\nfollow_up_words = [40, 110]\n"
+                           f'[smtp]\nhost = "mail.example.com"\nport = 2525\nfrom_address = "{address}"\n')
+    done = subprocess.run([sys.executable, "-c", READ_A_FULL_CONFIG, str(path)],
+                          capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "followup_tui.config" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "pydantic_core", "tomlkit", "holidays")}
+    assert ("email_validator" in loaded) is email_checked

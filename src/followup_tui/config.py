@@ -1,7 +1,7 @@
-"""Settings from a TOML file, checked by a schema (pydantic, strict: no
-"24" for 24, no 1.5 hours). One bad value stops the app with a message naming
-its key, so it never runs on a half-read config. `followup config --init`
-writes a commented file with every setting and its default (`init_text`).
+"""Settings from a TOML file, checked key by key (strict: no "24" for 24, no
+1.5 hours). One bad value stops the app with a message naming its key, so it
+never runs on a half-read config. `followup config --init` writes a commented
+file with every setting and its default (`init_text`).
 
     timezone = "Europe/Paris"
     country = "FR"
@@ -13,165 +13,257 @@ writes a commented file with every setting and its default (`init_text`).
     follow_up_words = [50, 125]
     [smtp]
     host = "smtp.example.com"
+
+`SCHEMA` below is the one rule set: the CLI at start, `followup config` and the
+TUI's first-run and settings screens (settings_file.py) all check through
+`problems`. It is plain code, not a schema library, because it runs before
+the board's first paint: checking a file costs microseconds and imports
+nothing heavy (an email address is checked by email_validator only when the
+file sets one). The defaults are the domain's (domain/settings.py).
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator, model_validator
-from pydantic import ValidationError as SchemaError
-
-from .domain.business_days import supported_country
 from .domain.errors import ValidationError
 from .domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
-from .domain.timeparse import resolve_timezone
-from .domain.validation import check_email
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
-_STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _known_zone(value: str) -> str | None:
+    from .domain.timeparse import resolve_timezone
+
+    try:
+        resolve_timezone(value)
+    except ValidationError as exc:
+        return exc.message
+    return None
+
+
+def _known_country(value: str) -> str | None:
+    from .domain.business_days import supported_country
+
+    if not supported_country(value):
+        return f"{value!r} is not a country code with known public holidays (e.g. US, GB, DE-BY)"
+    return None
+
+
+def _an_address(value: str) -> str | None:
+    from .domain.validation import check_email
+
+    try:
+        check_email(value, "smtp.from_address")
+    except ValidationError as exc:
+        return exc.message
+    return None
+
+
+def _low_then_high(value: list[int]) -> str | None:
+    if value[0] > value[1]:
+        return f"the range {value} is backwards: give [low, high]"
+    return None
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of the file: what it holds, its bounds, what it does.
+    `kind`: "int", "float", "str", "choice" (one of `choices`) or "range"
+    (a [low, high] list of ints between `low` and `high`). `check`: a further
+    rule on a non-empty value of the right kind, returning the problem."""
+
+    kind: str
+    description: str
+    low: int | None = None
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+    check: Callable[[Any], str | None] | None = None
+
+
 # Upper bounds keep cadence arithmetic sane (a year of business days, a month
 # of hours); zero is allowed everywhere (e.g. max_follow_ups = 0: no follow-ups).
-BusinessDays = Annotated[StrictInt, Field(ge=0, le=260)]
-Count = Annotated[StrictInt, Field(ge=0, le=10_000)]
-WordRange = Annotated[list[Annotated[StrictInt, Field(ge=0, le=10_000)]], Field(min_length=2, max_length=2)]
+def _business_days(description: str) -> Setting:
+    return Setting("int", description, 0, 260)
 
 
-class CadenceModel(BaseModel):
-    model_config = _STRICT
-    thank_you_hours: Annotated[StrictInt, Field(ge=0, le=24 * 30)] = Field(
-        24, description="hours after an interview ends that the thank-you note is due")
-    follow_up_after_decision_days: BusinessDays = Field(
-        3, description="business days after the decision date they gave before the first follow-up")
-    follow_up_without_decision_days: BusinessDays = Field(
-        7, description="business days after the last interview when they gave no date")
-    second_follow_up_days: BusinessDays = Field(5, description="business days after the first follow-up")
-    let_go_days: BusinessDays = Field(5, description="business days after the second follow-up before letting go")
-    max_follow_ups: Annotated[StrictInt, Field(ge=0, le=10)] = Field(2, description="follow-ups at most")
-    do_not_contact_let_go_days: BusinessDays = Field(
-        10, description="business days after the last interview to let go when they asked not to be contacted")
+def _count(description: str) -> Setting:
+    return Setting("int", description, 0, 10_000)
 
 
-class CheckModel(BaseModel):
-    model_config = _STRICT
-    thank_you_words: WordRange = Field([50, 150], description="[low, high] words a thank-you note should have")
-    follow_up_words: WordRange = Field([50, 125], description="[low, high] words a follow-up should have")
-    warn_min_words: Count = Field(25, description="fewer words than this: a warning")
-    fail_min_words: Count = Field(10, description="fewer words than this: the check fails")
-    max_words: Count = Field(200, description="more words than this: the check fails")
-    subject_max_words: Count = Field(8, description="longest subject line before a warning")
-    readability_max_grade: Annotated[StrictFloat, Field(ge=0, le=30)] = Field(
-        12.0, description="reading grade above which readability warns")
-    tone_fail_findings: Count = Field(3, description="tone warns below this many findings, fails from it")
-    max_exclamations: Count = Field(2, description="exclamation marks allowed before tone notes them")
-
-    @field_validator("thank_you_words", "follow_up_words")
-    @classmethod
-    def _low_then_high(cls, value: list[int]) -> list[int]:
-        if value[0] > value[1]:
-            raise ValueError(f"the range {value} is backwards: give [low, high]")
-        return value
-
-    @model_validator(mode="after")
-    def _limits_in_order(self) -> CheckModel:
-        if not self.fail_min_words <= self.warn_min_words <= self.max_words:
-            raise ValueError(
-                "checks.fail_min_words <= checks.warn_min_words <= checks.max_words must hold "
-                f"(got {self.fail_min_words}, {self.warn_min_words}, {self.max_words})")
-        return self
+def _word_range(description: str) -> Setting:
+    return Setting("range", description, 0, 10_000, check=_low_then_high)
 
 
-class SmtpModel(BaseModel):
-    model_config = _STRICT
-    host: StrictStr = Field("", description="SMTP server; empty: messages are saved as .eml files, never sent")
-    port: Annotated[StrictInt, Field(ge=1, le=65535)] = Field(587, description="SMTP port (1-65535)")
-    security: Literal["starttls", "ssl", "none"] = Field("starttls", description="starttls, ssl or none")
-    user: StrictStr = Field("", description="login name for the server")
-    from_address: StrictStr = Field("", description="your address, the sender of every message")
-    password_env: StrictStr = Field("FOLLOWUP_SMTP_PASSWORD", description="environment variable with the password")
-    password_command: StrictStr = Field("", description="command that prints the password (e.g. pass show smtp)")
-
-    @field_validator("from_address")
-    @classmethod
-    def _an_address(cls, value: str) -> str:
-        if value:
-            try:
-                check_email(value, "smtp.from_address")
-            except ValidationError as exc:
-                raise ValueError(exc.message) from None
-        return value
-
-
-class SettingsModel(BaseModel):
-    model_config = _STRICT
-    timezone: StrictStr = Field("", description="IANA name such as Europe/Paris; empty: the system's")
-    country: StrictStr = Field(
-        "", description="country code (US, GB, DE-BY) whose public holidays are not business days; empty: weekends only")
-    user_name: StrictStr = Field("", description="your name, as templates sign with it")
-    signature: StrictStr = Field("", description="the lines under your messages (use \\n between lines)")
-    cadence: CadenceModel = CadenceModel()
-    checks: CheckModel = CheckModel()
-    smtp: SmtpModel = SmtpModel()
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        if value:
-            try:
-                resolve_timezone(value)
-            except ValidationError as exc:
-                raise ValueError(exc.message) from None
-        return value
-
-    @field_validator("country")
-    @classmethod
-    def _known_country(cls, value: str) -> str:
-        if value and not supported_country(value):
-            raise ValueError(f"{value!r} is not a country code with known public holidays (e.g. US, GB, DE-BY)")
-        return value
-
-
-SECTIONS: dict[str, type[BaseModel]] = {"cadence": CadenceModel, "checks": CheckModel, "smtp": SmtpModel}
+# Section ("" for the top level) -> key -> rule, in the order of the file.
+SCHEMA: dict[str, dict[str, Setting]] = {
+    "": {
+        "timezone": Setting("str", "IANA name such as Europe/Paris; empty: the system's", check=_known_zone),
+        "country": Setting(
+            "str", "country code (US, GB, DE-BY) whose public holidays are not business days; empty: weekends only",
+            check=_known_country),
+        "user_name": Setting("str", "your name, as templates sign with it"),
+        "signature": Setting("str", "the lines under your messages (use \\n between lines)"),
+    },
+    "cadence": {
+        "thank_you_hours": Setting("int", "hours after an interview ends that the thank-you note is due", 0, 24 * 30),
+        "follow_up_after_decision_days": _business_days(
+            "business days after the decision date they gave before the first follow-up"),
+        "follow_up_without_decision_days": _business_days("business days after the last interview when they gave no date"),
+        "second_follow_up_days": _business_days("business days after the first follow-up"),
+        "let_go_days": _business_days("business days after the second follow-up before letting go"),
+        "max_follow_ups": Setting("int", "follow-ups at most", 0, 10),
+        "do_not_contact_let_go_days": _business_days(
+            "business days after the last interview to let go when they asked not to be contacted"),
+    },
+    "checks": {
+        "thank_you_words": _word_range("[low, high] words a thank-you note should have"),
+        "follow_up_words": _word_range("[low, high] words a follow-up should have"),
+        "warn_min_words": _count("fewer words than this: a warning"),
+        "fail_min_words": _count("fewer words than this: the check fails"),
+        "max_words": _count("more words than this: the check fails"),
+        "subject_max_words": _count("longest subject line before a warning"),
+        "readability_max_grade": Setting("float", "reading grade above which readability warns", 0, 30),
+        "tone_fail_findings": _count("tone warns below this many findings, fails from it"),
+        "max_exclamations": _count("exclamation marks allowed before tone notes them"),
+    },
+    "smtp": {
+        "host": Setting("str", "SMTP server; empty: messages are saved as .eml files, never sent"),
+        "port": Setting("int", "SMTP port (1-65535)", 1, 65535),
+        "security": Setting("choice", "starttls, ssl or none", choices=SMTP_SECURITY),
+        "user": Setting("str", "login name for the server"),
+        "from_address": Setting("str", "your address, the sender of every message", check=_an_address),
+        "password_env": Setting("str", "environment variable with the password"),
+        "password_command": Setting("str", "command that prints the password (e.g. pass show smtp)"),
+    },
+}
+SECTIONS: tuple[str, ...] = tuple(name for name in SCHEMA if name)
+# The defaults live in the domain's dataclasses; the file's keys are their fields.
+_DEFAULTS: dict[str, object] = {
+    "": Settings(), "cadence": CadenceSettings(), "checks": CheckSettings(), "smtp": SmtpSettings(),
+}
 
 
-def _first_problem(exc: SchemaError, data: dict) -> ValidationError:
-    return _problem(exc.errors()[0])
+def default_of(key: str) -> object:
+    """The default of a dotted key ("smtp.port"), as the file would spell it."""
+    section, _, name = key.rpartition(".")
+    value = getattr(_DEFAULTS[section], name)
+    return list(value) if isinstance(value, tuple) else value
 
 
-def _problem(error) -> ValidationError:
-    """One pydantic error as a message naming its key."""
-    loc = [str(part) for part in error["loc"] if not isinstance(part, int)]
-    key = ".".join(loc) or "config"
-    if error["type"] == "extra_forbidden":
-        model = SECTIONS.get(loc[0], SettingsModel) if len(loc) > 1 else SettingsModel
-        return ValidationError(key, f"unknown setting (known: {', '.join(sorted(model.model_fields))})")
-    if error["type"] == "model_type" or (error["type"] == "model_attributes_type"):
-        return ValidationError(key, "must be a [table]")
-    message = error["msg"].removeprefix("Value error, ")
-    value = error.get("input")
-    if error["type"] not in ("value_error",) and not isinstance(value, (dict, list)) and value is not None:
-        message = f"{value!r}: {message}"
-    return ValidationError(key, message)
+def _shown(value: object) -> str:
+    """The value a problem is about, as the messages have always named it."""
+    return "" if isinstance(value, (dict, list)) or value is None else f"{value!r}: "
 
 
-def settings_from_dict(data: dict) -> Settings:
-    try:
-        model = SettingsModel.model_validate(data)
-    except SchemaError as exc:
-        raise _first_problem(exc, data) from None
-    checks = model.checks.model_dump()
-    checks["thank_you_words"] = tuple(checks["thank_you_words"])
-    checks["follow_up_words"] = tuple(checks["follow_up_words"])
+def _number_problem(value: Any, rule: Setting, kind: str) -> str | None:
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{_shown(value)}Input should be a valid integer"
+    elif isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{_shown(value)}Input should be a valid number"
+    if rule.high is not None and not value <= rule.high:  # NaN fails here
+        return f"{_shown(value)}Input should be less than or equal to {rule.high}"
+    if rule.low is not None and not value >= rule.low:
+        return f"{_shown(value)}Input should be greater than or equal to {rule.low}"
+    return None
+
+
+def _value_problem(value: Any, rule: Setting) -> str | None:
+    """What is wrong with one value, or None."""
+    if rule.kind in ("int", "float"):
+        problem = _number_problem(value, rule, rule.kind)
+    elif rule.kind == "str":
+        problem = None if isinstance(value, str) else f"{_shown(value)}Input should be a valid string"
+    elif rule.kind == "choice":
+        allowed = " or ".join([", ".join(repr(c) for c in rule.choices[:-1]), repr(rule.choices[-1])])
+        problem = None if isinstance(value, str) and value in rule.choices else f"{_shown(value)}Input should be {allowed}"
+    elif rule.kind == "range":
+        if not isinstance(value, list):
+            return f"{_shown(value)}Input should be a valid list"
+        if len(value) != 2:
+            least = "at least" if len(value) < 2 else "at most"
+            return f"List should have {least} 2 items after validation, not {len(value)}"
+        problem = next(filter(None, (_number_problem(item, rule, "int") for item in value)), None)
+    else:  # pragma: no cover - a schema typo
+        raise AssertionError(rule.kind)
+    if problem is None and rule.check is not None and value not in ("", None):
+        problem = rule.check(value)
+    return problem
+
+
+def _checks_in_order(checks: dict[str, Any]) -> str | None:
+    """The thresholds of the brevity check must not contradict each other."""
+    get = lambda name: checks.get(name, default_of(f"checks.{name}"))  # noqa: E731
+    fail_min, warn_min, max_words = get("fail_min_words"), get("warn_min_words"), get("max_words")
+    if not fail_min <= warn_min <= max_words:
+        return ("checks.fail_min_words <= checks.warn_min_words <= checks.max_words must hold "
+                f"(got {fail_min}, {warn_min}, {max_words})")
+    return None
+
+
+def _unknown(section: str) -> str:
+    known = SCHEMA[section] if section else (*SCHEMA[""], *SECTIONS)
+    return f"unknown setting (known: {', '.join(sorted(known))})"
+
+
+def _section_problems(section: str, table: dict[str, Any], found: dict[str, str]) -> None:
+    prefix = f"{section}." if section else ""
+    before = len(found)
+    for name, rule in SCHEMA[section].items():
+        if name in table and (problem := _value_problem(table[name], rule)) is not None:
+            found.setdefault(prefix + name, problem)
+    if section == "checks" and len(found) == before and (problem := _checks_in_order(table)) is not None:
+        found.setdefault("checks", problem)  # only once every threshold is a good number
+    if not section:
+        for name in SECTIONS:
+            if name not in table:
+                continue
+            if isinstance(table[name], dict):
+                _section_problems(name, table[name], found)
+            else:
+                found.setdefault(name, "must be a [table]")
+    known = SCHEMA[section] if section else (*SCHEMA[""], *SECTIONS)
+    for name in table:
+        if name not in known:
+            found.setdefault(prefix + name, _unknown(section))
+
+
+def problems(data: dict[str, Any]) -> dict[str, str]:
+    """Every problem in a parsed config file, by the setting's dotted name
+    ("cadence.let_go_days"), in the file's order of keys; empty when good."""
+    found: dict[str, str] = {}
+    _section_problems("", data, found)
+    return found
+
+
+def settings_from_dict(data: dict[str, Any]) -> Settings:
+    """The settings a parsed config file sets; ValidationError naming the
+    first bad key (nothing is half applied)."""
+    found = problems(data)
+    if found:
+        key, message = next(iter(found.items()))
+        raise ValidationError(key, message)
+
+    def values(section: str) -> dict[str, Any]:
+        table = data.get(section, {}) if section else data
+        chosen = {name: table[name] for name in SCHEMA[section] if name in table}
+        for name, rule in SCHEMA[section].items():
+            if name in chosen and rule.kind == "range":
+                chosen[name] = tuple(chosen[name])
+            elif name in chosen and rule.kind == "float":
+                chosen[name] = float(chosen[name])
+        return chosen
+
     return Settings(
-        timezone=model.timezone,
-        country=model.country,
-        user_name=model.user_name,
-        signature=model.signature,
-        cadence=CadenceSettings(**model.cadence.model_dump()),
-        checks=CheckSettings(**checks),
-        smtp=SmtpSettings(**model.smtp.model_dump()),
+        **values(""),
+        cadence=CadenceSettings(**values("cadence")),
+        checks=CheckSettings(**values("checks")),
+        smtp=SmtpSettings(**values("smtp")),
     )
 
 
@@ -199,13 +291,12 @@ def _toml_value(value: Any) -> str:
     return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
 
 
-def _model_lines(model: type[BaseModel]) -> list[str]:
+def _section_lines(section: str) -> list[str]:
     lines = []
-    for name, info in model.model_fields.items():
-        if name in SECTIONS:
-            continue
-        lines.append(f"# {info.description}")
-        lines.append(f"{name} = {_toml_value(info.default)}")
+    prefix = f"{section}." if section else ""
+    for name, rule in SCHEMA[section].items():
+        lines.append(f"# {rule.description}")
+        lines.append(f"{name} = {_toml_value(default_of(prefix + name))}")
     return lines
 
 
@@ -215,19 +306,12 @@ def init_text() -> str:
         "# followup-tui settings. Every value below is the default; change what you need.",
         "# Checked when the app starts: a bad value is reported with its key.",
         "",
-        *_model_lines(SettingsModel),
+        *_section_lines(""),
     ]
-    for section, model in SECTIONS.items():
-        lines += ["", f"[{section}]", *_model_lines(model)]
+    for section in SECTIONS:
+        lines += ["", f"[{section}]", *_section_lines(section)]
     return "\n".join(lines) + "\n"
 
 
-def problems_by_key(exc: SchemaError) -> dict[str, str]:
-    """Every problem pydantic found, keyed by the setting's dotted name."""
-    found: dict[str, str] = {}
-    for error in exc.errors():
-        loc = [str(part) for part in error["loc"] if not isinstance(part, int)]
-        key = ".".join(loc) or "config"
-        if key not in found:
-            found[key] = _problem(error).message
-    return found
+__all__ = ["SCHEMA", "SECTIONS", "Setting", "default_of", "init_text", "load_settings", "problems",
+           "settings_from_dict"]

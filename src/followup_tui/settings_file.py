@@ -1,7 +1,7 @@
 """The config file as the TUI's first-run and settings screens see it (the
 factory hands it to the app; the UI never imports config or paths). Nothing
-heavy at import: pydantic and tomlkit load when a screen first reads or
-writes the file, never before the board's first paint."""
+heavy at import: tomlkit loads when a screen first reads or writes the file,
+never before the board's first paint."""
 
 from __future__ import annotations
 
@@ -62,22 +62,21 @@ class SettingsFile:
 
     def load(self) -> dict[str, str]:
         """Each editable key's current value as text (defaults where unset)."""
-        from .config import SECTIONS, SettingsModel
+        from .config import default_of
 
         data = self._document().unwrap()
         values = {}
         for key in self.keys:
             section, _, name = key.rpartition(".")
-            model = SECTIONS[section] if section else SettingsModel
             table = data.get(section, {}) if section else data
-            value = table.get(name, model.model_fields[name].default) if isinstance(table, dict) else ""
+            value = table.get(name, default_of(key)) if isinstance(table, dict) else ""
             values[key] = str(value)
         return values
 
     def _merged(self, values: dict[str, str]):
         import tomlkit
 
-        from .config import SECTIONS, SettingsModel
+        from .config import default_of
 
         doc = self._document()
         for key, text in values.items():
@@ -85,9 +84,8 @@ class SettingsFile:
                 raise KeyError(key)
             value = _typed(key, text)
             section, _, name = key.rpartition(".")
-            model = SECTIONS[section] if section else SettingsModel
             present = name in doc.get(section, {}) if section else name in doc
-            if not present and value == model.model_fields[name].default and key != "user_name":
+            if not present and value == default_of(key) and key != "user_name":
                 continue  # a default the file does not spell out stays unwritten (user_name marks a first run done)
             table = doc
             if section:
@@ -106,15 +104,12 @@ class SettingsFile:
         return self._validate(self._merged(values))[1]
 
     def _validate(self, doc) -> tuple[Settings | None, dict[str, str]]:
-        from pydantic import ValidationError as SchemaError
-
-        from .config import SettingsModel, problems_by_key, settings_from_dict
+        from .config import problems, settings_from_dict
 
         data = doc.unwrap()
-        try:
-            SettingsModel.model_validate(data)
-        except SchemaError as exc:
-            return None, problems_by_key(exc)
+        found = problems(data)
+        if found:
+            return None, found
         return settings_from_dict(data), {}
 
     def save(self, values: dict[str, str]) -> tuple[Settings | None, dict[str, str]]:

@@ -9,7 +9,8 @@ from fixed import FIXED_NOW
 from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
-from followup_tui.ui.widgets.card_list import CardList
+from followup_tui.ui.widgets.board_view import Column
+from ui_steps import drawn_card
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -17,14 +18,14 @@ def stored(db: Path) -> dict[str, Application]:
 
 
 def focused_card(app):
-    focused = app.screen.focused_list  # the board has the focus; this is its current column
-    assert isinstance(focused, CardList)
+    focused = app.screen.focused_column  # the board has the focus; this is its current column
+    assert isinstance(focused, Column)
     return focused.stage, focused.current.company if focused.current else None
 
 
 async def on_applied(pilot, wait_until) -> None:
     """From the first column (the demo's saved job) to the first Applied card."""
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
     assert focused_card(pilot.app)[0] == "saved"
     await pilot.press("l")
     await wait_until(pilot, lambda: focused_card(pilot.app)[0] == "applied")
@@ -44,7 +45,7 @@ async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_ap
         await pilot.pause()
         screen = app.screen
         for stage in STAGES:
-            cards = screen.column(stage).card_list.cards
+            cards = screen.column(stage).cards
             assert screen.column(stage).title.endswith(f"({len(cards)})")
             order = [c.urgency for c in cards]
             ranks = [("overdue", "due-today", "upcoming", None).index(u) for u in order]
@@ -138,20 +139,20 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app, wait_unt
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         screen = app.screen
-        total = sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked"))
+        total = sum(len(screen.column(s).cards) for s in ("applied", "interview", "thanked"))
         await pilot.press("slash")
         await pilot.press(*"harbor")
         await wait_until(pilot, lambda: screen.shown_filter == "harbor", what="the filter applied")  # it waits for a pause in typing
-        visible = [c.company for s in ("applied", "interview", "thanked", "following-up", "offer", "closed") for c in screen.column(s).card_list.cards]
+        visible = [c.company for s in ("applied", "interview", "thanked", "following-up", "offer", "closed") for c in screen.column(s).cards]
         assert visible == ["Harbor Bank"]
         await pilot.press("escape")
         await pilot.pause()
-        assert sum(len(screen.column(s).card_list.cards) for s in ("applied", "interview", "thanked")) == total
-        assert isinstance(app.screen.focused_list, CardList)
+        assert sum(len(screen.column(s).cards) for s in ("applied", "interview", "thanked")) == total
+        assert isinstance(app.screen.focused_column, Column)
         # contacts are searched too
         await pilot.press("slash", *"jon park")
         await wait_until(pilot, lambda: screen.shown_filter == "jon park", what="the filter applied")
-        visible = [c.company for s in ("interview",) for c in screen.column(s).card_list.cards]
+        visible = [c.company for s in ("interview",) for c in screen.column(s).cards]
         assert visible == ["Orbital Robotics"]
 
 
@@ -196,9 +197,7 @@ async def test_compose_on_do_not_contact_card_refuses_with_a_reason(demo_db, mak
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         screen = app.screen
-        card_list = screen.column("thanked").card_list
-        card_list.focus()
-        card_list.cursor = card_list.index_of(stored(demo_db)["Meridian Press"].id)
+        screen.select(stored(demo_db)["Meridian Press"].id)
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
@@ -215,7 +214,7 @@ async def test_another_sessions_change_shows_up_without_losing_place(demo_db, ma
         other = TinyDBRepository.open(demo_db)  # a second login on the same file
         other.add(Application(company="Zephyr Labs", role="Engineer", stage="interview"))
         await wait_until(
-            pilot, lambda: any(c.company == "Zephyr Labs" for c in app.screen.column("interview").card_list.cards),
+            pilot, lambda: any(c.company == "Zephyr Labs" for c in app.screen.column("interview").cards),
             what="the other session's card",
         )
         assert focused_card(app) == place
@@ -224,14 +223,14 @@ async def test_another_sessions_change_shows_up_without_losing_place(demo_db, ma
 async def test_user_text_is_shown_literally(tmp_path, make_app):
     db = tmp_path / "d.json"
     repo = TinyDBRepository.open(db)
-    repo.add(Application(company="[bold]x[/]", role="[TODO] \x1b[1mQ3"))
+    repo.add(Application(company="[bold]x[/]\x1b[2J", role="[TODO] \x1b[1mQ3"))
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        card_list = app.screen.column("applied").card_list
-        lines = [card_list.render_line(y).text for y in range(4)]
-        assert "[bold]x[/]" in lines[card_list.row_of(0, "company")]
-        assert "[TODO] ␛[1mQ3" in lines[card_list.row_of(0, "role")]
+        column = app.screen.column("applied")
+        lines = [strip.text for strip in drawn_card(app.screen, "applied", 0)]
+        assert "[bold]x[/]␛[2J" in lines[column.row_of(0, "company")]
+        assert "[TODO] ␛[1mQ3" in lines[column.row_of(0, "role")]
         assert "\x1b" not in "".join(lines)
 
 
@@ -288,7 +287,7 @@ async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(
         # another login writes; our next save notices and the session reads everything
         TinyDBRepository.open(demo_db).add(Application(company="Zephyr Labs", stage="offer"))
         await pilot.press("L")
-        await wait_until(pilot, lambda: any(c.company == "Zephyr Labs" for c in screen.column("offer").card_list.cards))
+        await wait_until(pilot, lambda: any(c.company == "Zephyr Labs" for c in screen.column("offer").cards))
         await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert len(reloads) == 1
         assert app.session.in_step_with_file()
@@ -301,6 +300,6 @@ async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(de
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
-        await wait_until(pilot, lambda: app.screen.cards and app.screen.focused_list is not None, what="cards loaded")
+        await wait_until(pilot, lambda: app.screen.cards and app.screen.focused_column is not None, what="cards loaded")
         assert not app.screen.query_one("#board").loading
         assert focused_card(app)[0] == "saved"

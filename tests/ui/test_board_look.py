@@ -8,24 +8,24 @@ import pytest
 
 from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.screens.board import BoardScreen, column_title
-from followup_tui.ui.widgets.card_list import EDGES, CardList, wrap
+from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.widgets.board_view import EDGES, column_title, wrap
+from ui_steps import card_in_view, drawn_card, title_strip
 
 
-def card_text(card_list: CardList, index: int) -> list[str]:
-    """What a card shows, line by line, edges included."""
-    top = card_list.row_of(index) - card_list.scroll_offset.y
-    return [card_list.render_line(y).text for y in range(top, top + card_list.card_height)]
+def card_text(board: BoardScreen, stage: str, index: int) -> list[str]:
+    """What a card shows on screen, line by line, edges included."""
+    return [strip.text for strip in drawn_card(board, stage, index)]
 
 
 async def started(pilot, wait_until) -> BoardScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
     await pilot.pause()
     return pilot.app.screen
 
 
-def edge_kind(card_list: CardList, index: int) -> str:
-    corner = card_text(card_list, index)[0][0]
+def edge_kind(board: BoardScreen, stage: str, index: int) -> str:
+    corner = card_text(board, stage, index)[0][0]
     return next(kind for kind, edges in EDGES.items() if edges[0] == corner)
 
 
@@ -34,41 +34,42 @@ async def test_only_the_focused_card_is_highlighted(demo_db, make_app, wait_unti
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
         await pilot.press("l", "l", "j")  # Interview, its second card
-        await wait_until(pilot, lambda: board.focused_list.stage == "interview" and board.focused_list.cursor == 1)
+        await wait_until(pilot, lambda: board.focused_column.stage == "interview" and board.focused_column.cursor == 1)
         kinds = {
-            (stage, index): edge_kind(board.column(stage).card_list, index)
+            (stage, index): edge_kind(board, stage, index)
             for stage in STAGES
-            for index in range(min(len(board.column(stage).card_list.cards), 3))
+            for index in range(len(board.column(stage).cards))
+            if card_in_view(board, stage, index)
         }
         assert [place for place, kind in kinds.items() if kind == "focus"] == [("interview", 1)]
         # other columns keep a quiet mark of where their cursor is: square corners
         assert kinds[("applied", 0)] == "current" and kinds[("thanked", 0)] == "current"
         assert kinds[("interview", 0)] == "card" and kinds[("applied", 1)] == "card"
         # the focused card also has its own background; the others the list's
-        focused, other = board.column("interview").card_list, board.column("applied").card_list
-        inside = lambda card_list, index: card_list.render_line(card_list.row_of(index, "company") - card_list.scroll_offset.y)  # noqa: E731
+        inside = lambda stage, index: drawn_card(board, stage, index)[1]  # noqa: E731  (the company's line)
         background = lambda strip: next(seg.style.bgcolor for seg in strip if seg.text.strip() not in ("", "│", "┃"))  # noqa: E731
-        assert background(inside(focused, 1)) != background(inside(other, 0))
-        assert background(inside(other, 0)) == background(inside(other, 1))
-        # the focused column's title stands out
-        from followup_tui.ui.screens.board import ColumnTitle
-
-        assert board.column("interview").query_one(ColumnTitle).current
-        assert not board.column("applied").query_one(ColumnTitle).current
-        # the filter takes the focus: no card looks focused any more
+        assert background(inside("interview", 1)) != background(inside("applied", 0))
+        assert background(inside("applied", 0)) == background(inside("applied", 1))
+        # the focused column's title stands out: underlined (NO_COLOR too), its own background
+        underlined = lambda stage: all(seg.style.underline for seg in title_strip(board, stage))  # noqa: E731
+        assert board.view.marked_stage == "interview"
+        assert underlined("interview") and not any(underlined(s) for s in STAGES if s != "interview")
+        assert background(title_strip(board, "interview")) != background(title_strip(board, "applied"))
+        # the filter takes the focus: no card looks focused any more, no title is marked
         await pilot.press("slash")
-        await wait_until(pilot, lambda: board.focused_list is None)
-        await wait_until(pilot, lambda: not board.column("interview").card_list.looks_focused)
-        assert edge_kind(board.column("interview").card_list, 1) == "current"
+        await wait_until(pilot, lambda: board.focused_column is None)
+        await wait_until(pilot, lambda: board.view.marked_stage is None)
+        assert edge_kind(board, "interview", 1) == "current"
+        assert not any(underlined(s) for s in STAGES)
 
 
 async def test_the_next_action_wraps_to_a_second_line_instead_of_being_cut(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
-        interview = board.column("interview").card_list
+        interview = board.column("interview")
         index = next(i for i, c in enumerate(interview.cards) if c.company == "Cobalt Studio")
-        lines = [line.strip("│┃┌┐└┘ ") for line in card_text(interview, index)]
+        lines = [line.strip("│┃┌┐└┘ ") for line in card_text(board, "interview", index)]
         assert interview.cards[index].action_text == "thank-you to Leo Martins"
         assert lines[3:5] == ["thank-you to", "Leo Martins"]  # no "thank-you to Leo…"
         assert lines[5].startswith("overdue")
@@ -79,19 +80,15 @@ async def test_a_moved_card_is_focused_and_scrolled_into_view_in_its_new_column(
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
         await pilot.press("l")
-        await wait_until(pilot, lambda: board.focused_list.stage == "applied")
-        moved = board.focused_list.current
+        await wait_until(pilot, lambda: board.focused_column.stage == "applied")
+        moved = board.focused_column.current
         await pilot.press("L")  # the fourth card of Interview: below the fold of 31 rows
-        interview = board.column("interview").card_list
-        await wait_until(pilot, lambda: board.focused_list is interview and interview.current.app_id == moved.app_id)
-
-        def in_view() -> bool:
-            top = interview.row_of(interview.cursor)
-            y = interview.scroll_offset.y
-            return y <= top and top + interview.card_height <= y + interview.scrollable_content_region.height
-
-        await wait_until(pilot, in_view, what="the moved card scrolled into view")
-        assert interview.row_of(interview.cursor) > interview.scrollable_content_region.height - interview.card_height
+        interview = board.column("interview")
+        await wait_until(pilot, lambda: board.focused_column is interview and interview.current.app_id == moved.app_id)
+        await wait_until(pilot, lambda: card_in_view(board, "interview", interview.cursor), what="the moved card scrolled into view")
+        assert interview.row_of(interview.cursor) > board.view.content_height - interview.card_height  # it had to scroll
+        assert interview.scroll > 0
+        assert card_text(board, "interview", interview.cursor)[1].strip("┃ ").startswith(moved.company[:10])
 
 
 def test_wrap_keeps_words_and_cuts_only_what_two_lines_cannot_hold():
@@ -118,10 +115,10 @@ async def test_counts_show_and_the_focused_column_stays_in_view(demo_db, make_ap
     async with app.run_test(size=size) as pilot:
         board = await started(pilot, wait_until)
         for stage in STAGES:
-            count = len(board.column(stage).card_list.cards)
+            count = len(board.column(stage).cards)
             assert board.column(stage).title.endswith(f"({count})"), board.column(stage).title
         for step in range(len(STAGES)):
-            stage = board.focused_list.stage
+            stage = board.focused_column.stage
             before, after = board.off_screen()
             assert stage not in before + after  # the focused column is on screen
             hidden = before + after
@@ -129,7 +126,7 @@ async def test_counts_show_and_the_focused_column_stays_in_view(demo_db, make_ap
                 assert all(f"{board.column(s).title.split(' (')[0]}" in board.status_text or "▸" in board.status_text for s in hidden)
             await pilot.press("l")
             if step < len(STAGES) - 1:
-                await wait_until(pilot, lambda stage=stage: board.focused_list.stage != stage)
+                await wait_until(pilot, lambda stage=stage: board.focused_column.stage != stage)
         if size[0] == 80:
             assert board.off_screen()[0]  # scrolled: the first columns are left of the screen
             assert board.status_text.lstrip().startswith("◂ Saved 1")
@@ -139,20 +136,20 @@ async def test_a_tall_terminal_shows_each_cards_fields_and_a_short_one_more_card
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
-        interview = board.column("interview").card_list
+        interview = board.column("interview")
         index = next(i for i, c in enumerate(interview.cards) if c.company == "Orbital Robotics")
-        text = "\n".join(card_text(interview, index))
+        text = "\n".join(card_text(board, "interview", index))
         assert "│Toulouse (hyb…│" in text and "│▲ high #sre   │" in text
         assert interview.field_lines == 2 and interview.card_height == 9
-        following_up = board.column("following-up").card_list
+        following_up = board.column("following-up")
         assert following_up.field_lines == 0  # no card there has fields
         assert following_up.card_height == 6  # nor an action on two lines: "let go", "overdue 7d"
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         board = await started(pilot, wait_until)
-        interview = board.column("interview").card_list
+        interview = board.column("interview")
         assert interview.field_lines == 0  # 19 rows: compact cards rather than fewer with fields
-        assert "Toulouse" not in "\n".join(card_text(interview, 0) + card_text(interview, 1))
+        assert "Toulouse" not in "\n".join(card_text(board, "interview", 0) + card_text(board, "interview", 1))
 
 
 async def test_user_text_in_fields_is_shown_literally(tmp_path, make_app, wait_until):
@@ -161,7 +158,7 @@ async def test_user_text_in_fields_is_shown_literally(tmp_path, make_app, wait_u
     app = make_app(db)
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
-        text = "\n".join(card_text(board.column("applied").card_list, 0))
+        text = "\n".join(card_text(board, "applied", 0))
         assert "[b]Oslo␛[2J" in text and "#[red]x" in text and "\x1b" not in text
 
 
@@ -193,3 +190,24 @@ async def test_a_filter_that_matches_nothing_says_so(demo_db, make_app, wait_unt
         assert str(empty.render()) == "Nothing matches “zzz”. escape clears the filter."
         await pilot.press("escape")
         await wait_until(pilot, lambda: not empty.display and board.query_one("#board").display)
+
+
+async def test_a_new_theme_reaches_every_part_of_the_board_at_once(demo_db, make_app, wait_until):
+    """The board's colours come from the stylesheet's component classes, so a
+    theme changes them; no line drawn in the old theme is left (they are cached)."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+
+        def look() -> tuple:
+            focused, ordinary, title = drawn_card(board, "saved", 0), drawn_card(board, "applied", 1), title_strip(board, "saved")
+            return (
+                {seg.style.bgcolor for seg in focused[1]}, {seg.style.color for seg in ordinary[1]},
+                {seg.style.color for seg in ordinary[0]}, {seg.style.bgcolor for seg in title},
+            )
+
+        dark = look()
+        app.theme = "textual-light"
+        await wait_until(pilot, lambda: all(a != b for a, b in zip(look(), dark)), what="every part in the new theme")
+        light = board.view.rich_style.bgcolor
+        assert light not in dark[0] and board.view.render_line(board.view.size.height - 1)._segments[-1].style.bgcolor == light

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from followup_tui.ui.screens.board import BoardScreen
-from followup_tui.ui.widgets.card_list import EDGES
+from followup_tui.ui.widgets.board_view import EDGES
+from ui_steps import card_in_view, drawn_card
 
 
 def first_segment_text(strip) -> str:
@@ -22,23 +23,23 @@ async def test_focus_current_and_urgency_differ_without_colour(demo_db, make_app
     async with app.run_test(size=(120, 35)) as pilot:
         if setting == "light":
             app.theme = "textual-light"
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         board = app.screen
-        focused = board.focused_list
-        other = board.column("interview").card_list
+        focused = board.focused_column
+        other = board.column("interview")
         assert other is not focused and other.cards
         await pilot.pause()
         # edges: heavy for the focused card, square for another column's
         # current card, rounded for the rest
-        assert first_segment_text(focused.render_line(0)).startswith(EDGES["focus"][0])
-        assert first_segment_text(other.render_line(0)).startswith(EDGES["current"][0])
-        assert first_segment_text(other.render_line(other.row_of(1))).startswith(EDGES["card"][0])  # the next card
+        assert first_segment_text(drawn_card(board, focused.stage, 0)[0]).startswith(EDGES["focus"][0])
+        assert first_segment_text(drawn_card(board, "interview", 0)[0]).startswith(EDGES["current"][0])
+        assert first_segment_text(drawn_card(board, "interview", 1)[0]).startswith(EDGES["card"][0])  # the next card
         # urgencies: overdue is underlined and bold, due today only bold
         styles = {}
-        for card_list in (board.column(s).card_list for s in ("interview", "thanked")):
-            for index, card in enumerate(card_list.cards):
-                if card.urgency in ("overdue", "due-today") and card_list.row_of(index + 1) < 30:
-                    strips = [card_list.render_line(y) for y in range(card_list.row_of(index), card_list.row_of(index + 1))]
+        for stage in ("interview", "thanked"):
+            for index, card in enumerate(board.column(stage).cards):
+                if card.urgency in ("overdue", "due-today") and card_in_view(board, stage, index):
+                    strips = drawn_card(board, stage, index)
                     style = next(seg.style for strip in strips for seg in strip if "due" in seg.text)
                     styles[card.urgency] = (bool(style.underline), bool(style.bold))
         assert styles["overdue"] == (True, True)

@@ -25,7 +25,6 @@ from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from followup_tui.ui.screens.message_text import MessageTextDialog
-from followup_tui.ui.widgets.card_list import CardList
 from followup_tui.ui.widgets.check_panel import CheckPanel
 from waiting import wait_until as wait_for
 
@@ -47,10 +46,10 @@ async def open_card(app, pilot, company: str) -> None:
     board = app.screen
     assert isinstance(board, BoardScreen)
     target = next(c for c in board.cards if c.company == company)
-    while board.focused_list.stage != target.stage:
+    while board.focused_column.stage != target.stage:
         await pilot.press("l")
-    card_list: CardList = board.focused_list
-    while card_list.current.company != company:
+    column = board.focused_column
+    while column.current.company != company:
         await pilot.press("j")
     await pilot.press("c")
     await pilot.pause()
@@ -239,7 +238,7 @@ async def test_mark_as_sent_records_the_message_and_moves_the_card(demo_db, make
         sent = record.messages_sent("thank-you")[-1]
         assert (sent.at, sent.recipient, sent.subject, sent.body) == (FIXED_NOW, fields.to, fields.subject, fields.body)
         assert record.drafts == {}
-        focused = app.screen.focused_list  # the board's current column
+        focused = app.screen.focused_column  # the board's current column
         assert focused.stage == "thanked" and focused.current.company == "Orbital Robotics"
 
 

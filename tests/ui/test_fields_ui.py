@@ -36,7 +36,7 @@ def fields_db(tmp_path: Path) -> Path:
 
 
 def visible(screen: BoardScreen) -> list[str]:
-    return [c.company for s in STAGES for c in screen.column(s).card_list.cards]
+    return [c.company for s in STAGES for c in screen.column(s).cards]
 
 
 @pytest.mark.parametrize(("typed", "expected"), [("remote", ["Acme"]), ("berlin", ["Beta"]),

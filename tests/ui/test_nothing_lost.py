@@ -19,7 +19,6 @@ from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
-from followup_tui.ui.widgets.card_list import CardList
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -31,16 +30,14 @@ def messages(app) -> list[str]:
 
 
 async def on_board(pilot, wait_until) -> BoardScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
     return pilot.app.screen
 
 
 async def go_to(pilot, wait_until, company: str) -> None:
     board = await on_board(pilot, wait_until)
     card = next(c for c in board.cards if c.company == company)
-    card_list = board.column(card.stage).card_list
-    card_list.focus()
-    card_list.cursor = card_list.index_of(card.app_id)
+    board.select(card.app_id)
     await wait_until(pilot, lambda: board.current_card is not None and board.current_card.company == company)
 
 

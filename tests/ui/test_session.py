@@ -19,7 +19,7 @@ from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
-from followup_tui.ui.widgets.card_list import CardList
+from followup_tui.ui.widgets.board_view import Column
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -40,14 +40,14 @@ def shown_text(static) -> str:
 
 
 def current(app):
-    focused = app.screen.focused_list  # the board's current column
-    assert isinstance(focused, CardList)
+    focused = app.screen.focused_column  # the board's current column
+    assert isinstance(focused, Column)
     return focused.current
 
 
 async def board(pilot, wait_until):
     """The board, its focus on the first Applied card (the demo's first column holds a saved job)."""
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
     if current(pilot.app) is not None and current(pilot.app).stage == "saved":
         await pilot.press("l")
         await wait_until(pilot, lambda: current(pilot.app).stage == "applied")
@@ -87,8 +87,8 @@ async def test_due_words_and_urgency_follow_the_clock_while_the_app_stays_open(d
 
         await wait_until(pilot, lambda: fresh().urgency == "overdue", what="the card to turn overdue")
         assert fresh().due_text == "overdue by 2 hours"
-        card_list = screen.column(card.stage).card_list
-        assert card_list.cards[card_list.index_of(card.app_id)].due_text == "overdue by 2 hours"  # drawn from these
+        column = screen.column(card.stage)
+        assert column.cards[column.index_of(card.app_id)].due_text == "overdue by 2 hours"  # drawn from these
 
 
 # -- store errors become a message; the app keeps running ---------------------------
@@ -169,7 +169,7 @@ async def test_a_move_from_a_stale_board_is_refused_not_applied_elsewhere(demo_d
         assert stored(demo_db)[card.company].stage == "offer"  # not silently moved back to interview
         # the board now shows where the card really is
         await wait_until(
-            pilot, lambda: any(c.app_id == card.app_id for c in app.screen.column("offer").card_list.cards)
+            pilot, lambda: any(c.app_id == card.app_id for c in app.screen.column("offer").cards)
         )
 
 

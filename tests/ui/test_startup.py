@@ -12,6 +12,7 @@ look at the board before it, by holding the data file's lock (what another
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +58,7 @@ def expected_titles(db: Path) -> dict[str, int]:
 
 
 def shown_ids(board: BoardScreen) -> set[int]:
-    return {c.app_id for s in STAGES for c in board.column(s).card_list.cards}
+    return {c.app_id for s in STAGES for c in board.column(s).cards}
 
 
 async def quit_app(pilot, app, wait_until) -> None:
@@ -107,14 +108,14 @@ async def test_the_next_start_paints_the_last_board_at_once_then_the_loaded_one(
             # still reading the file: yet the board shows its first cards and every count
             assert not app.session.loaded
             assert titles(board) == expected
-            preview_cards = board.column("applied").card_list.cards
+            preview_cards = board.column("applied").cards
             assert len(preview_cards) == PREVIEW_CARDS and preview_cards[0].company == "Company 000"
             assert not board.query_one("#board").loading
             # nothing outside the board sees the partial data
             assert list(app.session.all()) == [] and app.session.get(preview_cards[0].app_id) is None
             lock.release()
             await wait_until(pilot, lambda: app.session.loaded, what="the load once the lock is free")
-            await wait_until(pilot, lambda: len(board.column("applied").card_list.cards) == PREVIEW_CARDS + 15)
+            await wait_until(pilot, lambda: len(board.column("applied").cards) == PREVIEW_CARDS + 15)
             assert titles(board) == expected and shown_ids(board) == every_id
     finally:
         if lock.is_locked:
@@ -138,7 +139,7 @@ async def test_a_preview_of_another_version_of_the_file_is_not_used(big, many_db
             lock.release()
             await wait_until(pilot, lambda: app.session.loaded)
             await wait_until(pilot, lambda: titles(board) == expected_titles(many_db))
-            assert any(c.company == "Written elsewhere" for c in board.column("saved").card_list.cards)
+            assert any(c.company == "Written elsewhere" for c in board.column("saved").cards)
     finally:
         if lock.is_locked:
             lock.release()
@@ -213,24 +214,94 @@ from followup_tui.cli.context import CliContext
 from followup_tui.cli.tui import launch
 from followup_tui.factory import build_app
 db = Path(sys.argv[1])
-CliContext().settings
-build_app(db)
+settings = CliContext(config_option=sys.argv[2]).settings
+assert settings.user_name == "Sam Rivera", settings  # the file was read and checked
+build_app(db, settings, config_file=Path(sys.argv[2]), first_run=True)
 print(" ".join(sorted(sys.modules)))
 """
 
 NOT_BEFORE_THE_BOARD = (
-    "pydantic", "email_validator", "arrow", "holidays", "smtplib", "email.message", "textstat", "charset_normalizer",
-    "followup_tui.config", "followup_tui.domain.checks", "followup_tui.domain.message_plan",
+    "pydantic", "email_validator", "idna", "tomlkit", "tomli_w",
+    "arrow", "holidays", "smtplib", "email.message", "textstat", "charset_normalizer",
+    "followup_tui.domain.checks", "followup_tui.domain.message_plan",
     "followup_tui.messaging.eml", "followup_tui.ui.screens.composer", "followup_tui.ui.screens.form",
     "followup_tui.ui.screens.agenda", "followup_tui.cli.records",
 )
 
 
-def test_starting_the_tui_imports_only_what_the_board_needs(demo_db):
-    done = subprocess.run([sys.executable, "-c", STARTUP_IMPORTS, str(demo_db)], capture_output=True, text=True, check=True)
+def test_starting_the_tui_imports_only_what_the_board_needs(demo_db, tmp_path):
+    config = tmp_path / "config.toml"  # a set-up user's file: checked at start, by no heavy schema library
+    config.write_text('timezone = "Europe/Paris"\nuser_name = "Sam Rivera"\nsignature = "Sam"\n'
+                      '[cadence]\nthank_you_hours = 12\n[checks]\nmax_words = 180\n'
+                      '[smtp]\nhost = "mail.example.com"\nport = 2525\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", STARTUP_IMPORTS, str(demo_db), str(config)],
+                          capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
     assert "textual" in loaded and "followup_tui.ui.screens.board" in loaded
     assert sorted(m for m in NOT_BEFORE_THE_BOARD if m in loaded) == []
+
+
+FIRST_PAINT_IMPORTS = """
+import sys
+from pathlib import Path
+from followup_tui.cli import main  # the path `followup` takes
+from followup_tui.cli.context import CliContext, clock_from_env
+from followup_tui.ui import session
+from followup_tui.ui.app import FollowupApp
+
+session.BACKGROUND_LOAD_BYTES = 0  # the test's small file counts as big: painted from its preview
+db, config = Path(sys.argv[1]), Path(sys.argv[2])
+at_paint = {}
+
+def first_paint(self):
+    if not at_paint:
+        at_paint["modules"] = sorted(sys.modules)
+        at_paint["preview"] = self.session.provisional is not None
+        self.exit()
+
+FollowupApp._painted = first_paint
+from followup_tui.factory import build_app
+from followup_tui.ui.crash_guard import install
+
+settings = CliContext(config_option=str(config)).settings
+app = build_app(db, settings, clock_from_env, config_file=config, first_run=True)
+install(app, lambda error: str(error))
+app.run(headless=True, size=(120, 35))
+print("preview" if at_paint["preview"] else "no preview")
+print(" ".join(at_paint["modules"]))
+"""
+
+HEAVY_BEFORE_THE_FIRST_PAINT = (
+    *NOT_BEFORE_THE_BOARD, "dateutil", "filelock", "zipfile", "hashlib", "importlib.metadata",
+    "textual.widgets.text_area", "followup_tui.store.backups", "followup_tui.ui.screens.settings",
+)
+
+
+def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_db, tmp_path):
+    """The real start of a big file, to its first paint, in a process of its
+    own: a config file with values (read and checked), the board painted from
+    the preview the last session left; no settings schema library, no email
+    validation, no lock library, no backups, no TextArea, no other screen."""
+    from followup_tui.store.preview import BoardPreviewFile
+    from followup_tui.ui.board_preview import preview_of
+    from followup_tui.ui.session import entry_for
+    from followup_tui.domain.settings import Settings
+
+    repo = TinyDBRepository.open(demo_db)
+    entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]
+    BoardPreviewFile(demo_db).save(repo.change_token(), preview_of(entries))
+    config = tmp_path / "config.toml"
+    config.write_text('timezone = "UTC"\nuser_name = "Sam Rivera"\n[cadence]\nthank_you_hours = 12\n'
+                      '[smtp]\nhost = "mail.example.com"\nport = 2525\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_IMPORTS, str(demo_db), str(config)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "FOLLOWUP_NOW": FIXED_NOW.isoformat()})
+    assert done.returncode == 0, done.stderr
+    shown, modules = done.stdout.splitlines()[-2:]
+    assert shown == "preview"  # the board was painted from it, before the file was read
+    loaded = set(modules.split())
+    assert "followup_tui.ui.screens.board" in loaded and "followup_tui.config" in loaded
+    assert sorted(m for m in HEAVY_BEFORE_THE_FIRST_PAINT if m in loaded) == []
 
 
 def test_every_subcommand_is_found_by_its_name():
@@ -260,7 +331,7 @@ def type_now(app, text: str) -> None:
 async def test_keys_typed_while_the_form_opens_reach_its_first_field(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_form(None)
         type_now(app, "Acme Robotics")  # before the form is even composed
         form = await wait_for_screen(pilot, ApplicationFormScreen)
@@ -277,7 +348,7 @@ async def test_keys_typed_while_the_composer_opens_reach_the_body(demo_db, make_
 
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_composer(app.session.find("Orbital Robotics").id)
         type_now(app, "Hello there")
         composer = await wait_for_screen(pilot, ComposerScreen)
@@ -299,7 +370,7 @@ async def test_saving_at_once_from_a_form_still_opening_keeps_every_contact_and_
     assert len(before.contacts) == 2 and before.interviews
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_list)
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_form(before.id)
         type_now(app, " Ltd")
         app.post_message(events.Key("ctrl+s", None).set_sender(app))

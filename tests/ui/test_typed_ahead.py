@@ -25,7 +25,7 @@ def burst(app, *keys: str) -> None:
 
 
 async def on_board(pilot, wait_until) -> BoardScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_list)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
     return pilot.app.screen
 
 

@@ -13,9 +13,8 @@ from .. import __version__
 from .context import CliContext, crash_logged, fail, one_line_usage_errors
 
 # Each subcommand's module is imported only when that subcommand runs (or
-# --help lists them): `followup list` never loads the settings schema
-# (pydantic), the importers (charset-normalizer), the calendar export or the
-# draft checks. Name -> "module:function".
+# --help lists them): `followup list` never loads the importers
+# (charset-normalizer), the calendar export or the draft checks. Name -> "module:function".
 SUBCOMMANDS: dict[str, str] = {
     "add": "records:add",
     "list": "records:list_apps",

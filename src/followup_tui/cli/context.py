@@ -85,7 +85,7 @@ class CliContext:
     def settings(self) -> Settings:
         if self._settings is None:
             path = config_path(self.config_option)
-            if not path.exists():  # the defaults, without loading the settings schema (pydantic)
+            if not path.exists():  # the defaults, without reading TOML
                 self._settings = Settings()
                 return self._settings
             from ..config import load_settings

@@ -15,17 +15,17 @@ timestamps and inode reuse do.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
@@ -40,17 +40,22 @@ from .atomic_file import (
     remove_stale_temps,
     write_atomic,
 )
-from . import backups
 from .file_records import FileChanged, FileRecord, RecordReader, encode_document_chunks, index_records
 from .migrations import SCHEMA_VERSION, migrate
 from .fast_decode import decode_as_written, index_as_written
 from .special_files import check_file_mode, check_regular, resolve_data_path, tighten_folder
 from .validation import check_document, schema_of
 
+if TYPE_CHECKING:
+    import hashlib
+
+    from . import backups  # imported where used: hashlib and the rest load after the first paint
+
 APPLICATIONS = "applications"
 META = "_meta"
 META_ID = 1
 LOCK_TIMEOUT_SECONDS = 10.0
+_MAKING_A_LOCK = threading.Lock()
 
 Clock = Callable[[], datetime]
 
@@ -129,7 +134,7 @@ class TinyDBRepository:
         self._decoded: tuple[Snapshot, list[Application]] | None = None
         self.notices: list[str] = []  # things the user should know, found while opening
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+        self._lock = None  # the FileLock, made at first use (see _file_lock)
         self._reader: RecordReader | None = None  # the file's records, during a session
 
     # -- opening ------------------------------------------------------------
@@ -153,6 +158,7 @@ class TinyDBRepository:
         copy): what `open` does unless told not to. Raises StoreError."""
         try:
             with self._locked():
+                remove_stale_temps(self.path)
                 self._check_content(index=True)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot use the data file ({os_reason(exc)})") from exc
@@ -164,6 +170,12 @@ class TinyDBRepository:
         elif notice := tighten_folder(parent, self.path.name):
             self.notices.append(notice)
         check_regular(self.path)  # a FIFO or a device: refused before anything opens it
+        if not verify and self.path.exists():
+            # The TUI on a big file paints before anything is read: no lock
+            # yet (nor filelock's import, ~10 ms); verify() takes it and
+            # removes stale temp files, in the session's start-up thread.
+            check_file_mode(self.path)  # cheap: a read-only file is refused at once
+            return
         with self._locked():
             remove_stale_temps(self.path)
             if not self.path.exists():
@@ -302,10 +314,23 @@ class TinyDBRepository:
 
     # -- sessions -----------------------------------------------------------
 
+    def _file_lock(self):
+        """The OS file lock beside the data file: one object per repository,
+        made (and filelock imported) when first taken, by whichever thread."""
+        with _MAKING_A_LOCK:
+            if self._lock is None:
+                from filelock import FileLock
+
+                self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+            return self._lock
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import Timeout
+
+        lock = self._file_lock()
         try:
-            self._lock.acquire()
+            lock.acquire()
         except Timeout as exc:
             raise StoreError(
                 f"{self.path}: another followup session has held the lock for over "
@@ -316,7 +341,7 @@ class TinyDBRepository:
         try:
             yield
         finally:
-            self._lock.release()
+            lock.release()
 
     @contextmanager
     def _session(self) -> Iterator[tuple[Table, Table]]:
@@ -538,6 +563,8 @@ class TinyDBRepository:
     # -- backups (store/backups.py) ------------------------------------------------
 
     def list_backups(self) -> list[backups.Backup]:
+        from . import backups
+
         return backups.list_backups(self.path)
 
     def rotate_backups(self) -> Path | None:
@@ -545,6 +572,10 @@ class TinyDBRepository:
         (thinning old ones); never a file that fails validation. Returns the new
         backup, or None when the newest one already holds this content.
         Raises StoreError when the copy cannot be written."""
+        import hashlib
+
+        from . import backups
+
         with self._locked():
             backups.remove_partials(self.path)
             # Streamed: the file's digest and its backup digest in one pass,
@@ -588,6 +619,8 @@ class TinyDBRepository:
         the current file (or, when it is damaged, keeping it aside in the
         backups folder). Works when the current file does not validate.
         Returns (where the current file went, applications restored)."""
+        from . import backups
+
         with self._locked():
             try:
                 raw = source.read_bytes()
@@ -612,6 +645,8 @@ class TinyDBRepository:
             return kept, count
 
     def _backup_copy(self, suffix: str) -> Path:
+        from . import backups
+
         target = self.path.with_name(self.path.name + suffix)
         backups.write_private(target, self._file_chunks())
         return target

@@ -8,11 +8,10 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll, Vertical
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
@@ -20,15 +19,13 @@ from ..cards import Card, card_for, card_sort_key, group_by_stage
 from ..held_keys import HeldKeys
 from ..safe_text import printable
 from ..session import DataChanged
-from ..widgets.card_list import GAP, CardList
+from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
-MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
+__all__ = ["BoardScreen", "Column", "MIN_COLUMN_WIDTH", "column_title"]
+
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 HINT_SECONDS = 8  # how long the status line keeps "moved to ... u undoes it"
-# Where a column is too narrow for its title and count, a shorter name (the
-# count is never the part that is cut).
-SHORT_TITLES = {"following-up": "Follow-up"}
 EMPTY_BOARD = (
     ("No applications yet.\n\n", "bold"),
     ("  n", "bold"), ("                      add your first application\n", ""),
@@ -40,47 +37,6 @@ EMPTY_BOARD = (
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
 CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
-
-
-def column_title(stage: str, count: int, width: int) -> str:
-    """'Following up (12)', or shorter where it does not fit: the count always shows."""
-    count_text = f" ({count:,})"
-    for name in (STAGE_TITLES[stage], SHORT_TITLES.get(stage, "")):
-        if name and len(name) + len(count_text) <= width:
-            return name + count_text
-    room = max(width - len(count_text) - 1, 1)
-    return STAGE_TITLES[stage][:room] + "…" + count_text
-
-
-class StageColumn(Vertical):
-    """A column: its title with a count, and its cards."""
-
-    def __init__(self, stage: str) -> None:
-        super().__init__(id=f"column-{stage}", classes="stage-column")
-        self.stage = stage
-        self.count = 0
-
-    def compose(self) -> ComposeResult:
-        yield ColumnTitle(STAGE_TITLES[self.stage], classes="column-title")
-        yield CardList(self.stage, id=f"cards-{self.stage}")
-
-    @property
-    def card_list(self) -> CardList:
-        return self.query_one(CardList)
-
-    @property
-    def title(self) -> str:
-        return self.query_one(".column-title", ColumnTitle).text
-
-    def show(self, cards: list[Card], keep_app_id: int | None, total: int | None = None) -> None:
-        """`total`: the column's count when `cards` are only its first ones (the preview)."""
-        self.count = len(cards) if total is None else total
-        self.retitle()
-        self.card_list.set_cards(cards, keep_app_id)
-
-    def retitle(self) -> None:
-        width = (self.styles.width.value if self.styles.width else MIN_COLUMN_WIDTH) - GAP
-        self.query_one(".column-title", ColumnTitle).update(column_title(self.stage, self.count, int(width)))
 
 
 class BoardFooter(Footer):
@@ -105,46 +61,6 @@ class BoardFooter(Footer):
         if shown != self._shown:
             super().bindings_changed(screen)
             self._shown = shown if screen.app.app_focus else None  # unfocused: it has not rebuilt yet
-
-
-class ColumnTitle(Widget):
-    """A column's title and count, marked when it is the current column:
-    changing either repaints one line (no layout pass, no restyle)."""
-
-    DEFAULT_CSS = "ColumnTitle { height: 1; }"
-    COMPONENT_CLASSES = {"column-title--current"}
-
-    def __init__(self, text: str, *, classes: str = "") -> None:
-        super().__init__(classes=classes)
-        self._text = text
-        self.current = False
-
-    def update(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.refresh()
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def show_current(self, current: bool) -> None:
-        if current != self.current:
-            self.current = current
-            self.refresh()
-
-    def render(self) -> Text:
-        text = Text(self._text, no_wrap=True, overflow="ellipsis")
-        if self.current:  # the whole line, not only the words
-            text.pad_right(max(self.size.width - text.cell_len, 0))
-            text.stylize(self.get_component_rich_style("column-title--current"))
-        return text
-
-
-class BoardColumns(HorizontalScroll, can_focus=True, inherit_bindings=False):
-    """The columns side by side: the one focusable part of the board (its
-    keys are the screen's; a scrolling container's own arrow keys would
-    scroll it instead of moving between cards)."""
 
 
 class StatusLine(Widget):
@@ -208,7 +124,7 @@ class BoardScreen(DataScreen):
         self.shown_filter = ""
         self._hint = ""
         self._hint_timer: Timer | None = None
-        self._current_stage = STAGES[0]  # the board's current column
+        self.view = BoardView(id="board")  # the one widget that draws the columns
         # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
         self.held_keys = HeldKeys(
             self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
@@ -225,9 +141,7 @@ class BoardScreen(DataScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with BoardColumns(id="board"):
-            for stage in STAGES:
-                yield StageColumn(stage)
+        yield self.view
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
         yield StatusLine(id="board-status")
@@ -236,7 +150,6 @@ class BoardScreen(DataScreen):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#board-empty").display = False
-        self.query_one("#board").watch(self.query_one("#board"), "scroll_x", self._show_status, init=False)
         if self.app.session.loaded:
             self.reload()
             self._focus_first_card()
@@ -248,19 +161,8 @@ class BoardScreen(DataScreen):
             # session does it in its worker): a loading indicator meanwhile.
             self.query_one("#board").loading = True
 
-    def on_resize(self) -> None:
-        # Share the width among as many whole columns as fit; the board
-        # scrolls sideways to the focused column instead of squeezing cards
-        # unreadably, and the status line says which columns are off screen.
-        shown = max(1, min(len(STAGES), self.size.width // MIN_COLUMN_WIDTH))
-        width = self.size.width // shown
-        for column in self.query(StageColumn):
-            column.styles.width = width
-            column.retitle()
-        self.call_after_refresh(self._keep_focused_column_in_view)
-
-    def _keep_focused_column_in_view(self) -> None:
-        self.query_one("#board").scroll_to_widget(self.column(self._current_stage), animate=False)
+    @on(BoardView.Shifted)
+    def _shifted(self) -> None:
         self._show_status()
 
     # -- the status line: the last change (and how to undo it), columns off screen
@@ -283,18 +185,8 @@ class BoardScreen(DataScreen):
 
     def off_screen(self) -> tuple[list[str], list[str]]:
         """The stages whose columns are left and right of the visible part of the board."""
-        board = self.query_one("#board")
-        if not board.display:
-            return [], []
-        left, right = board.scroll_x, board.scroll_x + board.size.width
-        before, after = [], []
-        for stage in STAGES:
-            region = self.column(stage).virtual_region
-            if region.right <= left:
-                before.append(stage)
-            elif region.x >= right:
-                after.append(stage)
-        return before, after
+        view = self.view
+        return view.off_screen() if view.display else ([], [])
 
     def _show_status(self) -> None:
         width = self.size.width
@@ -321,42 +213,42 @@ class BoardScreen(DataScreen):
 
     # -- data --------------------------------------------------------------------
 
-    def column(self, stage: str) -> StageColumn:
-        return self.query_one(f"#column-{stage}", StageColumn)
+    def column(self, stage: str) -> Column:
+        """A column's state as drawn: its cards, cursor, count and title."""
+        return self.view.column(stage)
 
     @property
-    def focused_list(self) -> CardList | None:
-        """The current column's list, while the board (not the filter) has the focus."""
-        board = self.query_one("#board")
-        return self.column(self._current_stage).card_list if self.focused is board else None
+    def focused_column(self) -> Column | None:
+        """The current column, while the board (not the filter) has the focus."""
+        view = self.view
+        return view.current_column if self.focused is view else None
 
     def activate(self, stage: str) -> None:
         """Make `stage` the current column and give the board the focus."""
-        old, self._current_stage = self._current_stage, stage
-        board = self.query_one("#board")
-        if self.focused is not board:
-            board.focus()  # from the filter, say: a focus change (the rest follows in on_descendant_focus)
-        self._show_current(old)
-        board.scroll_to_widget(self.column(stage), animate=False)
+        view = self.view
+        view.set_current(stage)
+        if self.focused is not view:
+            view.focus()  # from the filter, say
         self._update_has_card()
 
-    def _show_current(self, old: str | None = None) -> None:
-        """Draw the current column as focused (when the board has the focus)."""
-        focused = self.focused is self.query_one("#board")
-        for stage in {old, self._current_stage} - {None} if old is not None else STAGES:
-            column = self.column(stage)
-            on = focused and stage == self._current_stage
-            column.card_list.show_focused(on)
-            column.query_one(ColumnTitle).show_current(on)
+    def select(self, app_id: int) -> None:
+        """Make an application's card the current one (a click does this too)."""
+        card = self._by_id.get(app_id)
+        index = self.column(card.stage).index_of(app_id) if card is not None else None
+        if index is not None:
+            self.view.set_cursor(card.stage, index)
+            self.activate(card.stage)
 
-    @on(CardList.Chosen)
-    def _chosen(self, event: CardList.Chosen) -> None:
-        self.activate(event.card_list.stage)
+    @on(BoardView.Clicked)
+    def _clicked(self, event: BoardView.Clicked) -> None:
+        if event.index is not None:
+            self.view.set_cursor(event.stage, event.index)
+        self.activate(event.stage)
 
     @property
     def current_card(self) -> Card | None:
-        card_list = self.focused_list
-        return card_list.current if card_list else None
+        column = self.focused_column
+        return column.current if column else None
 
     def reload(self, focus_app_id: int | None = None) -> None:
         """Rebuild every card from the session's data, keeping the user's place."""
@@ -374,8 +266,9 @@ class BoardScreen(DataScreen):
     def _show_columns(self, stages, focus_app_id: int | None) -> None:
         current = self.current_card
         keep = focus_app_id if focus_app_id is not None else (current.app_id if current else None)
+        view = self.view
         for stage in stages:
-            self.column(stage).show(self._columns[stage], keep)
+            view.set_cards(stage, self._columns[stage], keep)
         target = self._by_id.get(focus_app_id) if focus_app_id is not None else None
         if target is not None and self._matches(target):
             self.activate(target.stage)
@@ -434,8 +327,9 @@ class BoardScreen(DataScreen):
         cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
         self._by_id = {card.app_id: card for card in cards}
         self._columns = group_by_stage(cards)
+        view = self.view
         for stage, stage_cards in self._columns.items():
-            self.column(stage).show(stage_cards, None, total=preview.counts.get(stage, len(stage_cards)))
+            view.set_cards(stage, stage_cards, None, total=preview.counts.get(stage, len(stage_cards)))
         self._show_status()
 
     @on(DataChanged)
@@ -464,10 +358,6 @@ class BoardScreen(DataScreen):
     def _update_has_card(self) -> None:
         self.has_card = self.current_card is not None
 
-    @on(CardList.Highlighted)
-    def _highlighted(self, event: CardList.Highlighted) -> None:
-        self._update_has_card()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in CARD_ACTIONS and not self.has_card:
             return None  # shown dimmed: there is no card here
@@ -478,28 +368,29 @@ class BoardScreen(DataScreen):
     # -- navigation ----------------------------------------------------------------
 
     def action_column(self, delta: int) -> None:
-        card_list = self.focused_list
-        stage = card_list.stage if card_list else STAGES[0]
+        column = self.focused_column
+        stage = column.stage if column else STAGES[0]
         index = max(0, min(len(STAGES) - 1, STAGES.index(stage) + delta))
-        target = self.column(STAGES[index]).card_list
-        if card_list is not None and target is not card_list:
-            target.cursor = min(card_list.cursor, max(len(target.cards) - 1, 0))
+        target = self.column(STAGES[index])
+        if column is not None and target is not column:
+            self.view.set_cursor(target.stage, column.cursor)  # the same row, as near as it has one
         self.activate(STAGES[index])
 
     def on_descendant_focus(self) -> None:
-        self._show_current()
         self._update_has_card()
 
     def on_descendant_blur(self) -> None:
-        self.call_later(self._show_current)  # the filter took the focus: no card is focused
+        self.call_later(self._update_has_card)  # the filter took the focus: no card is focused
 
     def action_cursor(self, delta: int) -> None:
-        if self.focused_list:
-            self.focused_list.move_cursor(delta)
+        if self.focused_column:
+            self.view.move_cursor(delta)
+            self._update_has_card()
 
     def action_page(self, direction: int) -> None:
-        if self.focused_list:
-            self.focused_list.page(direction)
+        if self.focused_column:
+            self.view.page(direction)
+            self._update_has_card()
 
     # -- card actions ---------------------------------------------------------------
 
@@ -634,5 +525,5 @@ class BoardScreen(DataScreen):
         self._focus_first_card()
 
     def _focus_first_card(self) -> None:
-        first = next((s for s in STAGES if self.column(s).card_list.cards), STAGES[0])
+        first = next((s for s in STAGES if self.column(s).cards), STAGES[0])
         self.activate(first)

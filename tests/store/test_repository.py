@@ -324,6 +324,26 @@ def test_stale_temp_files_are_removed_on_open(db_file):
     assert repo.get(1).company == "Acme"
 
 
+def test_opening_to_verify_later_reads_and_locks_nothing_until_verify(db_file):
+    """The TUI opens a big file this way to paint first: open() neither waits
+    for another session's lock nor touches the folder; verify() does both."""
+    from filelock import FileLock
+
+    open_repo(db_file).add(sample())
+    leftover = db_file.parent / f".{db_file.name}.tmp-abc123"
+    leftover.write_text('{"half": ')
+    other_session = FileLock(str(db_file) + ".lock")
+    other_session.acquire()
+    try:
+        repo = TinyDBRepository.open(db_file, verify=False)  # at once, although the lock is held
+        assert leftover.exists()  # it may be another session's save in progress
+    finally:
+        other_session.release()
+    repo.verify()
+    assert not leftover.exists()
+    assert repo.get(1).company == "Acme"
+
+
 def test_saves_leave_no_temp_files(db_file):
     repo = open_repo(db_file)
     for n in range(3):

@@ -12,6 +12,7 @@ look at the board before it, by holding the data file's lock (what another
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -238,6 +239,69 @@ def test_starting_the_tui_imports_only_what_the_board_needs(demo_db, tmp_path):
     loaded = set(done.stdout.split())
     assert "textual" in loaded and "followup_tui.ui.screens.board" in loaded
     assert sorted(m for m in NOT_BEFORE_THE_BOARD if m in loaded) == []
+
+
+FIRST_PAINT_IMPORTS = """
+import sys
+from pathlib import Path
+from followup_tui.cli import main  # the path `followup` takes
+from followup_tui.cli.context import CliContext, clock_from_env
+from followup_tui.ui import session
+from followup_tui.ui.app import FollowupApp
+
+session.BACKGROUND_LOAD_BYTES = 0  # the test's small file counts as big: painted from its preview
+db, config = Path(sys.argv[1]), Path(sys.argv[2])
+at_paint = {}
+
+def first_paint(self):
+    if not at_paint:
+        at_paint["modules"] = sorted(sys.modules)
+        at_paint["preview"] = self.session.provisional is not None
+        self.exit()
+
+FollowupApp._painted = first_paint
+from followup_tui.factory import build_app
+from followup_tui.ui.crash_guard import install
+
+settings = CliContext(config_option=str(config)).settings
+app = build_app(db, settings, clock_from_env, config_file=config, first_run=True)
+install(app, lambda error: str(error))
+app.run(headless=True, size=(120, 35))
+print("preview" if at_paint["preview"] else "no preview")
+print(" ".join(at_paint["modules"]))
+"""
+
+HEAVY_BEFORE_THE_FIRST_PAINT = (
+    *NOT_BEFORE_THE_BOARD, "dateutil", "filelock", "zipfile", "hashlib", "importlib.metadata",
+    "textual.widgets.text_area", "followup_tui.store.backups", "followup_tui.ui.screens.settings",
+)
+
+
+def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_db, tmp_path):
+    """The real start of a big file, to its first paint, in a process of its
+    own: a config file with values (read and checked), the board painted from
+    the preview the last session left; no settings schema library, no email
+    validation, no lock library, no backups, no TextArea, no other screen."""
+    from followup_tui.store.preview import BoardPreviewFile
+    from followup_tui.ui.board_preview import preview_of
+    from followup_tui.ui.session import entry_for
+    from followup_tui.domain.settings import Settings
+
+    repo = TinyDBRepository.open(demo_db)
+    entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]
+    BoardPreviewFile(demo_db).save(repo.change_token(), preview_of(entries))
+    config = tmp_path / "config.toml"
+    config.write_text('timezone = "UTC"\nuser_name = "Sam Rivera"\n[cadence]\nthank_you_hours = 12\n'
+                      '[smtp]\nhost = "mail.example.com"\nport = 2525\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_IMPORTS, str(demo_db), str(config)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "FOLLOWUP_NOW": FIXED_NOW.isoformat()})
+    assert done.returncode == 0, done.stderr
+    shown, modules = done.stdout.splitlines()[-2:]
+    assert shown == "preview"  # the board was painted from it, before the file was read
+    loaded = set(modules.split())
+    assert "followup_tui.ui.screens.board" in loaded and "followup_tui.config" in loaded
+    assert sorted(m for m in HEAVY_BEFORE_THE_FIRST_PAINT if m in loaded) == []
 
 
 def test_every_subcommand_is_found_by_its_name():

@@ -28,7 +28,16 @@ from collections.abc import Callable
 from textual import events
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
+
+
+def _text_area_class() -> type:
+    # TextArea (with its document and syntax modules, ~10 ms) is imported
+    # here, on the first key that asks, not before the board's first paint.
+    from textual.widgets import TextArea
+
+    return TextArea
+
 
 NAVIGATION = frozenset({"up", "down", "left", "right", "h", "j", "k", "l", "pageup", "pagedown"})
 AT_ONCE = frozenset({"q"})  # quitting never waits for a load
@@ -64,7 +73,7 @@ async def _act_on(app: App, key: str, character: str | None) -> bool:
         await app.run_action(active.binding.action, active.node)
         return True
     focused = app.focused
-    if isinstance(focused, TextArea) and not focused.read_only:
+    if isinstance(focused, _text_area_class()) and not focused.read_only:
         text = "\n" if key == "enter" else character
         if text is not None and (text == "\n" or text.isprintable()):
             focused.replace(text, *focused.selection, maintain_selection_offset=False)
@@ -125,7 +134,7 @@ class HeldKeys:
         the cursor in a field), the rest go there as typed keys."""
         screen, app = self._screen, self._screen.app
         while self.keys:
-            if app.screen is not screen or isinstance(screen.focused, (Input, TextArea)):
+            if app.screen is not screen or isinstance(screen.focused, (Input, _text_area_class())):
                 keys, self.keys = self.keys, []
                 await deliver(app, keys)
                 return

@@ -16,37 +16,55 @@ instead of quietly dropping the underlines or the crash log.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.app import App
-from textual.widgets import TextArea
-from textual.widgets.text_area import Highlight, TextAreaTheme
+
+if TYPE_CHECKING:
+    from textual.widgets.text_area import Highlight, TextAreaTheme
 
 CRASH_HOOK = "_handle_exception"  # App method that reports an unhandled exception
 
-# class -> (private methods called or overridden, private instance attributes read)
-PRIVATE_NAMES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    TextArea: (("_build_highlight_map",), ("_highlights", "_theme")),
-    App: ((CRASH_HOOK,), ()),
-}
+
+def __getattr__(name: str) -> Any:
+    # The crash hook is installed before the board's first paint; the
+    # TextArea parts (TextArea with its document and syntax modules, ~10 ms)
+    # are made when the composer or a test first asks for them.
+    if name in ("HighlightableTextArea", "PRIVATE_NAMES"):
+        _make_text_area_parts()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class HighlightableTextArea(TextArea):
-    """A TextArea whose subclasses add highlights of their own: override
-    `add_highlights`, call `rebuild_highlights()` when they change, and map
-    the highlight names to styles in `active_theme.syntax_styles`."""
+def _make_text_area_parts() -> None:
+    from textual.widgets import TextArea
 
-    def _build_highlight_map(self) -> None:
-        # Textual calls this after every edit and load; it clears the map
-        # (and the line cache) and fills it from the syntax tree.
-        super()._build_highlight_map()
-        self.add_highlights(self._highlights)
+    class HighlightableTextArea(TextArea):
+        """A TextArea whose subclasses add highlights of their own: override
+        `add_highlights`, call `rebuild_highlights()` when they change, and map
+        the highlight names to styles in `active_theme.syntax_styles`."""
 
-    def add_highlights(self, highlights: dict[int, list[Highlight]]) -> None:
-        """Append `(start byte, end byte, highlight name)` to `highlights[row]`."""
+        def _build_highlight_map(self) -> None:
+            # Textual calls this after every edit and load; it clears the map
+            # (and the line cache) and fills it from the syntax tree.
+            super()._build_highlight_map()
+            self.add_highlights(self._highlights)
 
-    def rebuild_highlights(self) -> None:
-        self._build_highlight_map()
+        def add_highlights(self, highlights: dict[int, list[Highlight]]) -> None:
+            """Append `(start byte, end byte, highlight name)` to `highlights[row]`."""
 
-    @property
-    def active_theme(self) -> TextAreaTheme | None:
-        """The theme object the TextArea draws with now (a copy of the one registered)."""
-        return getattr(self, "_theme", None)
+        def rebuild_highlights(self) -> None:
+            self._build_highlight_map()
+
+        @property
+        def active_theme(self) -> TextAreaTheme | None:
+            """The theme object the TextArea draws with now (a copy of the one registered)."""
+            return getattr(self, "_theme", None)
+
+    HighlightableTextArea.__qualname__ = "HighlightableTextArea"
+    # class -> (private methods called or overridden, private instance attributes read)
+    private_names: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {
+        TextArea: (("_build_highlight_map",), ("_highlights", "_theme")),
+        App: ((CRASH_HOOK,), ()),
+    }
+    globals().update(HighlightableTextArea=HighlightableTextArea, PRIVATE_NAMES=private_names)

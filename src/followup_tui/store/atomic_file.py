@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..domain.errors import StoreError
+from .file_records import CHUNK_BYTES, encode_document_chunks  # noqa: F401  (written through here)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -114,63 +115,3 @@ def parse_json_document(path: Path, raw: bytes) -> dict:
 def encode_document(data: dict) -> bytes:
     """The document as UTF-8 JSON bytes that TinyDB's own JSONStorage reads."""
     return b"".join(encode_document_chunks(data))
-
-
-CHUNK_BYTES = 1 << 20
-BATCH = 256  # records encoded per call
-
-
-def encode_document_chunks(data: dict) -> Iterator[bytes]:
-    """The document as UTF-8 JSON, in chunks of about CHUNK_BYTES.
-
-    msgspec writes it record by record (a record still kept as raw JSON is
-    copied as it is; the rest as orjson or the standard module would write
-    it, ~10x faster than the latter): the same bytes as one
-    `msgspec.json.encode(data)`, never the whole file in memory at once.
-    Text that is not valid Unicode (lone surrogates) raises
-    UnicodeEncodeError. What msgspec cannot write is left to the standard
-    module, which decides exactly as before. (NaN would be written as null;
-    the strict reader never lets one into the document.)
-    """
-    pieces: list[bytes] = [b"{"]
-    size = 0
-    for number, (name, table) in enumerate(data.items()):
-        pieces.append((b"," if number else b"") + _encode(name) + b":")
-        if not isinstance(table, dict):
-            pieces.append(_encode(table))
-            continue
-        pieces.append(b"{")
-        items = list(table.items())
-        for start in range(0, len(items), BATCH):
-            batch = dict(items[start : start + BATCH])
-            encoded = _encode(batch)[1:-1]  # one call for BATCH records: '"1":{...},"2":{...}'
-            piece = (b"," if start else b"") + encoded
-            pieces.append(piece)
-            size += len(piece)
-            if size >= CHUNK_BYTES:
-                yield b"".join(pieces)
-                pieces, size = [], 0
-        pieces.append(b"}")
-    pieces.append(b"}")
-    yield b"".join(pieces)
-
-
-def _encode(value) -> bytes:
-    import msgspec
-
-    try:
-        return msgspec.json.encode(value)
-    except UnicodeEncodeError:
-        raise
-    except (TypeError, ValueError, OverflowError):
-        return json.dumps(_plain(value), ensure_ascii=False, allow_nan=False).encode("utf-8")
-
-
-def _plain(value):
-    import msgspec
-
-    if isinstance(value, msgspec.Raw):
-        return json.loads(bytes(value))
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value

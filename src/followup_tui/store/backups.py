@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -70,12 +71,21 @@ def list_backups(data_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-def save_backup(data_path: Path, raw: bytes, applications: int, now: datetime) -> Backup | None:
-    """Keep `raw` (the validated content of `data_path`) unless the newest
+def save_backup(
+    data_path: Path,
+    raw: bytes | Callable[[], Iterable[bytes]],
+    applications: int,
+    now: datetime,
+    digest: str | None = None,
+) -> Backup | None:
+    """Keep `raw` (the validated content of `data_path`: its bytes, or a
+    function streaming them in chunks, with their `digest`) unless the newest
     backup holds the same; thin out old ones. Raises OSError when the copy
     cannot be written (nothing half-written is left behind)."""
     existing = list_backups(data_path)
-    digest = digest_of(raw)
+    if isinstance(raw, bytes):
+        digest = digest_of(raw)
+    assert digest is not None, "a streamed backup needs its digest"
     if existing and existing[0].digest == digest:
         return None
     folder = folder_for(data_path)
@@ -84,7 +94,7 @@ def save_backup(data_path: Path, raw: bytes, applications: int, now: datetime) -
     if existing and taken <= existing[0].taken:  # a clock set back: keep the order by time
         taken = existing[0].taken + timedelta(microseconds=1)
     target = folder / f"{data_path.stem}-{taken.strftime(_STAMP)}-n{applications}-{digest}.json"
-    write_private(target, raw)
+    write_private(target, raw if isinstance(raw, bytes) else raw())
     made = Backup(target, taken, applications, digest)
     prune([made, *existing], taken)
     return made
@@ -105,7 +115,7 @@ def make_private_folder(folder: Path) -> None:
         os.chmod(folder, DIR_MODE)
 
 
-def write_private(target: Path, raw: bytes) -> None:
+def write_private(target: Path, raw: bytes | Iterable[bytes]) -> None:
     """Atomic 0600 write, with a temp name the backups folder's clean-up knows."""
     write_atomic(target, raw, prefix=_TEMP_PREFIX)
 

@@ -15,7 +15,6 @@ timestamps and inode reuse do.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import zlib
@@ -36,18 +35,20 @@ from ..domain.model import Application
 from .atomic_file import (
     DIR_MODE,
     FILE_MODE,
-    encode_document_chunks,
     parse_json_document,
     read_bytes,
     remove_stale_temps,
     write_atomic,
 )
+from .file_records import FileChanged, FileRecord, RecordReader, encode_document_chunks, index_records
 from .migrations import SCHEMA_VERSION, migrate
 from .fast_decode import decode_as_written, index_as_written
 from .special_files import check_file_mode, check_regular, resolve_data_path, tighten_folder
 from .validation import check_document, schema_of
 
 if TYPE_CHECKING:
+    import hashlib
+
     from . import backups  # imported where used: hashlib and the rest load after the first paint
 
 APPLICATIONS = "applications"
@@ -88,11 +89,12 @@ class Snapshot:
     mtime and inode is seen."""
 
     digest: Digest  # see digest_of
-    # The document TinyDB works on: parsed record by record (a file read by the
-    # slow path, migrated if it was older); or each application left as its
-    # raw JSON, a view into the bytes last read (store/fast_decode.py: no copy,
-    # only the records a session touches are parsed); or None until a session
-    # needs it (the file is then read again).
+    # The document TinyDB works on, each application left in the file (a
+    # FileRecord: where it is and its CRC-32, store/file_records.py: only the
+    # records a session touches are read and parsed, a save copies the
+    # others' bytes from the file); parsed (a migrated file, or one msgspec
+    # cannot index) until it is first written; or None until a session needs
+    # it (the file is then read again).
     data: dict | None = None
     migrated_from: int | None = None  # the file's older schema; `data` is migrated
     count: int = 0  # applications, when `data` is None
@@ -114,26 +116,10 @@ class SessionStorage(Storage):
         self.dirty = True
 
 
-def _raw_table(table: Table) -> dict[str, dict | msgspec.Raw]:
+def _raw_table(table: Table) -> dict[str, dict | FileRecord]:
     """The table's documents as stored (str ids), without copying them; an
-    untouched record may still be its raw JSON (see `_stored`)."""
+    untouched record may still be in the file only (see `_stored`)."""
     return table.storage.read().get(table.name, {})
-
-
-def _plain(record: dict | msgspec.Raw) -> dict:
-    # Python's reader, as the file was checked with (integers beyond 64 bits)
-    return json.loads(bytes(record)) if isinstance(record, msgspec.Raw) else record
-
-
-def _stored(table: Table, doc_id: int | str) -> dict | None:
-    """One stored record as a dict TinyDB can read and update in place (a
-    record kept as raw JSON is parsed now, once), or None."""
-    records = _raw_table(table)
-    key = str(int(doc_id))
-    record = records.get(key)
-    if isinstance(record, msgspec.Raw):
-        record = records[key] = _plain(record)
-    return record
 
 
 class TinyDBRepository:
@@ -149,6 +135,7 @@ class TinyDBRepository:
         self.notices: list[str] = []  # things the user should know, found while opening
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
         self._lock = None  # the FileLock, made at first use (see _file_lock)
+        self._reader: RecordReader | None = None  # the file's records, during a session
 
     # -- opening ------------------------------------------------------------
 
@@ -172,7 +159,7 @@ class TinyDBRepository:
         try:
             with self._locked():
                 remove_stale_temps(self.path)
-                self._check_content()
+                self._check_content(index=True)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot use the data file ({os_reason(exc)})") from exc
 
@@ -200,13 +187,18 @@ class TinyDBRepository:
             else:
                 check_file_mode(self.path)  # cheap: a read-only file is refused at once
 
-    def _check_content(self) -> None:
-        """Read, check (and migrate) the file. Call with the lock held."""
+    def _check_content(self, index: bool = False) -> None:
+        """Read, check (and migrate) the file. Call with the lock held.
+        With `index`, also note where each record is, while the bytes are in
+        memory (the TUI's sessions follow: their first save reads nothing)."""
         raw = read_bytes(self.path)
         decoded = decode_as_written(self.path, raw)
         if decoded is not None:  # checked as a whole, at C speed: nothing to migrate
             self._snapshot = Snapshot(self._digest_of_read(raw), count=len(decoded[1]))
+            if index:
+                self._snapshot.data = self._document_of(raw)
             self._decoded = (self._snapshot, decoded[1])
+            del raw
             check_file_mode(self.path)
             return
         snapshot = self._load(raw)
@@ -218,9 +210,10 @@ class TinyDBRepository:
     def _schema_of(self, data: dict) -> int:
         return schema_of(self.path, data)
 
-    def _file_digest(self) -> Digest | None:
+    def _file_digest(self, also: hashlib._Hash | None = None) -> Digest | None:
         """The digest of the file as it is now, read in chunks (no copy of it
-        in memory); None when it cannot be read (read_bytes then says why)."""
+        in memory), the chunks also fed to `also`; None when it cannot be
+        read (read_bytes then says why)."""
         check_regular(self.path)  # a FIFO put there later must not hang us
         try:
             with open(self.path, "rb") as handle:
@@ -229,6 +222,8 @@ class TinyDBRepository:
                 while chunk := handle.read(READ_CHUNK):
                     size += len(chunk)
                     crc = zlib.crc32(chunk, crc)
+                    if also is not None:
+                        also.update(chunk)
         except OSError:
             return None
         return (size, crc, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
@@ -278,13 +273,20 @@ class TinyDBRepository:
         return snapshot
 
     def _document_of(self, raw: bytes, parsed: dict | None = None) -> dict:
-        """The document of checked bytes, records as raw JSON; parsed whole
-        when msgspec cannot index it (a lone surrogate, an integer beyond 64
-        bits: Python's reader takes them)."""
+        """The document of checked bytes, each application as its place in
+        the file (store/file_records.py), nothing holding on to `raw`; parsed
+        whole when msgspec cannot index it (a lone surrogate: Python's reader
+        takes it)."""
         try:
-            return index_as_written(raw)
+            document = index_as_written(raw)
         except (msgspec.DecodeError, RecursionError):
             return parsed if parsed is not None else parse_json_document(self.path, raw)
+        for name, table in document.items():
+            if name == APPLICATIONS and isinstance(table, dict):
+                document[name] = index_records(raw, table)
+            elif isinstance(table, msgspec.Raw):  # a table not ours: kept as it is, but not `raw`
+                document[name] = table.copy()
+        return document
 
     def _write(self, data: dict) -> None:
         """Save `data` atomically and remember it as the file's content.
@@ -292,16 +294,22 @@ class TinyDBRepository:
         no second copy of the file in memory. A record that cannot be written
         (UnicodeEncodeError) stops it before the file is replaced."""
         size = crc = 0
+        reader = self._reader or RecordReader(self.path)  # untouched records: copied from the file
+        placed: dict[str, dict[str, FileRecord]] = {APPLICATIONS: {}} if isinstance(data.get(APPLICATIONS), dict) else {}
 
         def chunks() -> Iterator[bytes]:
             nonlocal size, crc
-            for chunk in encode_document_chunks(data):
+            for chunk in encode_document_chunks(data, reader.read, placed):
                 size += len(chunk)
                 crc = zlib.crc32(chunk, crc)
                 yield chunk
 
-        write_atomic(self.path, chunks())
+        try:
+            write_atomic(self.path, chunks())
+        finally:
+            reader.close()  # the path is another file now: a later read opens that one
         st = self.path.stat()  # under the lock: the file we just put there
+        data.update(placed)  # every application now in the new file: nothing parsed kept
         self._snapshot = Snapshot((size, crc, st.st_ino, st.st_mtime_ns, st.st_ctime_ns), data)
 
     # -- sessions -----------------------------------------------------------
@@ -343,6 +351,7 @@ class TinyDBRepository:
             snapshot = self._load(document=True)
             storage = SessionStorage(snapshot.data)
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+            self._reader = RecordReader(self.path)
             try:
                 yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
                 if storage.dirty:
@@ -354,9 +363,12 @@ class TinyDBRepository:
                 # TinyDB changes the kept document in place: after a failed
                 # write (or anything unexpected) it no longer matches the
                 # file, so the next session reads the file again.
-                if storage.dirty or not isinstance(exc, FollowupError):
+                if storage.dirty or not isinstance(exc, FollowupError) or isinstance(exc, FileChanged):
                     self._snapshot = None
                 raise
+            finally:
+                self._reader.close()
+                self._reader = None
 
     def _save(self, data: dict) -> None:
         try:
@@ -374,6 +386,18 @@ class TinyDBRepository:
         # max() guards against a hand-edited or older file whose counter lags.
         used = max((int(doc_id) for doc_id in _raw_table(apps)), default=0)
         return max(int(record.get("next_id", 1)), used + 1)
+
+    def _stored(self, table: Table, doc_id: int | str) -> dict | None:
+        """One stored record as a dict TinyDB can read and update in place (a
+        record still in the file is read and parsed now, once), or None.
+        In a session only."""
+        records = _raw_table(table)
+        key = str(int(doc_id))
+        record = records.get(key)
+        if record is not None and not isinstance(record, dict):
+            assert self._reader is not None
+            record = records[key] = self._reader.plain(record)
+        return record
 
     def _to_app(self, doc_id: int | str, doc: dict) -> Application:
         try:
@@ -404,11 +428,12 @@ class TinyDBRepository:
                 self._snapshot = Snapshot(self._digest_of_read(raw), count=len(fast[1]))
                 return fast[1]
             table = self._load(raw, document=True).data.get(APPLICATIONS, {})
-            return [self._to_app(doc_id, _plain(table[doc_id])) for doc_id in sorted(table, key=int)]
+            with RecordReader(self.path, raw) as reader:
+                return [self._to_app(doc_id, reader.plain(table[doc_id])) for doc_id in sorted(table, key=int)]
 
     def get(self, app_id: int) -> Application:
         with self._session() as (apps, _meta):
-            doc = _stored(apps, app_id)
+            doc = self._stored(apps, app_id)
             if doc is None:
                 raise NotFoundError(app_id)
             return self._to_app(app_id, doc)
@@ -452,7 +477,7 @@ class TinyDBRepository:
         with self._session() as (apps, meta):
             stored_changes = []
             for application in changed:
-                current = _stored(apps, application.id)
+                current = self._stored(apps, application.id)
                 actual = None if current is None else int(current.get("rev", 0))
                 if actual != application.rev:
                     raise ConflictError(application.id, application.rev, actual)
@@ -477,7 +502,7 @@ class TinyDBRepository:
             raise ValidationError("id", "cannot update an application that was never stored")
         application.validate()
         with self._session() as (apps, _meta):
-            current = _stored(apps, application.id)
+            current = self._stored(apps, application.id)
             actual = None if current is None else int(current.get("rev", 0))
             if actual != application.rev:
                 raise ConflictError(application.id, application.rev, actual)
@@ -489,7 +514,7 @@ class TinyDBRepository:
 
     def modify(self, app_id: int, change: Callable[[Application], None]) -> Application:
         with self._session() as (apps, _meta):
-            doc = _stored(apps, app_id)
+            doc = self._stored(apps, app_id)
             if doc is None:
                 raise NotFoundError(app_id)
             application = self._to_app(app_id, doc)
@@ -502,7 +527,7 @@ class TinyDBRepository:
 
     def delete(self, app_id: int, expected_rev: int | None = None) -> None:
         with self._session() as (apps, _meta):
-            doc = _stored(apps, app_id)
+            doc = self._stored(apps, app_id)
             if doc is None:
                 raise NotFoundError(app_id)
             if expected_rev is not None and int(doc.get("rev", 0)) != expected_rev:
@@ -516,7 +541,7 @@ class TinyDBRepository:
             raise ValidationError("id", "cannot restore an application that was never stored")
         application.validate()
         with self._session() as (apps, meta):
-            current = _stored(apps, application.id)
+            current = self._stored(apps, application.id)
             if current is not None:
                 raise ConflictError(application.id, application.rev, int(current.get("rev", 0)))
             stored = application.copy()
@@ -547,18 +572,47 @@ class TinyDBRepository:
         (thinning old ones); never a file that fails validation. Returns the new
         backup, or None when the newest one already holds this content.
         Raises StoreError when the copy cannot be written."""
+        import hashlib
+
         from . import backups
 
         with self._locked():
             backups.remove_partials(self.path)
-            raw = read_bytes(self.path)
-            snapshot = self._load(raw)  # checked as a whole
+            # Streamed: the file's digest and its backup digest in one pass,
+            # the copy (if one is made) in chunks; never its bytes in memory
+            # unless it must be checked again (it changed since it was read).
+            sha = hashlib.sha256()
+            snapshot = self._snapshot
+            if snapshot is None or self._file_digest(sha) != snapshot.digest:
+                raw = read_bytes(self.path)
+                snapshot = self._load(raw)  # checked as a whole
+                sha = hashlib.sha256(raw)
+                del raw
             count = snapshot.count if snapshot.data is None else len(snapshot.data.get(APPLICATIONS, {}))
             try:
-                made = backups.save_backup(self.path, raw, count, self.clock())
+                made = backups.save_backup(
+                    self.path, self._checked_chunks(snapshot.digest), count, self.clock(), digest=sha.hexdigest()[:12]
+                )
             except OSError as exc:
                 raise StoreError(f"could not write a backup ({os_reason(exc)})") from exc
             return made.path if made else None
+
+    def _checked_chunks(self, digest: Digest) -> Callable[[], Iterator[bytes]]:
+        """The file's bytes in chunks, if they are still those of `digest`
+        (checked as a whole): a change on the way raises FileChanged before
+        the copy is put in place."""
+
+        def chunks() -> Iterator[bytes]:
+            size = crc = 0
+            with open(self.path, "rb") as handle:
+                while chunk := handle.read(READ_CHUNK):
+                    size += len(chunk)
+                    crc = zlib.crc32(chunk, crc)
+                    yield chunk
+            if (size, crc) != digest[:2]:
+                raise FileChanged(f"{self.path}: the file changed while it was copied (another program wrote it)")
+
+        return chunks
 
     def restore(self, source: Path) -> tuple[Path | None, int]:
         """Put the backup `source` in place of the data file, after backing up
@@ -594,5 +648,10 @@ class TinyDBRepository:
         from . import backups
 
         target = self.path.with_name(self.path.name + suffix)
-        backups.write_private(target, self.path.read_bytes())
+        backups.write_private(target, self._file_chunks())
         return target
+
+    def _file_chunks(self) -> Iterator[bytes]:
+        with open(self.path, "rb") as handle:
+            while chunk := handle.read(READ_CHUNK):
+                yield chunk

@@ -191,6 +191,28 @@ async def test_the_checks_warm_up_only_after_the_first_paint(demo_db, make_app, 
         assert app.startup_steps.index("board painted") < app.startup_steps.index("warm-up")
 
 
+async def test_the_garbage_collector_is_paused_from_start_until_the_first_paint(demo_db, make_app, wait_until):
+    """launch() pauses it before importing Textual (cli/tui.py); the app turns
+    it back on, with what start-up made frozen out of its sweeps, once painted."""
+    import gc
+
+    from followup_tui.cli.tui import pause_collector
+
+    back_on = pause_collector()
+    try:
+        assert not gc.isenabled()
+        app = make_app(demo_db)
+        app.after_first_paint(back_on)
+        async with app.run_test(size=(120, 35)) as pilot:
+            await wait_until(pilot, lambda: "board painted" in app.startup_steps, what="the first paint")
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+            back_on()  # once only
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 async def test_a_big_bad_file_stops_the_app_with_exit_2_naming_the_problem(big, tmp_path, make_app, wait_until):
     db = tmp_path / "data" / "followup.json"
     TinyDBRepository.open(db).add(Application(company="Acme"))

@@ -296,6 +296,7 @@ print(" ".join(at_paint["modules"]))
 HEAVY_BEFORE_THE_FIRST_PAINT = (
     *NOT_BEFORE_THE_BOARD, "dateutil", "filelock", "zipfile", "hashlib", "importlib.metadata",
     "textual.widgets.text_area", "followup_tui.store.backups", "followup_tui.ui.screens.settings",
+    "followup_tui.domain.demo",
 )
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from ..crashlog import crash_line, write_crash_log
-from ..domain.demo import demo_applications
 from ..domain.errors import FollowupError
 from ..paths import config_path
 from .context import CliContext, clock_from_env, fail, pass_ctx
@@ -102,6 +101,7 @@ def demo(ctx: CliContext, keep: str | None) -> None:
     """Start the TUI on a fresh demo database (a dozen sample applications).
 
     The data is temporary (deleted when you quit) unless --keep names a folder."""
+    from ..domain.demo import demo_applications
     from ..store import TinyDBRepository
 
     if not has_terminal():

@@ -401,22 +401,3 @@ async def test_saving_at_once_from_a_form_still_opening_keeps_every_contact_and_
     after = TinyDBRepository.open(demo_db).get(before.id)
     assert "Ltd" in after.company
     assert after.contacts == before.contacts and after.interviews == before.interviews
-
-
-async def test_no_garbage_collection_before_the_board_is_painted_and_collections_resume_after(demo_db, make_app, wait_until, monkeypatch):
-    """A full collection landing between the board's mount and its first frame
-    cost 30 ms at 1,000 applications: collections wait for the paint, then resume."""
-    import gc
-
-    seen = []
-    mount = BoardScreen.on_mount
-    monkeypatch.setattr(BoardScreen, "on_mount", lambda screen: (seen.append(gc.isenabled()), mount(screen))[1])
-    assert gc.isenabled()
-    app = make_app(demo_db)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_until(pilot, lambda: "board painted" in app.startup_steps, what="the first paint")
-            assert seen == [False]
-            assert gc.isenabled()
-    finally:
-        gc.enable()  # whatever happened, the other tests collect

@@ -4,7 +4,6 @@ between screens. It never reads or writes the store itself."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -73,11 +72,6 @@ class FollowupApp(App[None]):
         return self.session.clock()
 
     def on_mount(self) -> None:
-        # No garbage collection until the board is painted: a full one, due
-        # about then, took 30 ms between the board's mount and its first frame
-        # with 1,000 applications read (measured in a tmux pane).
-        self._gc_held = gc.isenabled()
-        gc.disable()
         self.session.start(self)
         self.push_screen(BoardScreen())
         if self.first_run:
@@ -100,8 +94,6 @@ class FollowupApp(App[None]):
         if "board painted" in self.startup_steps:
             return
         self.startup_steps.append("board painted")
-        if self._gc_held:
-            gc.enable()  # before the start-up work, which holds it itself where that pays
         for callback in self._after_first_paint:
             callback()
         self.session.watch()

@@ -300,11 +300,13 @@ HEAVY_BEFORE_THE_FIRST_PAINT = (
 )
 
 
-def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_db, tmp_path):
+@pytest.mark.parametrize("country", ["", "US"])
+def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_db, tmp_path, country):
     """The real start of a big file, to its first paint, in a process of its
     own: a config file with values (read and checked), the board painted from
     the preview the last session left; no settings schema library, no email
-    validation, no lock library, no backups, no TextArea, no other screen."""
+    validation, no lock library, no backups, no TextArea, no other screen; with
+    a country, its holidays as the last session kept them, not the package."""
     from followup_tui.store.preview import BoardPreviewFile
     from followup_tui.ui.board_preview import preview_of
     from followup_tui.ui.session import entry_for
@@ -314,8 +316,13 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]
     BoardPreviewFile(demo_db).save(repo.change_token(), preview_of(entries))
     config = tmp_path / "config.toml"
-    config.write_text('timezone = "UTC"\nuser_name = "Sam Rivera"\n[cadence]\nthank_you_hours = 12\n'
-                      '[smtp]\nhost = "mail.example.com"\nport = 2525\n', encoding="utf-8")
+    config.write_text(f'timezone = "UTC"\nuser_name = "Sam Rivera"\ncountry = "{country}"\n'
+                      '[cadence]\nthank_you_hours = 12\n[smtp]\nhost = "mail.example.com"\nport = 2525\n',
+                      encoding="utf-8")
+    if country:
+        from followup_tui.holiday_cache import keep_holidays
+
+        keep_holidays(country, FIXED_NOW.date())  # what the last session's start-up left
     done = subprocess.run([sys.executable, "-c", FIRST_PAINT_IMPORTS, str(demo_db), str(config)],
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, "FOLLOWUP_NOW": FIXED_NOW.isoformat()})
@@ -325,6 +332,18 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     loaded = set(modules.split())
     assert "followup_tui.ui.screens.board" in loaded and "followup_tui.config" in loaded
     assert sorted(m for m in HEAVY_BEFORE_THE_FIRST_PAINT if m in loaded) == []
+
+
+async def test_the_holidays_of_the_users_country_are_kept_after_the_first_paint(demo_db, wait_until):
+    from followup_tui.domain.settings import Settings
+    from followup_tui.factory import build_app
+    from followup_tui.holiday_cache import cache_path, use_kept_holidays
+
+    app = build_app(demo_db, Settings(timezone="UTC", user_name="Sam", country="US"), lambda: FIXED_NOW, backups=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: "checked" in app.startup_steps, what="the start-up work")
+        assert app.startup_steps.index("board painted") < app.startup_steps.index("checked")
+    assert cache_path().exists() and use_kept_holidays("US")
 
 
 def test_every_subcommand_is_found_by_its_name():

@@ -16,6 +16,7 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("FOLLOWUP_DB", raising=False)
     monkeypatch.delenv("FOLLOWUP_CONFIG", raising=False)
     monkeypatch.delenv("FOLLOWUP_NOW", raising=False)

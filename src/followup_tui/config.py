@@ -277,6 +277,10 @@ def load_settings(path: Path) -> Settings:
         raise ValidationError(str(path), f"not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(str(path), f"cannot read the config file: {exc}") from exc
+    if isinstance(data.get("country"), str) and data["country"].strip():
+        from .holiday_cache import use_kept_holidays
+
+        use_kept_holidays(data["country"])  # checking it, and every due date, without loading the holidays package
     try:
         return settings_from_dict(data)
     except ValidationError as exc:

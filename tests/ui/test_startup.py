@@ -191,6 +191,28 @@ async def test_the_checks_warm_up_only_after_the_first_paint(demo_db, make_app, 
         assert app.startup_steps.index("board painted") < app.startup_steps.index("warm-up")
 
 
+async def test_the_garbage_collector_is_paused_from_start_until_the_first_paint(demo_db, make_app, wait_until):
+    """launch() pauses it before importing Textual (cli/tui.py); the app turns
+    it back on, with what start-up made frozen out of its sweeps, once painted."""
+    import gc
+
+    from followup_tui.cli.tui import pause_collector
+
+    back_on = pause_collector()
+    try:
+        assert not gc.isenabled()
+        app = make_app(demo_db)
+        app.after_first_paint(back_on)
+        async with app.run_test(size=(120, 35)) as pilot:
+            await wait_until(pilot, lambda: "board painted" in app.startup_steps, what="the first paint")
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+            back_on()  # once only
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 async def test_a_big_bad_file_stops_the_app_with_exit_2_naming_the_problem(big, tmp_path, make_app, wait_until):
     db = tmp_path / "data" / "followup.json"
     TinyDBRepository.open(db).add(Application(company="Acme"))
@@ -274,14 +296,17 @@ print(" ".join(at_paint["modules"]))
 HEAVY_BEFORE_THE_FIRST_PAINT = (
     *NOT_BEFORE_THE_BOARD, "dateutil", "filelock", "zipfile", "hashlib", "importlib.metadata",
     "textual.widgets.text_area", "followup_tui.store.backups", "followup_tui.ui.screens.settings",
+    "followup_tui.domain.demo",
 )
 
 
-def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_db, tmp_path):
+@pytest.mark.parametrize("country", ["", "US"])
+def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_db, tmp_path, country):
     """The real start of a big file, to its first paint, in a process of its
     own: a config file with values (read and checked), the board painted from
     the preview the last session left; no settings schema library, no email
-    validation, no lock library, no backups, no TextArea, no other screen."""
+    validation, no lock library, no backups, no TextArea, no other screen; with
+    a country, its holidays as the last session kept them, not the package."""
     from followup_tui.store.preview import BoardPreviewFile
     from followup_tui.ui.board_preview import preview_of
     from followup_tui.ui.session import entry_for
@@ -291,8 +316,13 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]
     BoardPreviewFile(demo_db).save(repo.change_token(), preview_of(entries))
     config = tmp_path / "config.toml"
-    config.write_text('timezone = "UTC"\nuser_name = "Sam Rivera"\n[cadence]\nthank_you_hours = 12\n'
-                      '[smtp]\nhost = "mail.example.com"\nport = 2525\n', encoding="utf-8")
+    config.write_text(f'timezone = "UTC"\nuser_name = "Sam Rivera"\ncountry = "{country}"\n'
+                      '[cadence]\nthank_you_hours = 12\n[smtp]\nhost = "mail.example.com"\nport = 2525\n',
+                      encoding="utf-8")
+    if country:
+        from followup_tui.holiday_cache import keep_holidays
+
+        keep_holidays(country, FIXED_NOW.date())  # what the last session's start-up left
     done = subprocess.run([sys.executable, "-c", FIRST_PAINT_IMPORTS, str(demo_db), str(config)],
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, "FOLLOWUP_NOW": FIXED_NOW.isoformat()})
@@ -302,6 +332,18 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     loaded = set(modules.split())
     assert "followup_tui.ui.screens.board" in loaded and "followup_tui.config" in loaded
     assert sorted(m for m in HEAVY_BEFORE_THE_FIRST_PAINT if m in loaded) == []
+
+
+async def test_the_holidays_of_the_users_country_are_kept_after_the_first_paint(demo_db, wait_until):
+    from followup_tui.domain.settings import Settings
+    from followup_tui.factory import build_app
+    from followup_tui.holiday_cache import cache_path, use_kept_holidays
+
+    app = build_app(demo_db, Settings(timezone="UTC", user_name="Sam", country="US"), lambda: FIXED_NOW, backups=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: "checked" in app.startup_steps, what="the start-up work")
+        assert app.startup_steps.index("board painted") < app.startup_steps.index("checked")
+    assert cache_path().exists() and use_kept_holidays("US")
 
 
 def test_every_subcommand_is_found_by_its_name():

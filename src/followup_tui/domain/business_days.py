@@ -29,13 +29,55 @@ def supported_country(country: str) -> bool:
     return True
 
 
+# Holidays of a country for some years, known without loading the holidays
+# package: the app keeps them between runs (holiday_cache.py), so that the
+# TUI's first paint does not wait ~70 ms for the package and the country's rules.
+_PRIMED: dict[str, dict[int, frozenset[date]]] = {}
+
+
+def prime_public_holidays(country: str, by_year: dict[int, frozenset[date]]) -> None:
+    """Answer for `country`'s holidays in the years of `by_year` from it (as
+    the package answered when they were kept); any other year still asks the
+    package. Only for a country the package knows (it is then taken as known)."""
+    _PRIMED[_code(country)] = dict(by_year)
+    public_holidays.cache_clear()
+
+
+def _code(country: str) -> str:
+    return country.strip().upper()
+
+
+class _PrimedHolidays:
+    """A country's holidays: the kept years from memory, the others from the package."""
+
+    def __init__(self, code: str, by_year: dict[int, frozenset[date]]) -> None:
+        self._code = code
+        self._by_year = by_year
+
+    def __contains__(self, day: object) -> bool:
+        kept = self._by_year.get(day.year) if isinstance(day, date) else None
+        if kept is not None:
+            return day in kept
+        return day in package_holidays(self._code)
+
+
 @lru_cache(maxsize=8)
 def public_holidays(country: str) -> Container[date]:
     """The public holidays of `country` ('' for none), filled lazily year by
     year. ValueError for a country or subdivision the package does not know."""
-    code = country.strip().upper()
+    code = _code(country)
     if not code:
         return frozenset()
+    if code in _PRIMED:
+        return _PrimedHolidays(code, _PRIMED[code])
+    return package_holidays(country)
+
+
+@lru_cache(maxsize=8)
+def package_holidays(country: str) -> Container[date]:
+    """The holidays package's calendar of `country` (loaded on first use).
+    ValueError for a country or subdivision the package does not know."""
+    code = _code(country)
     import holidays  # local: loading its country tables costs time no other command needs
 
     name, _, subdivision = code.partition("-")

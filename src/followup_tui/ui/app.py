@@ -4,7 +4,7 @@ between screens. It never reads or writes the store itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +48,7 @@ class FollowupApp(App[None]):
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
+        self._after_first_paint: list[Callable[[], None]] = []
         self._screen_of_each_key = ScreenOfEachKey()
         self.sub_title = printable(str(session.db_path))
 
@@ -81,6 +82,11 @@ class FollowupApp(App[None]):
         # leave it waiting: the watcher and the saves start in any case.
         self.set_timer(PAINTED_AT_LATEST, self._painted)
 
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the board is first painted (before the
+        start-up work begins)."""
+        self._after_first_paint.append(callback)
+
     def _painted(self) -> None:
         """Nothing slow before the first paint: the start-up work (a big file's
         load and check, the backup) and the watcher start once the board is on
@@ -88,6 +94,8 @@ class FollowupApp(App[None]):
         if "board painted" in self.startup_steps:
             return
         self.startup_steps.append("board painted")
+        for callback in self._after_first_paint:
+            callback()
         self.session.watch()
         self._warm_up_once_loaded()
 

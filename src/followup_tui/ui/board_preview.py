@@ -49,13 +49,13 @@ def preview_of(entries: Iterable[Any]) -> dict[str, Any]:
 
 
 def read_preview(data: dict[str, Any], now: datetime, settings: Settings) -> Preview | None:
-    """The preview to paint, or None when it is not usable."""
+    """The preview to paint (`data` as the preview store loaded it: the
+    counts, and the records as `Application`s), or None when it is not usable."""
     try:
         counts = {stage: int(data["counts"].get(stage, 0)) for stage in STAGES}
         applications = []
-        for app_id, record in data["records"].items():
-            application = Application.from_dict(record, app_id=int(app_id))
-            if application.stage not in STAGES:
+        for application in data["records"]:
+            if not isinstance(application, Application) or application.stage not in STAGES:
                 return None
             applications.append((application, tuple(next_actions(application, now, settings))))
     except Exception:  # a cache: anything wrong in it means "not used", never a crash

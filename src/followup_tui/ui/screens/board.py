@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
@@ -20,6 +20,7 @@ from ..held_keys import HeldKeys
 from ..safe_text import printable
 from ..session import DataChanged
 from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
+from ..widgets.footer_line import FooterLine
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 __all__ = ["BoardScreen", "Column", "MIN_COLUMN_WIDTH", "column_title"]
@@ -37,30 +38,6 @@ EMPTY_BOARD = (
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
 CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
-
-
-class BoardFooter(Footer):
-    """The footer, rebuilt only when what it shows changes.
-
-    Textual's footer recomposes (new widgets, styles, a layout pass) whenever
-    the screen's bindings may have changed, which includes every focus move:
-    a card moved to the next column takes the focus with it, and that rebuild
-    cost more than the move itself. The keys shown, and which are dim, are
-    the same from one column to the next: compare first."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._shown: tuple | None = None
-
-    def bindings_changed(self, screen) -> None:
-        shown = tuple(
-            (b.binding.key, b.binding.description, b.enabled, b.tooltip)
-            for b in screen.active_bindings.values()
-            if b.binding.show
-        )
-        if shown != self._shown:
-            super().bindings_changed(screen)
-            self._shown = shown if screen.app.app_focus else None  # unfocused: it has not rebuilt yet
 
 
 class StatusLine(Widget):
@@ -145,7 +122,7 @@ class BoardScreen(DataScreen):
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
         yield StatusLine(id="board-status")
-        yield BoardFooter(compact=True, show_command_palette=False)
+        yield FooterLine(id="board-footer")  # one widget, not a widget per key (widgets/footer_line.py)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False

@@ -51,7 +51,7 @@ EDGES = {
     "current": "┌─┐│└┘",
     "focus": "┏━┓┃┗┛",
 }
-CACHED_CARDS = 4000  # cards' drawn lines kept (a few screenfuls at every width)
+CACHED_CARDS = 500  # cards whose drawn lines are kept: a few screenfuls (a screen shows about 50)
 
 
 def column_title(stage: str, count: int, width: int) -> str:

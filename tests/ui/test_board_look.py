@@ -210,7 +210,7 @@ async def test_a_new_theme_reaches_every_part_of_the_board_at_once(demo_db, make
         app.theme = "textual-light"
         await wait_until(pilot, lambda: all(a != b for a, b in zip(look(), dark)), what="every part in the new theme")
         light = board.view.rich_style.bgcolor
-        assert light not in dark[0] and board.view.render_line(board.view.size.height - 1)._segments[-1].style.bgcolor == light
+        assert light not in dark[0] and list(board.view.render_line(board.view.size.height - 1))[-1].style.bgcolor == light
 
 
 async def test_page_keys_move_a_page_of_cards_and_each_column_keeps_its_own_place(tmp_path, make_app, wait_until):

@@ -211,3 +211,39 @@ async def test_a_new_theme_reaches_every_part_of_the_board_at_once(demo_db, make
         await wait_until(pilot, lambda: all(a != b for a, b in zip(look(), dark)), what="every part in the new theme")
         light = board.view.rich_style.bgcolor
         assert light not in dark[0] and board.view.render_line(board.view.size.height - 1)._segments[-1].style.bgcolor == light
+
+
+async def test_page_keys_move_a_page_of_cards_and_each_column_keeps_its_own_place(tmp_path, make_app, wait_until):
+    db = tmp_path / "d.json"
+    TinyDBRepository.open(db).add_many(
+        [Application(company=f"Applied {n:02d}", role="Engineer", stage="applied") for n in range(30)]
+        + [Application(company=f"Offer {n:02d}", stage="offer") for n in range(10)]
+    )
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await started(pilot, wait_until)
+        applied, offer = board.column("applied"), board.column("offer")
+        per_page = board.view.content_height // applied.card_height
+        assert per_page >= 2 and board.focused_column is applied
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: applied.cursor == per_page, what="a page down")
+        assert card_in_view(board, "applied", applied.cursor) and applied.scroll > 0
+        assert card_text(board, "applied", applied.cursor)[1].strip("┃ ") == f"Applied {per_page:02d}"
+        await pilot.press(*["pagedown"] * (29 // per_page + 1))  # past the end: the last card
+        await wait_until(pilot, lambda: applied.cursor == 29, what="the last card")
+        assert applied.scroll == applied.rows - board.view.content_height
+        # the titles stay on the first row whatever the columns' scroll
+        assert title_strip(board, "applied").text.startswith("Applied (30)")
+        await pilot.press("pageup")
+        await wait_until(pilot, lambda: applied.cursor == 29 - per_page, what="a page up")
+        assert card_in_view(board, "applied", applied.cursor)
+        place = (applied.cursor, applied.scroll)
+        # another column keeps its own cursor and scroll, and this one keeps its own
+        assert (offer.cursor, offer.scroll) == (0, 0)
+        await pilot.press("right", "right", "right", "right")
+        await wait_until(pilot, lambda: board.focused_column is offer, what="Offer")
+        await pilot.press(*["j"] * 9)
+        await wait_until(pilot, lambda: offer.cursor == 9 and card_in_view(board, "offer", 9), what="Offer's last card")
+        assert (applied.cursor, applied.scroll) == place
+        assert board.off_screen()[0] == ["saved", "applied"]  # shifted: Offer is on screen
+        assert board.view.card_strips("applied", applied.cursor)[0].text.startswith("┌")  # its current card, quietly marked

@@ -6,6 +6,7 @@ Defaults from Boomerang's study of 40 million emails (DESIGN §6): bodies of
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -74,12 +75,41 @@ def _gradable(text: str) -> str:
     return "\n".join(lines)
 
 
+# Flesch-Kincaid grade, computed as textstat 0.7.3 computes it (its word,
+# sentence and syllable counts, pyphen's en_US dictionary, its rounding) but
+# without importing textstat, which imports pkg_resources: ~8 MB of memory
+# and 0.1 s for one formula (tests/domain/test_reading_grade.py holds the two
+# to the same figures).
+_PUNCTUATION_RE = re.compile(r"[^\w\s]")
+_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _word_count(text: str) -> int:
+    return len(_PUNCTUATION_RE.sub("", text).split())
+
+
+def _round_1(number: float) -> float:
+    return math.floor(number * 10 + math.copysign(0.5, number)) / 10
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    from pyphen import Pyphen  # its dictionary loads on first use
+
+    return Pyphen(lang="en_US")
+
+
 @lru_cache(maxsize=64)
 def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade (textstat), cached: the composer asks often."""
-    import textstat  # imported on first use: it is slow to import
-
-    return float(textstat.flesch_kincaid_grade(text))
+    """Flesch-Kincaid grade, cached: the composer asks often."""
+    words = _word_count(text)
+    sentences = _SENTENCE_RE.findall(text)
+    counted = max(1, len(sentences) - sum(1 for sentence in sentences if _word_count(sentence) <= 2))
+    sentence_length = _round_1(words / counted)
+    hyphenator = _hyphenator()
+    syllables = sum(len(hyphenator.positions(word)) + 1 for word in _PUNCTUATION_RE.sub("", text.lower()).split())
+    syllables_per_word = _round_1(syllables / words) if words else 0.0
+    return _round_1(0.39 * sentence_length + 11.8 * syllables_per_word - 15.59)
 
 
 def check_readability(draft: Draft, ctx: DraftContext) -> CheckResult:

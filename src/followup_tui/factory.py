@@ -48,11 +48,11 @@ def build_app(
         """In the session's worker, once the board is painted."""
         if deferred:
             repo.verify()
+        warning = backup_at_start(repo) if backups else None
         if settings.country:  # for the next start (holiday_cache.py); nothing when already kept
             from .holiday_cache import keep_holidays
 
             keep_holidays(settings.country, clock().date())
-        warning = backup_at_start(repo) if backups else None
         app.startup_steps.append("backup" if backups else "checked")
         return [warning] if warning else []
 

@@ -73,7 +73,15 @@ def use_kept_holidays(country: str) -> bool:
 def keep_holidays(country: str, today: date) -> None:
     """Write the holidays of `country` for the years around `today`, unless
     the file already holds them for this package (best effort: a cache that
-    cannot be written is no reason to bother the user). Loads the package."""
+    cannot be written, or a package that fails, is no reason to bother the
+    user or to stop the start-up work). Loads the package."""
+    try:
+        _keep(country, today)
+    except Exception:  # noqa: BLE001  (a cache; the next start simply loads the package)
+        pass
+
+
+def _keep(country: str, today: date) -> None:
     code = _code(country)
     if not code:
         return

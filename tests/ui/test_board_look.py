@@ -210,7 +210,7 @@ async def test_a_new_theme_reaches_every_part_of_the_board_at_once(demo_db, make
         app.theme = "textual-light"
         await wait_until(pilot, lambda: all(a != b for a, b in zip(look(), dark)), what="every part in the new theme")
         light = board.view.rich_style.bgcolor
-        assert light not in dark[0] and board.view.render_line(board.view.size.height - 1)._segments[-1].style.bgcolor == light
+        assert light not in dark[0] and list(board.view.render_line(board.view.size.height - 1))[-1].style.bgcolor == light
 
 
 async def test_page_keys_move_a_page_of_cards_and_each_column_keeps_its_own_place(tmp_path, make_app, wait_until):
@@ -247,3 +247,19 @@ async def test_page_keys_move_a_page_of_cards_and_each_column_keeps_its_own_plac
         assert (applied.cursor, applied.scroll) == place
         assert board.off_screen()[0] == ["saved", "applied"]  # shifted: Offer is on screen
         assert board.view.card_strips("applied", applied.cursor)[0].text.startswith("┌")  # its current card, quietly marked
+
+
+async def test_the_board_opens_on_its_first_columns_when_the_first_cards_are_in_the_second(tmp_path, make_app, wait_until):
+    """The view shifts only as far as the current column needs: from the left edge."""
+    db = tmp_path / "d.json"
+    TinyDBRepository.open(db).add_many([Application(company="Acme", stage="applied"), Application(company="Zeta", stage="offer")])
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await started(pilot, wait_until)
+        assert board.focused_column.stage == "applied"
+        assert board.off_screen() == ([], ["following-up", "offer", "closed"])
+        assert title_strip(board, "saved").text.startswith("Saved (0)")
+        await pilot.press("l", "l", "l", "l")  # to Offer: shifted by two columns, no more
+        await wait_until(pilot, lambda: board.focused_column.stage == "offer")
+        assert board.off_screen() == (["saved", "applied"], ["closed"])
+        assert board.status_text.strip() == "◂ Saved 0, Applied 1   Closed 0 ▸"

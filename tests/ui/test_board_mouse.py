@@ -24,7 +24,7 @@ def scroll_bar(board: BoardScreen, stage: str) -> list[bool]:
     view = board.view
     x = view.column_x(stage) + view.box_width
     plain = view.rich_style.bgcolor
-    return [view.render_line(y).crop(x, x + 1)._segments[0].style.bgcolor != plain for y in range(1, view.size.height)]
+    return [list(view.render_line(y).crop(x, x + 1))[0].style.bgcolor != plain for y in range(1, view.size.height)]
 
 
 def wheel(app, view: BoardView, x: int, y: int, down: bool = True) -> None:

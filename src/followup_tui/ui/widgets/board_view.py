@@ -261,6 +261,8 @@ class BoardView(Widget, can_focus=True):
 
     def _keep_current_in_view(self) -> bool:
         """Shift the columns shown so that the current one is among them: True when shifted."""
+        if not self.size.width:
+            return False  # not laid out yet: how many columns fit is not known
         index = STAGES.index(self.current_stage)
         first = min(max(self.first, index - self.shown + 1), index)
         first = max(0, min(first, len(STAGES) - self.shown))

@@ -15,6 +15,11 @@ async def open_agenda(pilot, wait_until, wait_for_screen) -> AgendaScreen:
     return screen
 
 
+def messages(app) -> list[str]:
+    """The notices the app has shown (toasts), oldest first."""
+    return [notice.message for notice in app.notices]
+
+
 def drawn_card(board: BoardScreen, stage: str, index: int):
     """A card as the board draws it on screen, edges included: the rows of the
     board widget's lines that hold it, cut to its column (it must be in view)."""

@@ -15,15 +15,12 @@ from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
-from ui_steps import open_agenda
+from ui_steps import messages, open_agenda
 
 
 def stored(db: Path) -> dict[str, Application]:
     return {a.company: a for a in TinyDBRepository.open(db).list()}
 
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def go_to_row(pilot, wait_until, screen: AgendaScreen, wanted) -> tuple[Application, object]:

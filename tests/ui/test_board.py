@@ -10,7 +10,7 @@ from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.widgets.board_view import Column
-from ui_steps import drawn_card
+from ui_steps import drawn_card, messages
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -202,7 +202,7 @@ async def test_compose_on_do_not_contact_card_refuses_with_a_reason(demo_db, mak
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        assert any("not to be contacted" in n.message for n in app._notifications)
+        assert any("not to be contacted" in n.message for n in app.notices)
 
 
 async def test_another_sessions_change_shows_up_without_losing_place(demo_db, make_app, wait_until):
@@ -234,20 +234,23 @@ async def test_user_text_is_shown_literally(tmp_path, make_app):
         assert "\x1b" not in "".join(lines)
 
 
-async def test_notifications_show_user_text_literally(tmp_path, make_app):
+async def test_notifications_show_user_text_literally(tmp_path, make_app, wait_until):
     db = tmp_path / "d.json"
-    TinyDBRepository.open(db).add(Application(company="[bold]Acme[/bold] [link=x]y", role="r"))
+    company = "[bold]Acme[/bold] [link=x]y"
+    TinyDBRepository.open(db).add(Application(company=company, role="r"))
     app = make_app(db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.current_card is not None)
         await pilot.press("L")
-        await pilot.pause()
-        assert "[bold]Acme[/bold] [link=x]y: moved to Interview. u undoes it." in app.screen.status_text
-        await pilot.press("u")  # the session's own notices (undo) are toasts
-        await pilot.pause()
-        note = app._notifications.last if hasattr(app._notifications, "last") else list(app._notifications)[-1]
+        await wait_until(pilot, lambda: f"{company}: moved to Interview. u undoes it." in app.screen.status_text)
+        await pilot.press("u")  # the session's plain notices go on the status line, as the move's
+        await wait_until(pilot, lambda: f"Undone: {company} moved to Interview." in app.screen.status_text)
+        # a warning is a toast: never markup either
+        app.session.notify(f"{company} changed in another session", title="Changed elsewhere", severity="warning")
+        await wait_until(pilot, lambda: bool(messages(app)))
+        note = app.notices[-1]
         assert not note.markup
-        assert "[bold]Acme[/bold] [link=x]y" in note.message
+        assert f"{company} changed in another session" in note.message
 
 
 async def test_no_color_is_honoured(demo_db, make_app, monkeypatch):

@@ -10,6 +10,7 @@ from pathlib import Path
 from followup_tui.domain.model import Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
+from ui_steps import messages
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -53,9 +54,6 @@ def columns_of(board: BoardScreen, regions) -> set[str]:
     return touched
 
 
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
 
 async def on_applied(pilot, wait_until) -> BoardScreen:
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
@@ -83,7 +81,7 @@ async def test_a_move_is_shown_then_saved_and_only_two_columns_redrawn(demo_db, 
         record = stored(demo_db)[company]
         assert (record.events[-1].from_stage, record.events[-1].to_stage) == ("applied", "interview")
         assert board.focused_column.current.rev == record.rev  # the next move is checked against the stored revision
-        assert not [n for n in app._notifications if "moved" in n.message]  # the hint is a status line, not a toast
+        assert not [n for n in app.notices if "moved" in n.message]  # the hint is a status line, not a toast
 
 
 async def test_moves_made_faster_than_the_disk_are_saved_in_order_and_undone_in_order(
@@ -113,8 +111,8 @@ async def test_a_failed_save_says_why_and_puts_the_card_back(demo_db, make_app, 
         damaged.write_text('{"_meta": {"1": {"schema": 1')
         os.replace(damaged, demo_db)
         await pilot.press("L")
-        await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications), what="the error")
-        note = next(n for n in app._notifications if n.severity == "error")
+        await wait_until(pilot, lambda: any(n.severity == "error" for n in app.notices), what="the error")
+        note = next(n for n in app.notices if n.severity == "error")
         assert "moved to Interview" in note.title and str(demo_db) in note.message
         await wait_until(pilot, lambda: company in shown_in(board, "applied"), what="the card put back")
         assert company not in shown_in(board, "interview")

@@ -27,6 +27,7 @@ from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDia
 from followup_tui.ui.screens.message_text import MessageTextDialog
 from followup_tui.ui.widgets.check_panel import CheckPanel
 from waiting import wait_until as wait_for
+from ui_steps import messages
 
 SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
 SETTLE = 0.3  # longer than the composer's check delay
@@ -36,9 +37,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiri
 def stored(db: Path, company: str):
     return next(a for a in TinyDBRepository.open(db).list() if a.company == company)
 
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def open_card(app, pilot, company: str) -> None:

@@ -57,7 +57,7 @@ async def test_any_recipient_and_an_internationalised_sender_export_or_explain(d
         written = sorted(folder.glob("*.eml")) if folder.exists() else []
         if to in ("garbage <<>>", "a@b@c"):
             assert written == []
-            assert any("not a valid email address" in n.message for n in app._notifications)
+            assert any("not a valid email address" in n.message for n in app.notices)
         else:
             [path] = written
             message = email.message_from_string(path.read_bytes().decode("utf-8"), policy=default)
@@ -78,7 +78,7 @@ async def test_send_to_a_server_without_smtputf8_says_so_and_keeps_the_draft(dem
             await pilot.press("ctrl+g")
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
             await pilot.press("y")
-            await wait_for(pilot, lambda: any("SMTPUTF8" in n.message for n in app._notifications))
+            await wait_for(pilot, lambda: any("SMTPUTF8" in n.message for n in app.notices))
             assert app.screen is screen and screen.fields.to == '"Núñez, José" <jösé@bücher.de>'
     assert server.received == []
     assert stored(demo_db, "Orbital Robotics").messages_sent("thank-you") == []

@@ -132,9 +132,9 @@ async def test_followup_draft_and_the_composer_write_the_same_message(demo_db, m
             app.open_composer(application.id)
             expected = cli[application.company]
             if expected is None:  # refused by both, with the reason shown
-                await wait_for(pilot, lambda: any(n.title == "Not writing this one" for n in app._notifications))
+                await wait_for(pilot, lambda: any(n.title == "Not writing this one" for n in app.notices))
                 assert not isinstance(app.screen, ComposerScreen)
-                app.clear_notifications()
+                app.notices.clear()
                 continue
             await wait_for(pilot, lambda: composer_ready(app))
             screen = app.screen

@@ -113,7 +113,7 @@ async def test_a_conflicting_save_warns_and_loses_nothing(demo_db, make_app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ApplicationFormScreen)
-        assert any("another session" in n.message for n in app._notifications)
+        assert any("another session" in n.message for n in app.notices)
         assert stored(demo_db)[company].role != "Role from this session"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -19,14 +19,12 @@ from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
+from ui_steps import messages
 
 
 def stored(db: Path) -> dict[str, Application]:
     return {a.company: a for a in TinyDBRepository.open(db).list()}
 
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def on_board(pilot, wait_until) -> BoardScreen:

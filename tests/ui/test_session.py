@@ -20,14 +20,12 @@ from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
 from followup_tui.ui.widgets.board_view import Column
+from ui_steps import messages
 
 
 def stored(db: Path) -> dict[str, Application]:
     return {a.company: a for a in TinyDBRepository.open(db).list()}
 
-
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def shown_text(static) -> str:
@@ -108,7 +106,7 @@ async def test_a_damaged_file_with_the_agenda_open_gives_a_message_naming_it(dem
         os.replace(damaged, demo_db)
         await wait_until(pilot, lambda: any(str(demo_db) in m for m in messages(app)), what="the message")
         assert app.screen is agenda and len(agenda.rows) == rows  # still running, last data shown
-        note = next(n for n in app._notifications if str(demo_db) in n.message)
+        note = next(n for n in app.notices if str(demo_db) in n.message)
         assert note.severity == "error" and "not valid JSON" in note.message
         await pilot.press("down", "escape")  # keys still work
         await wait_for_screen(pilot, BoardScreen)
@@ -234,10 +232,13 @@ async def test_u_undoes_a_move_and_U_redoes_it(demo_db, make_app, wait_until):
         await pilot.press("u")
         await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "applied")
         assert len(stored(demo_db)[card.company].events) == events  # the move left no trace
-        assert any(m.startswith("Undone:") and "U redoes it" in m for m in messages(app))
+        # said where the move was said, replacing it (not a toast over the status line)
+        assert f"Undone: {card.company} moved to Interview. U redoes it." in app.screen.status_text
+        assert not any("Undone" in m for m in messages(app))
         await wait_until(pilot, lambda: current(app).app_id == card.app_id and current(app).stage == "applied")
         await pilot.press("U")
         await wait_until(pilot, lambda: stored(demo_db)[card.company].stage == "interview")
+        assert f"Redone: {card.company} moved to Interview. u undoes it." in app.screen.status_text
 
 
 async def test_undo_goes_several_levels_deep(demo_db, make_app, wait_until):

@@ -179,7 +179,7 @@ async def test_a_backup_that_cannot_be_written_is_a_notice(demo_db, make_app, wa
     app = make_app(demo_db, backups=True)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(
-            pilot, lambda: any(n.title == "No backup" for n in app._notifications), what="the no-backup notice"
+            pilot, lambda: any(n.title == "No backup" for n in app.notices), what="the no-backup notice"
         )
         assert app.is_running and isinstance(app.screen, BoardScreen)
 

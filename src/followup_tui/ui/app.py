@@ -4,7 +4,9 @@ between screens. It never reads or writes the store itself."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +32,16 @@ if TYPE_CHECKING:
 # screen, the message plan, the checks and the downloads load when first used.
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notice as it was shown (the app keeps the last ones: `notices`)."""
+
+    message: str
+    title: str
+    severity: str
+    markup: bool = False  # user text: never markup
+
+
 PAINTED_AT_LATEST = 0.5  # seconds: the start-up work begins by then, painted or not
 
 
@@ -47,6 +59,7 @@ class FollowupApp(App[None]):
         self.settings_store = settings_store
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
+        self.notices: deque[Notice] = deque(maxlen=100)  # the last notices shown, oldest first
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self._after_first_paint: list[Callable[[], None]] = []
         self._screen_of_each_key = ScreenOfEachKey()
@@ -201,7 +214,9 @@ class FollowupApp(App[None]):
         never a control character (every notice of every screen passes here)."""
         if kwargs.get("title"):
             kwargs["title"] = printable(kwargs["title"])
-        super().notify(printable_multiline(message), markup=False, **kwargs)
+        notice = Notice(printable_multiline(message), kwargs.get("title", ""), kwargs.get("severity", "information"))
+        self.notices.append(notice)
+        super().notify(notice.message, markup=notice.markup, **kwargs)
 
     # -- the one place where background work's failures become visible -------------
 

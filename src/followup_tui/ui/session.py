@@ -476,7 +476,15 @@ class Session:
             self._preview_later()
 
     def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float = 4) -> None:
-        if self._app is not None:
+        """A plain word on what just happened (moved, undone, nothing to undo)
+        goes on the screen's status line where it has one, like the move it
+        answers; anything titled or worse than information is a toast."""
+        if self._app is None:
+            return
+        show_hint = getattr(self._app.screen, "show_hint", None)
+        if show_hint is not None and not title and severity == "information":
+            show_hint(message)
+        else:
             self._app.notify(printable(message), title=title, severity=severity, timeout=timeout)  # type: ignore[arg-type]
 
     def report_error(self, error: BaseException, title: str = "Not saved") -> None:

@@ -140,7 +140,7 @@ def app_env(home: Path) -> dict[str, str]:
 
 
 def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict, keys_only: bool = False) -> None:
-    from terminal import Terminal, peak_rss_mb
+    from terminal import Terminal, peak_rss_mb, rss_mb
 
     env = app_env(home)
     bare = [PYTHON, str(HERE / "bare_app.py")]
@@ -156,6 +156,12 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
             for size, db in dbs.items():
                 def fig(name: str, unit: str = "ms", target: str = "") -> Figure:
                     return figures.setdefault((name, size), Figure(name, size, unit, target=target))
+
+                def memory_now(after: str) -> None:
+                    """Where the peak comes from: the TUI's RSS now (not its peak)."""
+                    now = fig(f"  RSS now, after {after}", "MB")
+                    now.samples.append(rss_mb(term.pid()))
+                    now.baseline.append(bare_rss)
 
                 # The first start on a file (or after another program wrote it):
                 # no board preview yet, the cards come once the file is loaded.
@@ -187,6 +193,7 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
                 titles = lambda shown: shown.split("\n")[1]  # noqa: E731
                 move.samples += [term.key_to_change(k, styled=False, part=titles) * 1000 for k in "LHLHLH"]
                 move.baseline += [k * 1000 for k in bare_keys]
+                memory_now("start, load and the moves")
                 if keys_only:  # --only keys: the cursor and the move, nothing else
                     term.stop()
                     continue
@@ -195,6 +202,7 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
                 for _ in range(3):
                     agenda.samples.append(term.key_to("a", lambda s: " overdue · " in s) * 1000)
                     term.key_to("Escape", lambda s: "Applied (" in s)
+                memory_now("the agenda")
                 # the card to write to: the board's filter leaves it alone on the board
                 term.keys("/")
                 term.wait_for(lambda s: "filter" in s)
@@ -205,6 +213,7 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
                 for _ in range(3):
                     composer.samples.append(term.key_to("c", lambda s: "\n Subject " in s) * 1000)
                     term.key_to("Escape", lambda s: "Applied (" in s)
+                memory_now("the composer")
                 agenda.baseline += [k * 1000 for k in bare_keys]
                 composer.baseline += [k * 1000 for k in bare_keys]
 
@@ -216,6 +225,7 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
                     term.key_to("Escape", lambda s: "Applied (" in s)
                     new.samples.append(term.key_to("n", lambda s: "New application" in s) * 1000)
                     term.key_to("Escape", lambda s: "Applied (" in s)
+                memory_now("the forms")
                 edit.baseline += [k * 1000 for k in bare_keys]
                 new.baseline += [k * 1000 for k in bare_keys]
 

@@ -167,3 +167,72 @@ def test_a_backup_is_a_copy_of_the_checked_content_even_when_it_changed_since(db
     with pytest.raises(StoreError):
         repo.rotate_backups()
     assert len(repo.list_backups()) == 1
+
+
+def written(db_file: Path, count: int, notes: str = "") -> TinyDBRepository:
+    repo = TinyDBRepository.open(db_file)
+    applications = some_applications(count)
+    for application in applications:
+        application.notes = notes
+    repo.add_many(applications)
+    return repo
+
+
+def indexed(db_file: Path) -> tuple[bytes, dict, tuple]:
+    """The file's bytes, its document with records in the file, its digest."""
+    raw = db_file.read_bytes()
+    repo = TinyDBRepository.open(db_file, verify=False)
+    repo.verify()
+    return raw, repo._snapshot.data, repo._snapshot.digest  # noqa: SLF001  (what a session works on)
+
+
+def test_a_save_copies_runs_of_untouched_records_and_writes_the_same_bytes_as_one_encoding(db_file):
+    """A file of several chunks, one record touched in the middle: what is
+    written is what one encoding of the document writes, in chunks of about
+    CHUNK_BYTES, and the records land where the new document says."""
+    from followup_tui.store.file_records import CHUNK_BYTES, RecordReader, encode_document_chunks
+
+    written(db_file, 1200, notes="n" * 2000)
+    raw, document, digest = indexed(db_file)
+    assert len(raw) > 2 * CHUNK_BYTES
+    expected = json.loads(raw)
+    expected["applications"]["600"]["role"] = "touched"
+    document["applications"]["600"] = expected["applications"]["600"]
+    placed: dict = {"applications": {}}
+    with RecordReader(db_file, digest=digest) as reader:
+        chunks = list(encode_document_chunks(document, reader, placed))
+    whole = b"".join(chunks)
+    assert whole == msgspec.json.encode(expected)
+    assert len(chunks) > 2 and max(map(len, chunks)) < CHUNK_BYTES + 10_000
+    for key in ("1", "599", "600", "601", "1200"):
+        record = placed["applications"][key]
+        assert json.loads(whole[record.offset : record.offset + record.length]) == expected["applications"][key]
+
+
+def test_records_out_of_the_files_order_are_copied_one_by_one(db_file):
+    from followup_tui.store.file_records import RecordReader, encode_document_chunks
+
+    written(db_file, 30)
+    raw, document, digest = indexed(db_file)
+    document["applications"] = dict(reversed(list(document["applications"].items())))
+    expected = json.loads(raw)
+    expected["applications"] = dict(reversed(list(expected["applications"].items())))
+    with RecordReader(db_file, digest=digest) as reader:
+        assert b"".join(encode_document_chunks(document, reader)) == msgspec.json.encode(expected)
+
+
+def test_a_save_stops_when_any_byte_of_the_file_is_not_the_one_checked(db_file):
+    """Even a byte that is not copied (the old bytes of the record being
+    replaced): the file is not the one this session read, and another
+    program's write is never saved over."""
+    from followup_tui.store.file_records import FileChanged, RecordReader, encode_document_chunks
+
+    written(db_file, 20)
+    raw, document, digest = indexed(db_file)
+    document["applications"]["10"] = {"company": "mine"}
+    old = raw.index(b'"Co 9"')
+    with open(db_file, "r+b") as handle:
+        handle.seek(old)
+        handle.write(b'"Co Z"')
+    with RecordReader(db_file, digest=digest) as reader, pytest.raises(FileChanged):
+        list(encode_document_chunks(document, reader))

@@ -86,8 +86,8 @@ def decode_as_written(path: Path, raw: bytes) -> tuple[dict[str, dict[str, Any]]
 
 def index_as_written(raw: bytes) -> dict:
     """The document of a file already checked as a whole, each application
-    left as its raw JSON: a view into `raw`, parsed only if a session touches
-    it, written back as the same bytes (msgspec encodes a Raw verbatim).
+    left as its raw JSON: a view into `raw` (the store then notes where each
+    is in the file and lets `raw` go: store/file_records.py).
     Measured at 10,000 applications: ~20 ms, and no copy of the data."""
     document: dict = _TABLES.decode(raw)  # other tables (a hand-made `_default`) stay raw, written back as they are
     if "_meta" in document:

@@ -294,12 +294,13 @@ class TinyDBRepository:
         no second copy of the file in memory. A record that cannot be written
         (UnicodeEncodeError) stops it before the file is replaced."""
         size = crc = 0
-        reader = self._reader or RecordReader(self.path)  # untouched records: copied from the file
+        # untouched records: copied from the file, checked against the digest it was read with
+        reader = self._reader or RecordReader(self.path, digest=self._snapshot.digest if self._snapshot else None)
         placed: dict[str, dict[str, FileRecord]] = {APPLICATIONS: {}} if isinstance(data.get(APPLICATIONS), dict) else {}
 
         def chunks() -> Iterator[bytes]:
             nonlocal size, crc
-            for chunk in encode_document_chunks(data, reader.read, placed):
+            for chunk in encode_document_chunks(data, reader, placed):
                 size += len(chunk)
                 crc = zlib.crc32(chunk, crc)
                 yield chunk
@@ -351,7 +352,7 @@ class TinyDBRepository:
             snapshot = self._load(document=True)
             storage = SessionStorage(snapshot.data)
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
-            self._reader = RecordReader(self.path)
+            outer, self._reader = self._reader, RecordReader(self.path, digest=snapshot.digest)
             try:
                 yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
                 if storage.dirty:
@@ -368,7 +369,7 @@ class TinyDBRepository:
                 raise
             finally:
                 self._reader.close()
-                self._reader = None
+                self._reader = outer  # a session opened inside another (same thread) gives it back
 
     def _save(self, data: dict) -> None:
         try:

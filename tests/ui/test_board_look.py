@@ -263,3 +263,23 @@ async def test_the_board_opens_on_its_first_columns_when_the_first_cards_are_in_
         await wait_until(pilot, lambda: board.focused_column.stage == "offer")
         assert board.off_screen() == (["saved", "applied"], ["closed"])
         assert board.status_text.strip() == "◂ Saved 0, Applied 1   Closed 0 ▸"
+
+
+async def test_do_not_contact_and_high_priority_are_marked_in_words_and_weight(demo_db, make_app, wait_until):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        board = await started(pilot, wait_until)
+        thanked = board.column("thanked")
+        index = next(i for i, c in enumerate(thanked.cards) if c.company == "Meridian Press")
+        company_line = drawn_card(board, "thanked", index)[1]
+        assert company_line.text.startswith("│⊘ Meridian Pr")
+        mark = next(seg for seg in company_line if seg.text.startswith("⊘"))
+        assert mark.style.bold and mark.style.color != next(seg for seg in company_line if "Meridian" in seg.text).style.color
+        others = [c for c in thanked.cards if c.company != "Meridian Press"]
+        assert others and not any("⊘" in strip.text for i, c in enumerate(thanked.cards) if c in others for strip in drawn_card(board, "thanked", i))
+        interview = board.column("interview")
+        index = next(i for i, c in enumerate(interview.cards) if c.company == "Orbital Robotics")
+        fields = next(strip for strip in drawn_card(board, "interview", index) if "#sre" in strip.text)
+        high = next(seg for seg in fields if "high" in seg.text)
+        tag = next(seg for seg in fields if "#sre" in seg.text)
+        assert high.style.bold and not tag.style.bold

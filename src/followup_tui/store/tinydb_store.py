@@ -352,7 +352,7 @@ class TinyDBRepository:
             snapshot = self._load(document=True)
             storage = SessionStorage(snapshot.data)
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
-            self._reader = RecordReader(self.path, digest=snapshot.digest)
+            outer, self._reader = self._reader, RecordReader(self.path, digest=snapshot.digest)
             try:
                 yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
                 if storage.dirty:
@@ -369,7 +369,7 @@ class TinyDBRepository:
                 raise
             finally:
                 self._reader.close()
-                self._reader = None
+                self._reader = outer  # a session opened inside another (same thread) gives it back
 
     def _save(self, data: dict) -> None:
         try:

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 from ..domain.cadence import NextAction, next_actions
 from ..domain.errors import ConflictError, FollowupError, NotFoundError
 from ..domain.merge import MergeResult, merge_form_changes
-from ..domain.model import Application
+from ..domain.model import Application, share_repeated_text
 from ..domain.repository import ApplicationRepository
 from ..domain.settings import Settings
 from .board_preview import Preview, preview_of, read_preview
@@ -392,6 +392,7 @@ class Session:
     def _read_all(self) -> tuple[object, dict[int, Entry]]:
         token = self.repo.change_token()
         applications = self.repo.list()
+        share_repeated_text(applications)  # kept as long as the app runs: repeated texts once
         now = self.clock()
         return token, self._entries_for(applications, now)
 

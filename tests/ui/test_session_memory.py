@@ -1,0 +1,60 @@
+"""What the session keeps for as long as the app runs is compact: equal texts
+that repeat from application to application (titles, kinds, names, subjects)
+are one object each once loaded, values unchanged (issue 10's memory)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fixed import FIXED_NOW
+
+from followup_tui.domain.model import Application, Contact, Event, Interview, share_repeated_text
+from followup_tui.domain.settings import Settings
+from followup_tui.store import TinyDBRepository
+from followup_tui.ui.session import Session
+
+
+def applications(count: int) -> list[Application]:
+    made = []
+    for n in range(count):
+        application = Application(
+            company=f"Co {n}", role="Data Analyst", source="LinkedIn", location="Remote",
+            contacts=[Contact(name="Dana Reyes", title="Recruiter", email=f"dana@co{n}.com")],
+            interviews=[Interview(at=FIXED_NOW - timedelta(days=3), kind="phone screen", with_names=["Dana Reyes"])],
+        )
+        application.events.append(Event(at=FIXED_NOW, kind="message-sent", message_kind="thank-you",
+                                        recipient="dana@co0.com", subject="Thank you", body=f"Body {n}"))
+        made.append(application)
+    return made
+
+
+def repeated(apps: list[Application]) -> dict[str, int]:
+    """How many distinct objects hold each repeated text."""
+    return {
+        "role": len({id(a.role) for a in apps}),
+        "title": len({id(a.contacts[0].title) for a in apps}),
+        "name": len({id(a.contacts[0].name) for a in apps} | {id(a.interviews[0].with_names[0]) for a in apps}),
+        "kind": len({id(a.interviews[0].kind) for a in apps}),
+        "subject": len({id(a.events[0].subject) for a in apps}),
+        "recipient": len({id(a.events[0].recipient) for a in apps}),
+    }
+
+
+def test_share_repeated_text_makes_equal_texts_one_object_and_changes_no_value(db_file):
+    TinyDBRepository.open(db_file).add_many(applications(20))
+    loaded = TinyDBRepository.open(db_file).load_all()
+    before = [a.to_dict() for a in loaded]
+    assert min(repeated(loaded).values()) == 20  # as decoded: each its own
+    share_repeated_text(loaded)
+    assert repeated(loaded) == dict.fromkeys(("role", "title", "name", "kind", "subject", "recipient"), 1)
+    assert [a.to_dict() for a in loaded] == before
+    assert len({id(a.events[0].body) for a in loaded}) == 20  # texts that differ stay their own
+
+
+def test_the_sessions_loaded_applications_share_their_repeated_texts(db_file):
+    TinyDBRepository.open(db_file).add_many(applications(20))
+    clock = lambda: FIXED_NOW  # noqa: E731
+    session = Session(TinyDBRepository.open(db_file, clock=clock), Settings(timezone="UTC"), clock, db_file)
+    session.load_now()
+    loaded = [entry.application for entry in session.all()]
+    assert len(loaded) == 20 and max(repeated(loaded).values()) == 1

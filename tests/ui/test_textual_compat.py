@@ -87,3 +87,54 @@ async def test_the_check_underlines_render_through_the_hook(status):
         await pilot.press("X")
         assert area.text.startswith("XThank")
         assert underlined() == "still waiting"
+
+
+class Titled(App):
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Header
+
+        yield Header()
+        yield TextArea("probe")
+
+
+async def test_the_apps_watchers_are_where_drop_watchers_of_removed_looks():
+    """If this fails after upgrading Textual: the watchers of an object's
+    reactives moved. Update textual_compat.drop_watchers_of_removed."""
+    async with Titled().run_test() as pilot:
+        watchers = getattr(pilot.app, textual_compat.WATCHERS)
+        assert isinstance(watchers, dict), "Textual changed: an object's watchers are not in a map any more"
+        watching = {name: [type(node).__name__ for node, _callback in entries] for name, entries in watchers.items()}
+        assert "Header" in watching.get("title", []) and "TextArea" in watching.get("theme", [])
+        header_and_area = list(pilot.app.query("Header, TextArea"))
+        for widget in header_and_area:
+            await widget.remove()
+        assert textual_compat.drop_watchers_of_removed(pilot.app) >= 2
+        assert all(node.is_attached for entries in watchers.values() for node, _callback in entries)
+
+
+async def test_a_closed_form_or_composer_is_let_go(demo_db, make_app, wait_until, wait_for_screen):
+    """Each closed form and composer left its Header and TextArea (with its
+    text and render caches) behind, held by the App's watchers of its title
+    and theme; now nothing of them stays once they are gone."""
+    import gc
+
+    from textual.widgets import Header
+
+    from followup_tui.ui.screens.board import BoardScreen
+    from followup_tui.ui.screens.form import ApplicationFormScreen
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
+        for _ in range(3):
+            await pilot.press("n")
+            await wait_for_screen(pilot, ApplicationFormScreen)
+            await pilot.press("escape")
+            await wait_for_screen(pilot, BoardScreen)
+
+        def left_behind() -> list[str]:
+            gc.collect()
+            return [type(o).__name__ for o in gc.get_objects()
+                    if isinstance(o, (Header, TextArea)) and not o.is_attached]
+
+        await wait_until(pilot, lambda: left_behind() == [], what="the closed forms' widgets let go")

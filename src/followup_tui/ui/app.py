@@ -23,6 +23,7 @@ from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
 from .session import Session
+from .textual_compat import drop_watchers_of_removed
 from .settings_store import SettingsStore
 
 if TYPE_CHECKING:
@@ -94,6 +95,12 @@ class FollowupApp(App[None]):
         # when it is queued; a screen pushed at once (a key typed at start) can
         # leave it waiting: the watcher and the saves start in any case.
         self.set_timer(PAINTED_AT_LATEST, self._painted)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, _screen: Screen) -> None:
+        # A closed screen's widgets are removed just after the change: once
+        # they are gone, let go of what they watched (textual_compat).
+        self.set_timer(0.5, lambda: drop_watchers_of_removed(self), name="drop-watchers")
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the board is first painted (before the

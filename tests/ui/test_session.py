@@ -4,6 +4,7 @@ store errors, rev-checked writes, undo / redo, by keyboard and on the file."""
 from __future__ import annotations
 
 import os
+import threading
 
 from datetime import timedelta
 from pathlib import Path
@@ -15,10 +16,12 @@ from followup_tui.domain.errors import StoreError
 from followup_tui.domain.model import Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
+from followup_tui.ui.screens import board as board_screen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
+from followup_tui.ui.session import DataChanged
 from followup_tui.ui.widgets.board_view import Column
 from ui_steps import messages
 
@@ -87,6 +90,37 @@ async def test_due_words_and_urgency_follow_the_clock_while_the_app_stays_open(d
         assert fresh().due_text == "overdue by 2 hours"
         column = screen.column(card.stage)
         assert column.cards[column.index_of(card.app_id)].due_text == "overdue by 2 hours"  # drawn from these
+
+
+async def test_a_card_moved_while_the_clock_rebuilds_the_cards_stays_moved(demo_db, make_app, wait_until, monkeypatch):
+    """The clock's new due words are built in a thread (thousands of cards);
+    a move taken in meanwhile is never undone by cards built before it."""
+    now = [FIXED_NOW]
+    app = make_app(demo_db, clock=lambda: now[0], tick_interval=3600)
+    release, builds = threading.Event(), []
+    build_cards = board_screen.cards_by_id
+
+    def held(session, entries):
+        if threading.current_thread() is not threading.main_thread():
+            builds.append(len(builds))
+            release.wait(10)
+        return build_cards(session, entries)
+
+    monkeypatch.setattr(board_screen, "cards_by_id", held)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await board(pilot, wait_until)
+        card = current(app)
+        due_before = {c.app_id: c.due_text for c in screen.cards}
+        now[0] += timedelta(days=2)
+        screen.post_message(DataChanged(None, "clock"))
+        await wait_until(pilot, lambda: builds, what="the cards being rebuilt")
+        await pilot.press("L")
+        await wait_until(pilot, lambda: screen.column("interview").index_of(card.app_id) is not None)
+        release.set()
+        await wait_until(pilot, lambda: any(c.due_text != due_before[c.app_id] for c in screen.cards), what="new due words")
+        assert screen.column("interview").index_of(card.app_id) is not None
+        assert screen.column(card.stage).index_of(card.app_id) is None
+        assert len(builds) == 2  # the first build came too late and was made again
 
 
 # -- store errors become a message; the app keeps running ---------------------------

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.worker import get_current_worker
 from textual.widgets import Header, Input, Static
 
 from .base import DataScreen
@@ -38,6 +39,12 @@ EMPTY_BOARD = (
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
 CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
+
+
+def cards_by_id(session, entries) -> dict[int, Card]:
+    """The card of each of the session's entries, as of the session's now."""
+    now, settings = session.now(), session.settings
+    return {e.application.id or 0: card_for(e.application, e.actions, now, settings, settings.tz) for e in entries}
 
 
 class StatusLine(Widget):
@@ -96,6 +103,7 @@ class BoardScreen(DataScreen):
     def __init__(self) -> None:
         super().__init__()
         self._by_id: dict[int, Card] = {}  # every card, filtered or not
+        self._version = 0  # moves on with every change of _by_id (see _retime_cards)
         self._columns: dict[str, list[Card]] = {stage: [] for stage in STAGES}  # shown: filtered, sorted
         self._filter_timer: Timer | None = None
         self.shown_filter = ""
@@ -229,10 +237,33 @@ class BoardScreen(DataScreen):
 
     def reload(self, focus_app_id: int | None = None) -> None:
         """Rebuild every card from the session's data, keeping the user's place."""
-        session = self.app.session
-        now, tz, settings = session.now(), session.settings.tz, session.settings
-        self._by_id = {e.application.id or 0: card_for(e.application, e.actions, now, settings, tz) for e in session.all()}
+        self._by_id = cards_by_id(self.app.session, self.app.session.all())
+        self._version += 1
         self.redraw(focus_app_id)
+
+    def _retime_cards(self) -> None:
+        """The clock moved on: every card's due words again, built in a thread
+        (at 10,000 applications ~80 ms, which a key pressed meanwhile would
+        wait for on the UI thread), taken in only if no card changed meanwhile
+        (else built again from the newer data)."""
+        session, version, query = self.app.session, self._version, self.filter_text
+        entries = list(session.all())  # taken here: the session changes its dict on this thread
+
+        def build() -> None:
+            by_id = cards_by_id(session, entries)
+            columns = group_by_stage(list(by_id.values()), query)
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(taken, by_id, columns)
+
+        def taken(by_id: dict[int, Card], columns: dict[str, list[Card]]) -> None:
+            if version != self._version or query != self.filter_text:
+                self._retime_cards()
+                return
+            self._by_id, self._columns = by_id, columns
+            self._version += 1
+            self._show_columns(STAGES, None)
+
+        self.run_worker(build, name="board-clock", group="board-clock", thread=True, exclusive=True, exit_on_error=False)
 
     def redraw(self, focus_app_id: int | None = None) -> None:
         """Regroup every card (a new filter, a reload) and redraw every column."""
@@ -275,6 +306,7 @@ class BoardScreen(DataScreen):
         session = self.app.session
         now, tz, settings = session.now(), session.settings.tz, session.settings
         touched: set[str] = set()
+        self._version += 1
         for app_id in app_ids:
             old = self._by_id.pop(app_id, None)
             if old is not None:
@@ -303,6 +335,7 @@ class BoardScreen(DataScreen):
         now, tz = session.now(), session.settings.tz
         cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
         self._by_id = {card.app_id: card for card in cards}
+        self._version += 1
         self._columns = group_by_stage(cards)
         view = self.view
         for stage, stage_cards in self._columns.items():
@@ -321,6 +354,9 @@ class BoardScreen(DataScreen):
             else:  # after the preview: the user's place is kept
                 self.reload()
             self.call_later(self.held_keys.release)
+            return
+        if event.origin == "clock":
+            self._retime_cards()
             return
         if event.app_ids is None:
             self.reload()

@@ -155,9 +155,10 @@ class FollowupApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def warm_up_checks(self) -> None:
-        """Load the checks (and textstat's dictionaries) and the modules of the
-        screens a key opens off the UI thread, so that the first composer or
-        form opens without a pause."""
+        """Load the checks and the modules of the screens a key opens off the
+        UI thread, so that the first composer or form opens without a pause
+        (pyphen's dictionary, for the reading grade, loads with the first
+        draft long enough to grade)."""
         from .screens import agenda, composer, detail, form  # noqa: F401  (imported: cached for the first opening)
         from ..domain.checks import DraftContext, run_checks
 

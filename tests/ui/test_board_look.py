@@ -13,6 +13,11 @@ from followup_tui.ui.widgets.board_view import EDGES, column_title, wrap
 from ui_steps import card_in_view, drawn_card, title_strip
 
 
+def card_of(column, company: str) -> int:
+    """Where the card of `company` is in a column."""
+    return next(i for i, card in enumerate(column.cards) if card.company == company)
+
+
 def card_text(board: BoardScreen, stage: str, index: int) -> list[str]:
     """What a card shows on screen, line by line, edges included."""
     return [strip.text for strip in drawn_card(board, stage, index)]
@@ -68,7 +73,7 @@ async def test_the_next_action_wraps_to_a_second_line_instead_of_being_cut(demo_
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
         interview = board.column("interview")
-        index = next(i for i, c in enumerate(interview.cards) if c.company == "Cobalt Studio")
+        index = card_of(interview, "Cobalt Studio")
         lines = [line.strip("│┃┌┐└┘ ") for line in card_text(board, "interview", index)]
         assert interview.cards[index].action_text == "thank-you to Leo Martins"
         assert lines[3:5] == ["thank-you to", "Leo Martins"]  # no "thank-you to Leo…"
@@ -137,7 +142,7 @@ async def test_a_tall_terminal_shows_each_cards_fields_and_a_short_one_more_card
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
         interview = board.column("interview")
-        index = next(i for i, c in enumerate(interview.cards) if c.company == "Orbital Robotics")
+        index = card_of(interview, "Orbital Robotics")
         text = "\n".join(card_text(board, "interview", index))
         assert "│Toulouse (hyb…│" in text and "│▲ high #sre   │" in text
         assert interview.field_lines == 2 and interview.card_height == 9
@@ -270,7 +275,7 @@ async def test_do_not_contact_and_high_priority_are_marked_in_words_and_weight(d
     async with app.run_test(size=(120, 35)) as pilot:
         board = await started(pilot, wait_until)
         thanked = board.column("thanked")
-        index = next(i for i, c in enumerate(thanked.cards) if c.company == "Meridian Press")
+        index = card_of(thanked, "Meridian Press")
         company_line = drawn_card(board, "thanked", index)[1]
         assert company_line.text.startswith("│⊘ Meridian Pr")
         mark = next(seg for seg in company_line if seg.text.startswith("⊘"))
@@ -278,7 +283,7 @@ async def test_do_not_contact_and_high_priority_are_marked_in_words_and_weight(d
         others = [c for c in thanked.cards if c.company != "Meridian Press"]
         assert others and not any("⊘" in strip.text for i, c in enumerate(thanked.cards) if c in others for strip in drawn_card(board, "thanked", i))
         interview = board.column("interview")
-        index = next(i for i, c in enumerate(interview.cards) if c.company == "Orbital Robotics")
+        index = card_of(interview, "Orbital Robotics")
         fields = next(strip for strip in drawn_card(board, "interview", index) if "#sre" in strip.text)
         high = next(seg for seg in fields if "high" in seg.text)
         tag = next(seg for seg in fields if "#sre" in seg.text)

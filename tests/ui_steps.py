@@ -15,6 +15,17 @@ async def open_agenda(pilot, wait_until, wait_for_screen) -> AgendaScreen:
     return screen
 
 
+async def board_ready(pilot, wait_until) -> BoardScreen:
+    """The board with a current column, laid out (its cards can be read as drawn)."""
+
+    def ready() -> bool:
+        board = pilot.app.screen
+        return isinstance(board, BoardScreen) and board.focused_column is not None and board.view.size.area > 0
+
+    await wait_until(pilot, ready, what="the board laid out")
+    return pilot.app.screen
+
+
 def messages(app) -> list[str]:
     """The notices the app has shown (toasts), oldest first."""
     return [notice.message for notice in app.notices]

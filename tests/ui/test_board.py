@@ -9,8 +9,10 @@ from fixed import FIXED_NOW
 from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.screens.detail import DetailScreen
+from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from followup_tui.ui.widgets.board_view import Column
-from ui_steps import drawn_card, messages
+from ui_steps import board_ready, drawn_card, messages
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -31,19 +33,17 @@ async def on_applied(pilot, wait_until) -> None:
     await wait_until(pilot, lambda: focused_card(pilot.app)[0] == "applied")
 
 
-async def test_start_focus_is_first_card_of_first_non_empty_column(demo_db, make_app):
+async def test_start_focus_is_first_card_of_first_non_empty_column(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await board_ready(pilot, wait_until)
         assert focused_card(app) == ("saved", "Aurora Maps")
 
 
-async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_app):
+async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await board_ready(pilot, wait_until)
         for stage in STAGES:
             cards = screen.column(stage).cards
             assert screen.column(stage).title.endswith(f"({len(cards)})")
@@ -52,10 +52,10 @@ async def test_columns_show_counts_and_cards_ordered_by_urgency(demo_db, make_ap
             assert ranks == sorted(ranks), (stage, order)
 
 
-async def test_hjkl_and_arrows_move_between_cards_and_columns(demo_db, make_app):
+async def test_hjkl_and_arrows_move_between_cards_and_columns(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         await pilot.press("l", "l")
         assert focused_card(app)[0] == "interview"
         first = focused_card(app)[1]
@@ -89,56 +89,52 @@ async def test_L_and_H_move_the_card_record_the_change_and_keep_focus(demo_db, m
         assert stored(demo_db)[company].stage == "applied"
 
 
-async def test_x_closes_with_the_chosen_outcome(demo_db, make_app, wait_until, wait_for_stored):
+async def test_x_closes_with_the_chosen_outcome(demo_db, make_app, wait_until, wait_for_stored, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         _, company = focused_card(app)
         await pilot.press("x")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ChoiceDialog"
+        await wait_for_screen(pilot, ChoiceDialog)
         await pilot.press("down", "enter")  # accepted, rejected...
         await wait_until(pilot, lambda: focused_card(app) == ("closed", company))
         await wait_for_stored(pilot, demo_db, lambda apps: (apps[company].stage, apps[company].outcome) == ("closed", "rejected"))
 
 
-async def test_d_deletes_only_after_confirmation(demo_db, make_app):
+async def test_d_deletes_only_after_confirmation(demo_db, make_app, wait_until, wait_for_screen, wait_for_stored):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         _, company = focused_card(app)
         await pilot.press("d")
-        await pilot.pause()
+        await wait_for_screen(pilot, ConfirmDialog)
         await pilot.press("n")
-        await pilot.pause()
-        assert company in stored(demo_db)
+        await wait_for_screen(pilot, BoardScreen)
+        assert company in stored(demo_db) and focused_card(app)[1] == company
         await pilot.press("d")
-        await pilot.pause()
+        await wait_for_screen(pilot, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause()
-        assert company not in stored(demo_db)
-        assert isinstance(app.screen, BoardScreen)
+        await wait_for_stored(pilot, demo_db, lambda apps: company not in apps, what="the card deleted")
+        await wait_for_screen(pilot, BoardScreen)
 
 
-async def test_r_records_a_response(demo_db, make_app):
+async def test_r_records_a_response(demo_db, make_app, wait_until, wait_for_screen, wait_for_stored):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         _, company = focused_card(app)
         await pilot.press("r")
-        await pilot.pause()
+        await wait_for_screen(pilot, TextDialog)
         await pilot.press(*"Second round next week")
         await pilot.press("enter")
-        await pilot.pause()
-        events = stored(demo_db)[company].events
-        assert (events[-1].kind, events[-1].text) == ("response", "Second round next week")
+        await wait_for_stored(pilot, demo_db, lambda apps: apps[company].events[-1].kind == "response", what="the response")
+        assert stored(demo_db)[company].events[-1].text == "Second round next week"
 
 
 async def test_filter_narrows_live_and_escape_clears(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await board_ready(pilot, wait_until)
         total = sum(len(screen.column(s).cards) for s in ("applied", "interview", "thanked"))
         await pilot.press("slash")
         await pilot.press(*"harbor")
@@ -146,7 +142,7 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app, wait_unt
         visible = [c.company for s in ("applied", "interview", "thanked", "following-up", "offer", "closed") for c in screen.column(s).cards]
         assert visible == ["Harbor Bank"]
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: screen.shown_filter == "", what="the filter cleared")
         assert sum(len(screen.column(s).cards) for s in ("applied", "interview", "thanked")) == total
         assert isinstance(app.screen.focused_column, Column)
         # contacts are searched too
@@ -156,26 +152,24 @@ async def test_filter_narrows_live_and_escape_clears(demo_db, make_app, wait_unt
         assert visible == ["Orbital Robotics"]
 
 
-async def test_enter_opens_detail_and_escape_returns(demo_db, make_app):
+async def test_enter_opens_detail_and_escape_returns(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         await pilot.press("enter")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "DetailScreen"
+        await wait_for_screen(pilot, DetailScreen)
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await wait_for_screen(pilot, BoardScreen)
 
 
-async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app):
+async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app, wait_until, wait_for_screen):
+    from followup_tui.ui.screens.help import HelpScreen, bindings_table
+
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "HelpScreen"
-        from followup_tui.ui.screens.help import bindings_table
+        await wait_for_screen(pilot, HelpScreen)
 
         table = bindings_table(app.screen_stack[-2])
         descriptions = {str(cell) for cell in table.columns[1]._cells}
@@ -188,27 +182,24 @@ async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app):
         ):
             assert expected in descriptions
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await wait_for_screen(pilot, BoardScreen)
 
 
-async def test_compose_on_do_not_contact_card_refuses_with_a_reason(demo_db, make_app):
+async def test_compose_on_do_not_contact_card_refuses_with_a_reason(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        screen = app.screen
+        screen = await board_ready(pilot, wait_until)
         screen.select(stored(demo_db)["Meridian Press"].id)
-        await pilot.pause()
+        await wait_until(pilot, lambda: focused_card(app)[1] == "Meridian Press")
         await pilot.press("c")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any("not to be contacted" in m for m in messages(app)), what="the refusal")
         assert isinstance(app.screen, BoardScreen)
-        assert any("not to be contacted" in n.message for n in app.notices)
 
 
 async def test_another_sessions_change_shows_up_without_losing_place(demo_db, make_app, wait_until):
     app = make_app(demo_db, watch_interval=0.1)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         await pilot.press("l", "j")
         place = focused_card(app)
         other = TinyDBRepository.open(demo_db)  # a second login on the same file
@@ -220,13 +211,13 @@ async def test_another_sessions_change_shows_up_without_losing_place(demo_db, ma
         assert focused_card(app) == place
 
 
-async def test_user_text_is_shown_literally(tmp_path, make_app):
+async def test_user_text_is_shown_literally(tmp_path, make_app, wait_until):
     db = tmp_path / "d.json"
     repo = TinyDBRepository.open(db)
     repo.add(Application(company="[bold]x[/]\x1b[2J", role="[TODO] \x1b[1mQ3"))
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         column = app.screen.column("applied")
         lines = [strip.text for strip in drawn_card(app.screen, "applied", 0)]
         assert "[bold]x[/]␛[2J" in lines[column.row_of(0, "company")]
@@ -253,11 +244,11 @@ async def test_notifications_show_user_text_literally(tmp_path, make_app, wait_u
         assert f"{company} changed in another session" in note.message
 
 
-async def test_no_color_is_honoured(demo_db, make_app, monkeypatch):
+async def test_no_color_is_honoured(demo_db, make_app, monkeypatch, wait_until):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_until)
         assert app.no_color
         svg = app.export_screenshot()
     # monochrome: every colour in the picture is a shade of grey

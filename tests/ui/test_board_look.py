@@ -10,7 +10,7 @@ from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.widgets.board_view import EDGES, column_title, wrap
-from ui_steps import card_in_view, drawn_card, title_strip
+from ui_steps import board_ready, card_in_view, drawn_card, title_strip
 
 
 def card_of(column, company: str) -> int:
@@ -23,12 +23,6 @@ def card_text(board: BoardScreen, stage: str, index: int) -> list[str]:
     return [strip.text for strip in drawn_card(board, stage, index)]
 
 
-async def started(pilot, wait_until) -> BoardScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
-    await pilot.pause()
-    return pilot.app.screen
-
-
 def edge_kind(board: BoardScreen, stage: str, index: int) -> str:
     corner = card_text(board, stage, index)[0][0]
     return next(kind for kind, edges in EDGES.items() if edges[0] == corner)
@@ -37,7 +31,7 @@ def edge_kind(board: BoardScreen, stage: str, index: int) -> str:
 async def test_only_the_focused_card_is_highlighted(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         await pilot.press("l", "l", "j")  # Interview, its second card
         await wait_until(pilot, lambda: board.focused_column.stage == "interview" and board.focused_column.cursor == 1)
         kinds = {
@@ -71,7 +65,7 @@ async def test_only_the_focused_card_is_highlighted(demo_db, make_app, wait_unti
 async def test_the_next_action_wraps_to_a_second_line_instead_of_being_cut(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         interview = board.column("interview")
         index = card_of(interview, "Cobalt Studio")
         lines = [line.strip("│┃┌┐└┘ ") for line in card_text(board, "interview", index)]
@@ -83,7 +77,7 @@ async def test_the_next_action_wraps_to_a_second_line_instead_of_being_cut(demo_
 async def test_a_moved_card_is_focused_and_scrolled_into_view_in_its_new_column(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         await pilot.press("l")
         await wait_until(pilot, lambda: board.focused_column.stage == "applied")
         moved = board.focused_column.current
@@ -118,7 +112,7 @@ def test_a_column_title_never_hides_its_count(width):
 async def test_counts_show_and_the_focused_column_stays_in_view(demo_db, make_app, wait_until, size):
     app = make_app(demo_db)
     async with app.run_test(size=size) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         for stage in STAGES:
             count = len(board.column(stage).cards)
             assert board.column(stage).title.endswith(f"({count})"), board.column(stage).title
@@ -140,7 +134,7 @@ async def test_counts_show_and_the_focused_column_stays_in_view(demo_db, make_ap
 async def test_a_tall_terminal_shows_each_cards_fields_and_a_short_one_more_cards(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         interview = board.column("interview")
         index = card_of(interview, "Orbital Robotics")
         text = "\n".join(card_text(board, "interview", index))
@@ -151,7 +145,7 @@ async def test_a_tall_terminal_shows_each_cards_fields_and_a_short_one_more_card
         assert following_up.card_height == 6  # nor an action on two lines: "let go", "overdue 7d"
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         interview = board.column("interview")
         assert interview.field_lines == 0  # 19 rows: compact cards rather than fewer with fields
         assert "Toulouse" not in "\n".join(card_text(board, "interview", 0) + card_text(board, "interview", 1))
@@ -162,7 +156,7 @@ async def test_user_text_in_fields_is_shown_literally(tmp_path, make_app, wait_u
     TinyDBRepository.open(db).add(Application(company="Acme", location="[b]Oslo\x1b[2J", tags=["[red]x"]))
     app = make_app(db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         text = "\n".join(card_text(board, "applied", 0))
         assert "[b]Oslo␛[2J" in text and "#[red]x" in text and "\x1b" not in text
 
@@ -188,7 +182,7 @@ async def test_an_empty_board_says_how_to_add_and_import(tmp_path, make_app, wai
 async def test_a_filter_that_matches_nothing_says_so(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         await pilot.press("slash", *"zzz")
         empty = board.query_one("#board-empty")
         await wait_until(pilot, lambda: empty.display and "“zzz”" in str(empty.render()), what="the no-match line")
@@ -202,7 +196,7 @@ async def test_a_new_theme_reaches_every_part_of_the_board_at_once(demo_db, make
     theme changes them; no line drawn in the old theme is left (they are cached)."""
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
 
         def look() -> tuple:
             focused, ordinary, title = drawn_card(board, "saved", 0), drawn_card(board, "applied", 1), title_strip(board, "saved")
@@ -226,7 +220,7 @@ async def test_page_keys_move_a_page_of_cards_and_each_column_keeps_its_own_plac
     )
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         applied, offer = board.column("applied"), board.column("offer")
         per_page = board.view.content_height // applied.card_height
         assert per_page >= 2 and board.focused_column is applied
@@ -260,7 +254,7 @@ async def test_the_board_opens_on_its_first_columns_when_the_first_cards_are_in_
     TinyDBRepository.open(db).add_many([Application(company="Acme", stage="applied"), Application(company="Zeta", stage="offer")])
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         assert board.focused_column.stage == "applied"
         assert board.off_screen() == ([], ["following-up", "offer", "closed"])
         assert title_strip(board, "saved").text.startswith("Saved (0)")
@@ -273,7 +267,7 @@ async def test_the_board_opens_on_its_first_columns_when_the_first_cards_are_in_
 async def test_do_not_contact_and_high_priority_are_marked_in_words_and_weight(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         thanked = board.column("thanked")
         index = card_of(thanked, "Meridian Press")
         company_line = drawn_card(board, "thanked", index)[1]

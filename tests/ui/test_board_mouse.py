@@ -9,13 +9,7 @@ from textual import events
 
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.widgets.board_view import BoardView
-from ui_steps import drawn_card
-
-
-async def started(pilot, wait_until) -> BoardScreen:
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)
-    await pilot.pause()
-    return pilot.app.screen
+from ui_steps import board_ready, drawn_card
 
 
 def scroll_bar(board: BoardScreen, stage: str) -> list[bool]:
@@ -37,7 +31,7 @@ def wheel(app, view: BoardView, x: int, y: int, down: bool = True) -> None:
 async def test_a_click_on_a_card_makes_it_current_and_on_a_title_its_column(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         view, interview = board.view, board.column("interview")
         assert board.focused_column.stage == "saved"
         y = 1 + interview.row_of(1, "company") - interview.scroll
@@ -61,7 +55,7 @@ async def test_a_click_on_a_card_makes_it_current_and_on_a_title_its_column(demo
 async def test_the_wheel_scrolls_the_column_under_it_and_its_scroll_bar_follows(demo_db, make_app, wait_until):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        board = await started(pilot, wait_until)
+        board = await board_ready(pilot, wait_until)
         view = board.view
         interview, thanked = board.column("interview"), board.column("thanked")
         assert interview.rows > view.content_height  # more cards than fit: a scroll bar

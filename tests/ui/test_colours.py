@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.widgets.board_view import EDGES
-from ui_steps import card_in_view, drawn_card
+from ui_steps import board_ready, card_in_view, drawn_card
 
 
 def first_segment_text(strip) -> str:
@@ -23,12 +22,10 @@ async def test_focus_current_and_urgency_differ_without_colour(demo_db, make_app
     async with app.run_test(size=(120, 35)) as pilot:
         if setting == "light":
             app.theme = "textual-light"
-        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
-        board = app.screen
+        board = await board_ready(pilot, wait_until)
         focused = board.focused_column
         other = board.column("interview")
         assert other is not focused and other.cards
-        await pilot.pause()
         # edges: heavy for the focused card, square for another column's
         # current card, rounded for the rest
         assert first_segment_text(drawn_card(board, focused.stage, 0)[0]).startswith(EDGES["focus"][0])

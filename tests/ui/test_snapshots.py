@@ -29,7 +29,9 @@ def steady(app, press=(), screen=None):
         if isinstance(app.screen, BoardScreen):  # past the filter's typing delay
             board = app.screen
             await wait_until(pilot, lambda: board.shown_filter == board.filter_text, what="the filter applied")
-        await pilot.pause()
+        # a screen that mounts part of itself after its first paint (the form's rows) is complete
+        await wait_until(pilot, lambda: app.screen.is_mounted and getattr(app.screen, "ready_for_keys", lambda: True)(),
+                         what="the screen complete")
         for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
 

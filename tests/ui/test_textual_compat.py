@@ -11,6 +11,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
+from waiting import wait_until
 
 import followup_tui
 from followup_tui.ui import textual_compat
@@ -75,13 +76,12 @@ async def test_the_check_underlines_render_through_the_hook(status):
         text = area.text
         start = text.index("still waiting")
         area.set_spans([(start, start + len("still waiting"), status)], len(text))
-        await pilot.pause()
 
         def underlined() -> str:
             strip = area.render_line(0)
             return "".join(seg.text for seg in strip if seg.style is not None and seg.style.underline)
 
-        assert underlined() == "still waiting"
+        await wait_until(pilot, lambda: underlined() == "still waiting", what="the span underlined")
         area.move_cursor((0, 0))
         area.focus()
         await pilot.press("X")

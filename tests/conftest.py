@@ -21,6 +21,9 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FOLLOWUP_CONFIG", raising=False)
     monkeypatch.delenv("FOLLOWUP_NOW", raising=False)
     monkeypatch.setenv("TZ", "UTC")
+    # Subprocesses the tests start never write bytecode into src/: one run under a
+    # file-size limit once left truncated .pyc files that broke the installed app.
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     return home
 
 

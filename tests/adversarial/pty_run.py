@@ -125,6 +125,8 @@ def clean_env(home: Path, past_first_run: bool = True, **extra: str) -> dict[str
         "LANG": "C.UTF-8",
         "TZ": "UTC",
         "FOLLOWUP_NOW": "2026-11-25T15:00:00Z",
+        # a subprocess never writes into the source tree (truncated bytecode under a limit)
+        "PYTHONDONTWRITEBYTECODE": "1",
     }
     env.update(extra)
     return env

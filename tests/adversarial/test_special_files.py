@@ -126,7 +126,7 @@ def test_export_to_a_file_is_atomic_on_a_full_disk(tmp_path):
     out = tmp_path / "out" / "export.json"
     out.parent.mkdir()
     out.write_text("the previous export")
-    done = subprocess.run([sys.executable, "-c", FULL_DISK_EXPORT, "--db", str(db), "export", "-o", str(out)],
+    done = subprocess.run([sys.executable, "-B", "-c", FULL_DISK_EXPORT, "--db", str(db), "export", "-o", str(out)],
                           capture_output=True, text=True, env=clean_env(tmp_path), timeout=60)
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.splitlines()) == 1 and "could not write the export" in done.stderr

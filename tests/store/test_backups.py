@@ -129,7 +129,7 @@ except StoreError as exc:
 
 
 def test_a_backup_that_cannot_be_written_is_a_store_error_and_leaves_nothing(db_file):
-    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(db_file)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-B", "-c", FULL_DISK, str(db_file)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "could not write a backup" in done.stdout
     folder = backups.folder_for(db_file)

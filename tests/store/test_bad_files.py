@@ -178,7 +178,7 @@ def test_a_failed_save_is_a_store_error_and_keeps_the_old_file(db_file):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(db_file)],
+    done = subprocess.run([sys.executable, "-B", "-c", FULL_DISK_SCRIPT, str(db_file)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert f"{db_file}: could not save" in done.stdout

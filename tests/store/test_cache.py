@@ -121,7 +121,7 @@ print(repr(repo.get(1).role))
 
 
 def test_a_save_that_fails_on_disk_leaves_no_trace_in_memory(db_file):
-    done = subprocess.run([sys.executable, "-c", FULL_DISK_SCRIPT, str(db_file)],
+    done = subprocess.run([sys.executable, "-B", "-c", FULL_DISK_SCRIPT, str(db_file)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "''"

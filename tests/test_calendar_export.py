@@ -12,9 +12,9 @@ import vobject
 from cli.cli_runner import make_followup
 from icalendar import Calendar
 
-from followup_tui.calendar_export import export_ics, next_reasonable_time
 from followup_tui.domain.model import Application, Contact, Interview
 from followup_tui.domain.settings import Settings
+from followup_tui.transfer.calendar_export import export_ics, next_reasonable_time
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)  # Wednesday, 16:00 in Paris
 PARIS = Settings(timezone="Europe/Paris")

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from followup_tui.cli import main
-from followup_tui.config import load_settings
 from followup_tui.domain.errors import ValidationError
 from followup_tui.domain.settings import CadenceSettings, Settings
-from followup_tui.paths import config_path
+from followup_tui.settings.paths import config_path
+from followup_tui.settings.schema import load_settings
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -216,8 +216,8 @@ def test_the_file_has_exactly_the_domain_settings_and_their_defaults() -> None:
     """The defaults live in domain/settings.py; the file's keys are their fields."""
     from dataclasses import fields
 
-    from followup_tui.config import SCHEMA, default_of
     from followup_tui.domain.settings import CheckSettings, SmtpSettings
+    from followup_tui.settings.schema import SCHEMA, default_of
 
     domain = {"": Settings, "cadence": CadenceSettings, "checks": CheckSettings, "smtp": SmtpSettings}
     for section, schema in SCHEMA.items():
@@ -227,7 +227,7 @@ def test_the_file_has_exactly_the_domain_settings_and_their_defaults() -> None:
 
 
 def test_every_problem_is_found_by_its_key_in_the_order_of_the_settings() -> None:
-    from followup_tui.config import problems
+    from followup_tui.settings.schema import problems
 
     found = problems({
         "timezone": 3, "colour": "red",
@@ -251,7 +251,7 @@ def test_a_whole_number_is_a_good_grade_and_read_as_a_float(tmp_path: Path) -> N
 READ_A_FULL_CONFIG = """
 import sys
 from pathlib import Path
-from followup_tui.config import load_settings
+from followup_tui.settings.schema import load_settings
 settings = load_settings(Path(sys.argv[1]))
 assert settings.smtp.port == 2525 and settings.user_name == "Sam", settings
 print(" ".join(sorted(sys.modules)))
@@ -271,6 +271,6 @@ def test_reading_the_config_loads_no_schema_library(tmp_path: Path, address: str
     done = subprocess.run([sys.executable, "-c", READ_A_FULL_CONFIG, str(path)],
                           capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
-    assert "followup_tui.config" in loaded
+    assert "followup_tui.settings.schema" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "pydantic_core", "tomlkit", "holidays")}
     assert ("email_validator" in loaded) is email_checked

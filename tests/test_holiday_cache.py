@@ -14,14 +14,18 @@ from pathlib import Path
 import pytest
 
 from followup_tui.domain.business_days import package_holidays
-from followup_tui.holiday_cache import cache_path, keep_holidays, use_kept_holidays
+from followup_tui.settings.holiday_cache import (
+    cache_path,
+    keep_holidays,
+    use_kept_holidays,
+)
 
 TODAY = date(2026, 11, 20)
 
 ANSWERS = """
 import sys
 from datetime import date, timedelta
-from followup_tui.holiday_cache import use_kept_holidays
+from followup_tui.settings.holiday_cache import use_kept_holidays
 from followup_tui.domain.business_days import is_business_day
 assert use_kept_holidays(sys.argv[1])
 day, answers = date(2021, 1, 1), []
@@ -65,13 +69,13 @@ def test_kept_holidays_are_used_only_for_their_country_and_package() -> None:
 
 
 def test_a_config_with_a_country_is_checked_from_the_kept_holidays(tmp_path: Path) -> None:
-    from followup_tui.config import load_settings
     from followup_tui.domain.errors import ValidationError
+    from followup_tui.settings.schema import load_settings
 
     keep_holidays("GB", TODAY)
     path = tmp_path / "config.toml"
     path.write_text('country = "GB"\n', encoding="utf-8")
-    code = ("import sys; from pathlib import Path; from followup_tui.config import load_settings; "
+    code = ("import sys; from pathlib import Path; from followup_tui.settings.schema import load_settings; "
             "load_settings(Path(sys.argv[1])); print('holidays' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False"]

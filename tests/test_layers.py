@@ -33,7 +33,7 @@ def test_ui_imports_neither_store_nor_paths_nor_config():
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    forbidden = ("followup_tui.store", "followup_tui.paths", "followup_tui.config", "tinydb")
+    forbidden = ("followup_tui.store", "followup_tui.settings", "tinydb")
     assert [name for name in loaded if name.startswith(forbidden)] == []
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from followup_tui.cli import main
-from followup_tui.paths import config_path, db_path
+from followup_tui.settings.paths import config_path, db_path
 
 
 def all_files(root: Path) -> list[str]:
@@ -71,8 +71,8 @@ def test_nothing_is_created_at_import_time_or_for_help(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "FOLLOWUP_"))}
     env["HOME"] = str(home)
     code = (
-        "import followup_tui, followup_tui.cli, followup_tui.paths, followup_tui.store, "
-        "followup_tui.transfer, followup_tui.config, followup_tui.domain.model"
+        "import followup_tui, followup_tui.cli, followup_tui.settings.paths, followup_tui.store, "
+        "followup_tui.transfer, followup_tui.settings.schema, followup_tui.domain.model"
     )
     commands = [
         [sys.executable, "-c", code],

@@ -5,7 +5,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from followup_tui.config import settings_from_dict
+from followup_tui.settings.schema import settings_from_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

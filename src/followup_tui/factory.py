@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import paths
 from .domain.errors import StoreError
 from .domain.settings import Settings
-from .settings_file import SettingsFile
 from .messaging.outbox import Outbox
+from .settings import paths
+from .settings.config_file import SettingsFile
 from .store import TinyDBRepository
 from .store.preview import BoardPreviewFile
 from .ui.app import FollowupApp
@@ -50,7 +50,7 @@ def build_app(
             repo.verify()
         warning = backup_at_start(repo) if backups else None
         if settings.country:  # for the next start (holiday_cache.py); nothing when already kept
-            from .holiday_cache import keep_holidays
+            from .settings.holiday_cache import keep_holidays
 
             keep_holidays(settings.country, clock().date())
         app.startup_steps.append("backup" if backups else "checked")

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from adversarial.hostile import FORBIDDEN_BYTES, HOSTILE_STRINGS
 
-from followup_tui.textsafe import json_safe, printable, printable_body, printable_multiline
+from adversarial.hostile import FORBIDDEN_BYTES, HOSTILE_STRINGS
+from followup_tui.domain.textsafe import (
+    json_safe,
+    printable,
+    printable_body,
+    printable_multiline,
+)
 
 
 @pytest.mark.parametrize("name", HOSTILE_STRINGS)

@@ -23,11 +23,11 @@ from followup_tui.domain.cadence import next_actions, sort_key
 from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.model import Application, Event
 from followup_tui.domain.settings import Settings
+from followup_tui.domain.textsafe import json_safe
 from followup_tui.domain.timeparse import parse_instant_iso
 from followup_tui.store import fast_decode
 from followup_tui.store.atomic_file import parse_json_document
 from followup_tui.store.tinydb_store import TinyDBRepository
-from followup_tui.textsafe import json_safe
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "benchmarks"))
 from datagen import generate  # noqa: E402

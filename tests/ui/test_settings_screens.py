@@ -10,20 +10,19 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from fixed import FIXED_NOW
 from textual.widgets import Input, Select, TextArea
 
-from followup_tui.config import init_text, load_settings
 from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.settings import Settings
 from followup_tui.factory import build_app
+from followup_tui.settings.schema import init_text, load_settings
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.help import HelpScreen
 from followup_tui.ui.screens.settings import FirstRunScreen, SettingsScreen
-
-from fixed import FIXED_NOW
 
 
 @pytest.fixture
@@ -197,7 +196,7 @@ async def test_the_settings_key_is_in_the_help(tmp_path, config, wait_for_screen
 
 
 def test_a_new_config_file_starts_from_the_commented_defaults(config):
-    from followup_tui.settings_file import SettingsFile
+    from followup_tui.settings.config_file import SettingsFile
 
     settings, problems = SettingsFile(config).save({"user_name": "Sam"})
     assert problems == {} and settings.user_name == "Sam"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from fixed import FIXED_NOW
 from textual.widgets import Input
 
 from followup_tui.domain.model import STAGES, Application
@@ -29,8 +30,6 @@ from followup_tui.ui import session as session_module
 from followup_tui.ui.board_preview import PREVIEW_CARDS
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
-
-from fixed import FIXED_NOW
 
 
 @pytest.fixture
@@ -307,10 +306,10 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     the preview the last session left; no settings schema library, no email
     validation, no lock library, no backups, no TextArea, no other screen; with
     a country, its holidays as the last session kept them, not the package."""
+    from followup_tui.domain.settings import Settings
     from followup_tui.store.preview import BoardPreviewFile
     from followup_tui.ui.board_preview import preview_of
     from followup_tui.ui.session import entry_for
-    from followup_tui.domain.settings import Settings
 
     repo = TinyDBRepository.open(demo_db)
     entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]
@@ -320,7 +319,7 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
                       '[cadence]\nthank_you_hours = 12\n[smtp]\nhost = "mail.example.com"\nport = 2525\n',
                       encoding="utf-8")
     if country:
-        from followup_tui.holiday_cache import keep_holidays
+        from followup_tui.settings.holiday_cache import keep_holidays
 
         keep_holidays(country, FIXED_NOW.date())  # what the last session's start-up left
     done = subprocess.run([sys.executable, "-c", FIRST_PAINT_IMPORTS, str(demo_db), str(config)],
@@ -330,14 +329,14 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     shown, modules = done.stdout.splitlines()[-2:]
     assert shown == "preview"  # the board was painted from it, before the file was read
     loaded = set(modules.split())
-    assert "followup_tui.ui.screens.board" in loaded and "followup_tui.config" in loaded
+    assert "followup_tui.ui.screens.board" in loaded and "followup_tui.settings.schema" in loaded
     assert sorted(m for m in HEAVY_BEFORE_THE_FIRST_PAINT if m in loaded) == []
 
 
 async def test_the_holidays_of_the_users_country_are_kept_after_the_first_paint(demo_db, wait_until):
     from followup_tui.domain.settings import Settings
     from followup_tui.factory import build_app
-    from followup_tui.holiday_cache import cache_path, use_kept_holidays
+    from followup_tui.settings.holiday_cache import cache_path, use_kept_holidays
 
     app = build_app(demo_db, Settings(timezone="UTC", user_name="Sam", country="US"), lambda: FIXED_NOW, backups=False)
     async with app.run_test(size=(120, 35)) as pilot:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ..config import init_text, load_settings
 from ..domain.errors import FollowupError
-from ..paths import config_path
+from ..settings.paths import config_path
+from ..settings.schema import init_text, load_settings
 from .context import CliContext, fail, pass_ctx
 
 

@@ -17,9 +17,9 @@ import orjson
 
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
+from ..domain.textsafe import json_safe, printable
 from ..domain.timeparse import parse_instant_iso
-from ..textsafe import json_safe, printable
-from ..paths import config_path, db_path
+from ..settings.paths import config_path, db_path
 
 if TYPE_CHECKING:
     from ..store import TinyDBRepository
@@ -57,7 +57,7 @@ def crash_logged(ctx: click.Context) -> Iterator[None]:
     except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:
-        from ..crashlog import crash_line, write_crash_log
+        from .crashlog import crash_line, write_crash_log
 
         obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
         fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
@@ -88,7 +88,7 @@ class CliContext:
             if not path.exists():  # the defaults, without reading TOML
                 self._settings = Settings()
                 return self._settings
-            from ..config import load_settings
+            from ..settings.schema import load_settings
 
             try:
                 self._settings = load_settings(path)

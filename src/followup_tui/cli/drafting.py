@@ -11,9 +11,23 @@ import click
 
 from ..domain.errors import NotFoundError
 from ..domain.model import MESSAGE_KINDS, Application
-from ..domain.timeparse import ACCEPTED_DATE_FORMS, ACCEPTED_WHEN_FORMS, parse_date, parse_when
-from ..textsafe import printable_multiline
-from .context import EXIT_NO_MATCH, EXIT_USAGE, CliContext, echo_json, fail, pass_ctx, run_guarded, terminal_safe
+from ..domain.textsafe import printable_multiline
+from ..domain.timeparse import (
+    ACCEPTED_DATE_FORMS,
+    ACCEPTED_WHEN_FORMS,
+    parse_date,
+    parse_when,
+)
+from .context import (
+    EXIT_NO_MATCH,
+    EXIT_USAGE,
+    CliContext,
+    echo_json,
+    fail,
+    pass_ctx,
+    run_guarded,
+    terminal_safe,
+)
 
 if TYPE_CHECKING:
     from ..domain.checks import CheckResult

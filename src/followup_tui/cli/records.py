@@ -21,8 +21,8 @@ from ..domain.model import (
     default_stage,
     normalize_tags,
 )
+from ..domain.textsafe import json_safe_bytes
 from ..domain.timeparse import absolute_text, local_text, parse_day, parse_when
-from ..textsafe import json_safe_bytes
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 
@@ -32,7 +32,7 @@ def complete_app_id(ctx: click.Context, param: click.Parameter, incomplete: str)
     zsh and fish. Reads the data file only if it exists; never fails."""
     from click.shell_completion import CompletionItem
 
-    from ..paths import db_path
+    from ..settings.paths import db_path
     from ..store import TinyDBRepository
 
     root = ctx.find_root()

@@ -10,9 +10,9 @@ import click
 from ..domain.errors import ValidationError
 from ..domain.import_plan import ImportPlan, plan_import
 from ..domain.model import Application
-from ..importers import SOURCES, ParsedImport, read_import
-from ..calendar_export import export_ics
 from ..transfer import export_csv, export_json
+from ..transfer.calendar_export import export_ics
+from ..transfer.importers import SOURCES, ParsedImport, read_import
 from .context import CliContext, fail, pass_ctx, run_guarded, terminal_safe
 
 LISTED_AT_MOST = 30  # a dry run names this many applications per group, then counts

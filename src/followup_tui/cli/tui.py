@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
-from ..crashlog import crash_line, write_crash_log
 from ..domain.errors import FollowupError
-from ..paths import config_path
+from ..settings.paths import config_path
 from .context import CliContext, clock_from_env, fail, pass_ctx
+from .crashlog import crash_line, write_crash_log
 
 NO_TERMINAL = (
     "the full-screen app needs a terminal on its input and output "

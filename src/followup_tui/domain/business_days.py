@@ -30,7 +30,7 @@ def supported_country(country: str) -> bool:
 
 
 # Holidays of a country for some years, known without loading the holidays
-# package: the app keeps them between runs (holiday_cache.py), so that the
+# package: the app keeps them between runs (settings/holiday_cache.py), so that the
 # TUI's first paint does not wait ~70 ms for the package and the country's rules.
 _PRIMED: dict[str, dict[int, frozenset[date]]] = {}
 

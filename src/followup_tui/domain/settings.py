@@ -1,6 +1,6 @@
 """User settings: cadence rules, check thresholds, who the user is, SMTP.
 
-Defaults follow DESIGN §5 and §6. Loaded from TOML by `followup_tui.config`.
+Defaults follow DESIGN §5 and §6. Loaded from TOML by `followup_tui.settings.schema`.
 """
 
 from __future__ import annotations

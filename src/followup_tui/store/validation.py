@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import StoreError, ValidationError
-from ..strictjson import loads_strict
 from ..domain.record_check import MAX_COUNTER, check_record
+from ..domain.strict_json import loads_strict
 from . import migrations
 
 APPLICATIONS = "applications"

@@ -9,7 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from .domain.settings import Settings
+from ..domain.settings import Settings
 
 EDITABLE_KEYS: tuple[str, ...] = (
     "user_name", "signature", "timezone", "country",
@@ -55,14 +55,14 @@ class SettingsFile:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            from .config import init_text
+            from .schema import init_text
 
             text = init_text()  # a new file explains every setting
         return tomlkit.parse(text)
 
     def load(self) -> dict[str, str]:
         """Each editable key's current value as text (defaults where unset)."""
-        from .config import default_of
+        from .schema import default_of
 
         data = self._document().unwrap()
         values = {}
@@ -76,7 +76,7 @@ class SettingsFile:
     def _merged(self, values: dict[str, str]):
         import tomlkit
 
-        from .config import default_of
+        from .schema import default_of
 
         doc = self._document()
         for key, text in values.items():
@@ -104,7 +104,7 @@ class SettingsFile:
         return self._validate(self._merged(values))[1]
 
     def _validate(self, doc) -> tuple[Settings | None, dict[str, str]]:
-        from .config import problems, settings_from_dict
+        from .schema import problems, settings_from_dict
 
         data = doc.unwrap()
         found = problems(data)
@@ -117,7 +117,7 @@ class SettingsFile:
         or (None, problems by key) with the file untouched."""
         import tomlkit
 
-        from .store.atomic_file import DIR_MODE, write_atomic
+        from ..store.atomic_file import DIR_MODE, write_atomic
 
         doc = self._merged(values)
         settings, problems = self._validate(doc)

@@ -27,13 +27,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
 from math import ceil
 
-from .domain import cadence
-from .domain.business_days import is_business_day
-from .domain.cadence import NextAction
-from .domain.model import Application, Interview
-from .domain.settings import Settings
-from .domain.timeparse import local_text
-from .textsafe import printable
+from ..domain import cadence
+from ..domain.business_days import is_business_day
+from ..domain.cadence import NextAction
+from ..domain.model import Application, Interview
+from ..domain.settings import Settings
+from ..domain.textsafe import printable
+from ..domain.timeparse import local_text
 
 PRODID = "-//followup-tui//calendar export//EN"
 UID_DOMAIN = "followup-tui"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from .domain.business_days import package_holidays, prime_public_holidays
+from ..domain.business_days import package_holidays, prime_public_holidays
 from .paths import cache_dir
 
 FORMAT = 1

@@ -21,6 +21,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone, tzinfo
 
+from ..domain.errors import ValidationError
+from ..domain.import_plan import IncomingRow
+from ..domain.model import (
+    CHANNELS,
+    OUTCOMES,
+    STAGES,
+    Application,
+    Interview,
+    normalize_tags,
+)
+from ..domain.record_check import check_record
+from ..domain.strict_json import loads_strict
+from ..domain.timeparse import parse_date, parse_when
 from .csv_format import (
     CONTACT_FIELDS,
     DRAFT_RE,
@@ -34,12 +47,6 @@ from .csv_format import (
     parse_event_cell,
     unguard_cell,
 )
-from .domain.errors import ValidationError
-from .domain.import_plan import IncomingRow
-from .domain.model import CHANNELS, OUTCOMES, STAGES, Application, Interview, normalize_tags
-from .domain.record_check import check_record
-from .domain.timeparse import parse_date, parse_when
-from .strictjson import loads_strict
 
 SOURCES = ("linkedin", "huntr", "teal", "csv")
 

@@ -30,14 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .domain.errors import ValidationError
-from .domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
+from ..domain.errors import ValidationError
+from ..domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
 
 
 def _known_zone(value: str) -> str | None:
-    from .domain.timeparse import resolve_timezone
+    from ..domain.timeparse import resolve_timezone
 
     try:
         resolve_timezone(value)
@@ -47,7 +47,7 @@ def _known_zone(value: str) -> str | None:
 
 
 def _known_country(value: str) -> str | None:
-    from .domain.business_days import supported_country
+    from ..domain.business_days import supported_country
 
     if not supported_country(value):
         return f"{value!r} is not a country code with known public holidays (e.g. US, GB, DE-BY)"
@@ -55,7 +55,7 @@ def _known_country(value: str) -> str | None:
 
 
 def _an_address(value: str) -> str | None:
-    from .domain.validation import check_email
+    from ..domain.validation import check_email
 
     try:
         check_email(value, "smtp.from_address")

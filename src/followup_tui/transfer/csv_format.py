@@ -15,10 +15,10 @@ import io
 import re
 from datetime import datetime, tzinfo
 
-from .domain.errors import ValidationError
-from .domain.model import MESSAGE_KINDS, Application, Contact, Draft, Event, Interview
-from .domain.timeparse import format_instant, parse_instant_iso
-from .textsafe import printable_multiline
+from ..domain.errors import ValidationError
+from ..domain.model import MESSAGE_KINDS, Application, Contact, Draft, Event, Interview
+from ..domain.textsafe import printable_multiline
+from ..domain.timeparse import format_instant, parse_instant_iso
 
 CSV_COLUMNS = [
     "id", "company", "role", "stage", "outcome", "priority", "tags", "job_url", "location", "salary",

@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from datetime import tzinfo
 
+from ..domain.model import Application
+from ..domain.textsafe import json_safe
 from .csv_format import CSV_COLUMNS, export_csv, guard_cell
-from .domain.model import Application
 from .importers import ParsedImport, read_import
-from .textsafe import json_safe
 
 EXPORT_FORMAT = "followup-tui"
 

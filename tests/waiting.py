@@ -14,3 +14,18 @@ async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "") ->
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
         await pilot.pause(0.02)
+
+
+# Workers that run as long as the app (the session's file watcher and writer):
+# waiting for every worker means every other one.
+LONG_LIVED_GROUPS = frozenset({"session"})
+
+
+async def wait_for_workers(pilot, timeout: float = 10.0) -> None:
+    """Until every worker the app started for a task (a send, an export, the
+    editor, a clock rebuild...) has finished; the long-lived ones aside."""
+
+    def idle() -> bool:
+        return all(w.is_finished for w in pilot.app.workers if w.group not in LONG_LIVED_GROUPS)
+
+    await wait_until(pilot, idle, timeout, "the app's workers")

@@ -4,6 +4,7 @@ keys answered in between, a newer fill replacing one under way."""
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from waiting import wait_until
 
 from followup_tui.ui.widgets import batched_table
 from followup_tui.ui.widgets.batched_table import BatchedTable
@@ -26,8 +27,7 @@ def rows(count: int, tag: str = "row") -> list[tuple[tuple, str]]:
 
 
 async def wait_filled(pilot, table: BatchedTable) -> None:
-    while table.filling:
-        await pilot.pause()
+    await wait_until(pilot, lambda: not table.filling, what="every row in")
 
 
 async def test_first_rows_at_once_then_all_of_them_in_order():
@@ -47,7 +47,7 @@ async def test_keys_are_answered_while_rows_are_still_coming():
     async with app.run_test() as pilot:
         table = app.query_one(BatchedTable)
         table.focus()
-        await pilot.pause()
+        await wait_until(pilot, lambda: table.has_focus, what="the table focused")
         table.fill(rows(3000))
         await pilot.press("down", "down")
         assert table.cursor_row == 2

@@ -13,22 +13,23 @@ from pathlib import Path
 import pytest
 from fixed import FIXED_NOW
 from smtp_fixture import free_port, smtp_server
-
 from textual import events
+from ui_steps import board_ready, messages
+from waiting import wait_for_workers
+from waiting import wait_until as wait_for
 
 from followup_tui.domain.checks import CHECK_IDS
 from followup_tui.domain.model import Draft
 from followup_tui.domain.settings import Settings, SmtpSettings
 from followup_tui.domain.templates import fill_template
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens import composer as composer_screen
+from followup_tui.ui.screens.agenda import AgendaScreen
+from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from followup_tui.ui.screens.message_text import MessageTextDialog
 from followup_tui.ui.widgets.check_panel import CheckPanel
-from waiting import wait_until as wait_for
-from ui_steps import messages
 
 SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -49,19 +50,44 @@ async def open_card(app, pilot, company: str) -> None:
     column = board.focused_column
     while column.current.company != company:
         await pilot.press("j")
+    notices = len(app.notices)
     await pilot.press("c")
-    await pilot.pause()
+    await until_composer_or_notice(app, pilot, notices)
 
 
 async def open_directly(app, pilot, company: str) -> None:
     """Open the composer as the board does, without walking there (faster)."""
+    notices = len(app.notices)
     app.open_composer(app.session.find(company).id)
-    await pilot.pause()
+    await until_composer_or_notice(app, pilot, notices)
 
 
-def task_workers(app) -> list:
-    """Every worker but the session's watcher (which runs until the app exits)."""
-    return [w for w in app.workers if w.group != "session"]
+async def started(pilot) -> None:
+    await board_ready(pilot, wait_for)
+
+
+async def until_screen(pilot, kind):
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted, what=kind.__name__)
+    return pilot.app.screen
+
+
+def composer_ready(app) -> bool:
+    screen = app.screen
+    return isinstance(screen, ComposerScreen) and screen.is_mounted and not screen.checks_pending
+
+
+async def until_composer(pilot) -> None:
+    await wait_for(pilot, lambda: composer_ready(pilot.app), what="the composer with its checks")
+
+
+async def until_composer_or_notice(app, pilot, notices: int) -> None:
+    """The composer open (checks run), or a notice saying why not."""
+    await wait_for(pilot, lambda: composer_ready(app) or len(app.notices) > notices, what="the composer or a refusal")
+
+
+async def until_stored(pilot, db: Path, company: str, condition) -> None:
+    """Until the file on disk (read by a second repository) holds it."""
+    await wait_for(pilot, lambda: condition(stored(db, company)), what=f"{company} stored")
 
 
 def composer(app) -> ComposerScreen:
@@ -87,7 +113,7 @@ async def type_at_start(pilot, text: str) -> None:
 async def test_c_on_a_card_opens_the_next_message_prefilled_from_the_template(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_card(app, pilot, "Orbital Robotics")
         screen = composer(app)
         expected = fill_template("thank-you", stored(demo_db, "Orbital Robotics"), SETTINGS, FIXED_NOW)
@@ -108,28 +134,29 @@ async def test_c_on_a_card_opens_the_next_message_prefilled_from_the_template(de
 async def test_enter_in_the_agenda_opens_the_composer_for_that_row(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await until_screen(pilot, AgendaScreen)
+        await wait_for(pilot, lambda: app.screen.rows, what='agenda rows')
         agenda = app.screen
         row = next(i for i, (a, _) in enumerate(agenda.rows) if a.company == "Quarry & Co")
         for _ in range(row):
             await pilot.press("down")
         await pilot.press("enter")
-        await pilot.pause()
+        await until_composer(pilot)
         screen = composer(app)
         assert (screen.kind, screen.plan.number) == ("follow-up", 2)
         assert screen.fields.to == "sam.whitfield@quarryco.com"
         assert "Follow-up 2 · Quarry & Co" in str(screen.query_one("#composer-title").render())
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen is agenda, what='the agenda again')
         assert app.screen is agenda
 
 
 async def test_typing_updates_the_checks_after_a_short_pause_and_underlines_the_words(demo_db, make_app, monkeypatch):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         screen = composer(app)
         assert statuses(screen)["tone"] == "pass"
@@ -153,7 +180,7 @@ async def test_typing_updates_the_checks_after_a_short_pause_and_underlines_the_
 async def test_linkedin_employer_shows_the_channel_warning(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Cobalt Studio")
         screen = composer(app)
         channel = next(r for r in screen.results if r.id == "channel")
@@ -163,7 +190,7 @@ async def test_linkedin_employer_shows_the_channel_warning(demo_db, make_app):
 async def test_at_80x24_the_checks_go_below_the_body(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         screen = composer(app)
         body, panel = screen.query_one("#body").region, screen.query_one(CheckPanel).region
@@ -179,19 +206,19 @@ async def test_at_80x24_the_checks_go_below_the_body(demo_db, make_app):
 async def test_save_draft_then_reopen_restores_it(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_card(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Hey. ")
         body = composer(app).fields.body
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until_stored(pilot, demo_db, 'Orbital Robotics', lambda a: 'thank-you' in a.drafts)
         draft = stored(demo_db, "Orbital Robotics").drafts["thank-you"]
         assert (draft.body, draft.to, draft.updated) == (body, "maya.lindqvist@orbital-robotics.com", FIXED_NOW)
         await pilot.press("escape")  # saved: closes without asking
-        await pilot.pause()
+        await until_screen(pilot, BoardScreen)
         assert isinstance(app.screen, BoardScreen)
         await pilot.press("c")
-        await pilot.pause()
+        await until_composer(pilot)
         screen = composer(app)
         assert screen.fields.body == body
         assert "saved draft" in str(screen.query_one("#composer-note").render())
@@ -200,23 +227,24 @@ async def test_save_draft_then_reopen_restores_it(demo_db, make_app):
 async def test_escape_with_changes_asks_and_can_discard_or_save(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Hm. ")
         await pilot.press("escape")
-        await pilot.pause()
+        await until_screen(pilot, ChoiceDialog)
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("escape")  # keep writing
-        await pilot.pause()
+        await until_composer(pilot)
         composer(app)
         await pilot.press("escape", "down", "enter")  # discard
-        await pilot.pause()
+        await until_screen(pilot, BoardScreen)
         assert isinstance(app.screen, BoardScreen)
         assert stored(demo_db, "Orbital Robotics").drafts == {}
         await open_directly(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Keep. ")
         await pilot.press("escape", "enter")  # save and close
-        await pilot.pause()
+        await until_screen(pilot, BoardScreen)
+        await until_stored(pilot, demo_db, 'Orbital Robotics', lambda a: 'thank-you' in a.drafts)
         assert isinstance(app.screen, BoardScreen)
         assert stored(demo_db, "Orbital Robotics").drafts["thank-you"].body.startswith("Keep. ")
 
@@ -227,12 +255,13 @@ async def test_escape_with_changes_asks_and_can_discard_or_save(demo_db, make_ap
 async def test_mark_as_sent_records_the_message_and_moves_the_card(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_card(app, pilot, "Orbital Robotics")
         await pilot.press("ctrl+s")  # a draft, which sending removes
         fields = composer(app).fields
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await until_screen(pilot, BoardScreen)
+        await until_stored(pilot, demo_db, 'Orbital Robotics', lambda a: a.stage == 'thanked')
         assert isinstance(app.screen, BoardScreen)
         record = stored(demo_db, "Orbital Robotics")
         assert record.stage == "thanked"
@@ -246,10 +275,11 @@ async def test_mark_as_sent_records_the_message_and_moves_the_card(demo_db, make
 async def test_after_thanking_maya_the_next_thank_you_goes_to_jon(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await until_screen(pilot, BoardScreen)
+        await until_stored(pilot, demo_db, 'Orbital Robotics', lambda a: a.messages_sent('thank-you'))
         await open_directly(app, pilot, "Orbital Robotics")
         screen = composer(app)
         assert screen.kind == "thank-you"
@@ -260,23 +290,23 @@ async def test_after_thanking_maya_the_next_thank_you_goes_to_jon(demo_db, make_
 async def test_a_failing_check_asks_before_marking_as_sent_and_no_stores_nothing(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Dear [Name], ")
         await wait_for(pilot, lambda: statuses(composer(app))["placeholders"] == "fail")
         assert "needs attention: placeholders" in str(composer(app).query_one("#composer-verdict").render())
         before = stored(demo_db, "Orbital Robotics")
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await until_screen(pilot, ConfirmDialog)
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog) and "placeholders" in dialog.question
         await pilot.press("n")
-        await pilot.pause()
+        await until_composer(pilot)
         composer(app)
         after = stored(demo_db, "Orbital Robotics")
         assert (after.rev, after.events, after.stage) == (before.rev, before.events, "interview")
         await pilot.press("ctrl+n", "y")
-        await pilot.pause()
+        await until_stored(pilot, demo_db, 'Orbital Robotics', lambda a: a.messages_sent('thank-you'))
         assert stored(demo_db, "Orbital Robotics").messages_sent("thank-you")[-1].body.startswith("Dear [Name], ")
 
 
@@ -286,18 +316,18 @@ async def test_a_failing_check_asks_before_marking_as_sent_and_no_stores_nothing
 async def test_copy_puts_the_body_on_the_clipboard_and_shows_the_text(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         body = composer(app).fields.body
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        await until_screen(pilot, MessageTextDialog)
         assert app.clipboard == body
         dialog = app.screen
         assert isinstance(dialog, MessageTextDialog)
         assert dialog.query_one("#message-text-body").text == body
         assert any("clipboard" in m for m in messages(app))
         await pilot.press("escape")
-        await pilot.pause()
+        await until_composer(pilot)
         composer(app)
 
 
@@ -308,14 +338,15 @@ def parse_eml(path: Path):
 async def test_export_eml_to_the_exports_folder_parses_back(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         fields = composer(app).fields
         await pilot.press("ctrl+f")
-        await pilot.pause()
+        await until_screen(pilot, TextDialog)
         assert isinstance(app.screen, TextDialog)
         await pilot.press("enter")
-        await pilot.pause()
+        await until_composer(pilot)
+        await wait_for(pilot, lambda: (demo_db.parent / 'exports' / '2026-11-25-orbital-robotics-thank-you.eml').exists(), what='the .eml')
         folder = demo_db.parent / "exports"
         path = folder / "2026-11-25-orbital-robotics-thank-you.eml"
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -325,23 +356,23 @@ async def test_export_eml_to_the_exports_folder_parses_back(demo_db, make_app):
         assert message["X-Unsent"] == "1"
         # a second export does not overwrite the first
         await pilot.press("ctrl+f", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: (folder / '2026-11-25-orbital-robotics-thank-you-2.eml').exists(), what='the second .eml')
         assert (folder / "2026-11-25-orbital-robotics-thank-you-2.eml").exists()
 
 
 async def answer_dialog(pilot, text: str) -> None:
     """Fill the open TextDialog's line (as if typed) and press enter."""
-    dialog = pilot.app.screen
-    assert isinstance(dialog, TextDialog)
+    dialog = await until_screen(pilot, TextDialog)
     dialog.query_one("#answer").value = text
     await pilot.press("enter")
-    await pilot.pause()
+    await wait_for(pilot, lambda: pilot.app.screen is not dialog, what="the dialog closed")
+    await wait_for_workers(pilot)
 
 
 async def test_export_eml_to_a_chosen_path_and_a_missing_folder(demo_db, make_app, tmp_path):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         chosen = tmp_path / "mine.eml"
         await pilot.press("ctrl+f")
@@ -349,11 +380,12 @@ async def test_export_eml_to_a_chosen_path_and_a_missing_folder(demo_db, make_ap
         assert parse_eml(chosen)["To"] == "maya.lindqvist@orbital-robotics.com"
         await pilot.press("ctrl+f")
         await answer_dialog(pilot, str(chosen))  # exists: asks before replacing
-        assert isinstance(app.screen, ConfirmDialog) and "Replace" in app.screen.question
+        assert "Replace" in (await until_screen(pilot, ConfirmDialog)).question
         await pilot.press("n")
+        await until_composer(pilot)
         await pilot.press("ctrl+f")
         await answer_dialog(pilot, str(tmp_path / "nope" / "x.eml"))
-        assert any("No such folder" in m for m in messages(app))
+        await wait_for(pilot, lambda: any("No such folder" in m for m in messages(app)), what="the refusal")
         assert not (tmp_path / "nope").exists()
         await pilot.press("ctrl+f")
         await answer_dialog(pilot, str(tmp_path))  # a folder: the default name goes in it
@@ -372,12 +404,13 @@ async def test_editor_round_trip_replaces_the_body(demo_db, make_app, tmp_path, 
     monkeypatch.setenv("EDITOR", str(editor_script(tmp_path, 'sed -i "s/^Hi Maya,/Dear Maya,/" "$1"\n')))
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         before = composer(app).fields.body
         assert before.startswith("Hi Maya,")
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_for_workers(pilot)
+        await wait_for(pilot, lambda: composer(app).fields.body != before, what='the edited body')
         assert composer(app).fields.body == before.replace("Hi Maya,", "Dear Maya,", 1)
         await pilot.press("ctrl+z")  # one undo step brings the old text back
         assert composer(app).fields.body == before
@@ -396,12 +429,13 @@ async def test_missing_or_failing_editor_gives_a_message_and_keeps_the_body(
     monkeypatch.setenv("EDITOR", editor)
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await type_at_start(pilot, "Me. ")
         before = composer(app).fields.body
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await wait_for_workers(pilot)
+        await wait_for(pilot, lambda: any(message in m for m in messages(app)), what='the editor message')
         assert composer(app).fields.body == before
         assert any(message in m for m in messages(app))
 
@@ -419,15 +453,15 @@ async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_ap
         app = make_app(demo_db)
         with_smtp(app, host=server.host, port=server.port, user="sam")
         async with app.run_test(size=(120, 35)) as pilot:
-            await pilot.pause()
+            await started(pilot)
             await open_directly(app, pilot, "Orbital Robotics")
             fields = composer(app).fields
             await pilot.press("ctrl+g")
-            await pilot.pause()
+            await until_screen(pilot, ConfirmDialog)
             assert isinstance(app.screen, ConfirmDialog) and "through 127.0.0.1" in app.screen.question
             await pilot.press("y")
-            await wait_until(pilot, lambda: all(w.is_finished for w in task_workers(app)), what="the send worker")
-            await pilot.pause()
+            await wait_for_workers(pilot)
+            await until_screen(pilot, BoardScreen)
             assert isinstance(app.screen, BoardScreen)
     [got] = server.received
     assert got.rcpt_tos == ["maya.lindqvist@orbital-robotics.com"]
@@ -447,7 +481,7 @@ async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app, 
         app = make_app(demo_db)
         with_smtp(app, host=server.host, port=server.port)
         async with app.run_test(size=(120, 35)) as pilot:
-            await pilot.pause()
+            await started(pilot)
             await open_directly(app, pilot, "Orbital Robotics")
             screen = composer(app)
             await pilot.press("ctrl+g", "y")
@@ -458,8 +492,8 @@ async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app, 
             await pilot.press("ctrl+n", "escape")  # both wait while sending
             assert app.screen is screen and stored(demo_db, "Orbital Robotics").stage == "interview"
             gate.set()
-            await wait_until(pilot, lambda: all(w.is_finished for w in task_workers(app)), what="the send worker")
-            await pilot.pause()
+            await wait_for_workers(pilot)
+            await until_screen(pilot, BoardScreen)
             assert isinstance(app.screen, BoardScreen)
     assert len(server.received) == 1
     assert len(stored(demo_db, "Orbital Robotics").messages_sent("thank-you")) == 1
@@ -470,12 +504,12 @@ async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app
     port = free_port()  # nothing listens here
     with_smtp(app, host="127.0.0.1", port=port)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         before = stored(demo_db, "Orbital Robotics")
         await pilot.press("ctrl+g", "y")
-        await wait_until(pilot, lambda: all(w.is_finished for w in task_workers(app)), what="the send worker")
-        await pilot.pause()
+        await wait_for_workers(pilot)
+        await wait_for(pilot, lambda: any('could not connect' in m for m in messages(app)), what='the send error')
         screen = composer(app)
         assert not screen.sending
         assert any(f"could not connect to 127.0.0.1:{port}" in m for m in messages(app))
@@ -486,10 +520,10 @@ async def test_send_failure_shows_the_error_and_stores_nothing(demo_db, make_app
 async def test_send_without_smtp_settings_says_how_to_configure(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await pilot.press("ctrl+g")
-        await pilot.pause()
+        await wait_for(pilot, lambda: any('not set up' in m for m in messages(app)), what='the SMTP hint')
         composer(app)
         hint = next(m for m in messages(app) if "not set up" in m)
         assert "[smtp]" in hint and "config.toml" in hint and "FOLLOWUP_SMTP_PASSWORD" in hint
@@ -501,7 +535,7 @@ async def test_send_without_smtp_settings_says_how_to_configure(demo_db, make_ap
 async def test_a_third_follow_up_is_refused_with_the_advice_to_let_go(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_card(app, pilot, "Tidewater Energy")
         assert isinstance(app.screen, BoardScreen)
         refusal = next(m for m in messages(app) if "Tidewater" in m)
@@ -511,12 +545,12 @@ async def test_a_third_follow_up_is_refused_with_the_advice_to_let_go(demo_db, m
 async def test_picking_follow_up_after_two_is_refused_but_a_thank_you_is_allowed(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         app.open_composer(stored(demo_db, "Tidewater Energy").id, "thank-you")
-        await pilot.pause()
+        await until_composer(pilot)
         screen = composer(app)
         await pilot.press("ctrl+r", "down", "enter")  # follow-up
-        await pilot.pause()
+        await wait_for(pilot, lambda: any('let go' in m for m in messages(app)), what='the refusal')
         assert composer(app) is screen and screen.kind == "thank-you"
         assert any("let go" in m for m in messages(app))
 
@@ -524,9 +558,10 @@ async def test_picking_follow_up_after_two_is_refused_but_a_thank_you_is_allowed
 async def test_do_not_contact_is_refused_by_the_screen_too(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         app.push_screen(ComposerScreen(stored(demo_db, "Meridian Press")))
-        await pilot.pause()
+        await wait_for(pilot, lambda: any('not to be contacted' in m for m in messages(app)), what='the refusal')
+        await until_screen(pilot, BoardScreen)
         assert isinstance(app.screen, BoardScreen)
         assert any("not to be contacted" in m for m in messages(app))
 
@@ -534,10 +569,10 @@ async def test_do_not_contact_is_refused_by_the_screen_too(demo_db, make_app):
 async def test_ctrl_r_switches_to_a_follow_up(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await pilot.press("ctrl+r", "down", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: composer(app).kind == 'follow-up' and not app.screen.checks_pending, what='the follow-up')
         screen = composer(app)
         assert (screen.kind, screen.plan.number) == ("follow-up", 1)
         assert "Follow-up 1 · Orbital Robotics" in str(screen.query_one("#composer-title").render())
@@ -548,7 +583,7 @@ async def test_ctrl_r_switches_to_a_follow_up(demo_db, make_app):
 async def test_every_action_is_in_the_footer_and_the_command_palette(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         names = {command.title for command in app.get_system_commands(app.screen)}
         for name in ("Save", "Copy", "Export .eml", "Editor", "Send", "Mark sent", "Switch kind", "One more thing", "Close"):
@@ -563,9 +598,9 @@ async def test_user_text_is_shown_literally(demo_db, make_app):
     repo.modify(orbital.id, lambda a: setattr(a, "company", "[bold]Orb[/] \x1b[31m"))
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         app.open_composer(orbital.id)
-        await pilot.pause()
+        await until_composer(pilot)
         title = str(composer(app).query_one("#composer-title").render())
         assert "[bold]Orb[/] ␛[31m" in title
 
@@ -576,14 +611,14 @@ async def test_control_characters_never_reach_the_editors(demo_db, make_app):
     TinyDBRepository.open(demo_db).modify(orbital.id, lambda a: a.drafts.__setitem__("thank-you", evil))
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         app.open_composer(orbital.id)
-        await pilot.pause()
+        await until_composer(pilot)
         screen = composer(app)
         assert screen.fields == type(screen.fields)("a@b.com␛[2J", "Hi␇", "Dear␛[31m Maya,\nthanks")
         area = screen.query_one("#body")
         area.post_message(events.Paste("\x1b]52;c;aGk=\x07ok"))
-        await pilot.pause()
+        await wait_for(pilot, lambda: 'ok' in screen.fields.body, what='the paste')
         assert "␛]52;c;aGk=␇ok" in screen.fields.body
         assert "\x1b" not in screen.fields.body
 
@@ -591,7 +626,7 @@ async def test_control_characters_never_reach_the_editors(demo_db, make_app):
 async def test_f2_adds_what_you_forgot_to_mention(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Orbital Robotics")
         await pilot.press("f2")
         await answer_dialog(pilot, "I led our Kubernetes migration")
@@ -612,7 +647,7 @@ async def test_more_follow_ups_than_templates_reuse_the_last_one(demo_db, make_a
     app = make_app(demo_db)
     app.settings = replace(SETTINGS, cadence=replace(SETTINGS.cadence, max_follow_ups=3))
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await open_directly(app, pilot, "Tidewater Energy")
         screen = composer(app)
         assert (screen.kind, screen.plan.number) == ("follow-up", 3)

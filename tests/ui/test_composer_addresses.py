@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from smtp_fixture import smtp_server
+from ui_steps import board_ready
+from waiting import wait_until as wait_for
 
 from followup_tui.domain.settings import Settings, SmtpSettings
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog, TextDialog
-from waiting import wait_until as wait_for
 
 SETTINGS = Settings(timezone="UTC", user_name="José Núñez")
 
@@ -27,7 +28,7 @@ def stored(db: Path, company: str):
 
 
 async def open_orbital(app, pilot) -> ComposerScreen:
-    await pilot.pause()
+    await board_ready(pilot, wait_for)
     app.open_composer(app.session.find("Orbital Robotics").id)
     await wait_for(pilot, lambda: isinstance(app.screen, ComposerScreen) and app.screen.plan is not None)
     return app.screen

@@ -9,14 +9,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from fixed import FIXED_NOW
+from ui_steps import board_ready
+from waiting import wait_until as wait_for
 
 from followup_tui.domain.model import Application, Contact, Interview
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.widgets.check_panel import CheckPanel
-from waiting import wait_until as wait_for
 
 UTC = timezone.utc
 PHONE = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)  # a week before FIXED_NOW (Wed 25 Nov 15:00)
@@ -50,7 +50,7 @@ def described(screen: ComposerScreen) -> tuple[str, str, str, str]:
 async def test_agenda_rows_and_the_composer_describe_the_same_round(two_rounds, make_app):
     app = make_app(two_rounds)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, AgendaScreen))
         agenda = app.screen
@@ -79,7 +79,7 @@ async def test_agenda_rows_and_the_composer_describe_the_same_round(two_rounds, 
 async def test_m_on_a_round_s_row_thanks_that_round_s_person(two_rounds, make_app):
     app = make_app(two_rounds)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, AgendaScreen))
         await pilot.press("down", "m")  # the onsite's row: Ann
@@ -93,7 +93,7 @@ async def test_the_composer_says_how_to_set_the_name_to_sign_with(two_rounds, ma
     app = make_app(two_rounds)
     app.settings = replace(app.settings, user_name="", signature="")
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         app.open_composer(TinyDBRepository.open(two_rounds).list()[0].id)
         await wait_for(pilot, lambda: composer_ready(app))
         note = str(app.screen.query_one("#composer-note").render())
@@ -101,7 +101,7 @@ async def test_the_composer_says_how_to_set_the_name_to_sign_with(two_rounds, ma
         assert app.screen.fields.body.rstrip().endswith("Best regards,")
     named = make_app(two_rounds)
     async with named.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         named.open_composer(TinyDBRepository.open(two_rounds).list()[0].id)
         await wait_for(pilot, lambda: composer_ready(named))
         assert "user_name" not in str(named.screen.query_one("#composer-note").render())
@@ -127,7 +127,7 @@ async def test_followup_draft_and_the_composer_write_the_same_message(demo_db, m
     assert None in cli.values() and any(v and v["kind"] == "follow-up" for v in cli.values())
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         for application in repo.list():
             app.open_composer(application.id)
             expected = cli[application.company]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from waiting import wait_until
 
+from followup_tui.ui.screens.composer import ComposerScreen
+
 SIZES = [(80, 24), (120, 35)]
 
 
@@ -16,7 +18,8 @@ def compose_with_a_warning(app):
     async def run_before(pilot) -> None:
         app.sub_title = "demo.json"  # the temp path differs per run
         await pilot.press("l", "l", "c")  # (past Saved and Applied) Cobalt Studio: overdue thank-you, first reached on LinkedIn
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ComposerScreen) and not app.screen.checks_pending,
+                         what="the composer")
         app.screen.query_one("#body").cursor_blink = False
         await pilot.press(*"Just checking in!! ")
         await wait_until(pilot, lambda: not app.screen.checks_pending, what="the checks of the typed text")

@@ -4,20 +4,20 @@ real file, what got stored)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-import io
-
 import pytest
 from rich.console import Console
+from ui_steps import board_ready
+from waiting import wait_until as wait_for
 
 from followup_tui.domain.model import Application, Contact, Event, Interview
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import TextDialog
-from waiting import wait_until as wait_for
 
 UTC = timezone.utc
 
@@ -58,7 +58,7 @@ async def answer(pilot, text: str) -> None:
 async def test_detail_shows_the_hint_and_d_records_the_date(thanked, make_app):
     app = make_app(thanked)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         app.open_detail(stored(thanked).id)
         await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.is_mounted)
         await wait_for(pilot, lambda: "follow-up 1" in detail_text(app))
@@ -76,7 +76,7 @@ async def test_detail_shows_the_hint_and_d_records_the_date(thanked, make_app):
 async def test_d_in_the_agenda_records_the_date_of_the_row_s_application(thanked, make_app):
     app = make_app(thanked)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, AgendaScreen))
         [(_, action)] = app.screen.rows

@@ -7,17 +7,28 @@ from pathlib import Path
 
 from fixed import FIXED_NOW
 from textual.widgets import Input
+from ui_steps import board_ready, open_agenda
+from waiting import wait_until as wait_for
 
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
-from ui_steps import open_agenda
 
 
 def stored(db: Path):
     return {a.company: a for a in TinyDBRepository.open(db).list()}
+
+
+async def until_form(pilot) -> None:
+    """The form open with every row mounted, ready for keys."""
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, ApplicationFormScreen) and screen.ready_for_keys()
+
+    await wait_for(pilot, ready, what="the form ready")
 
 
 async def type_into(pilot, selector: str, text: str) -> None:
@@ -30,9 +41,9 @@ async def type_into(pilot, selector: str, text: str) -> None:
 async def test_new_application_is_saved_with_contact_and_interview(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         await pilot.press("n")
-        await pilot.pause()
+        await until_form(pilot)
         assert isinstance(app.screen, ApplicationFormScreen)
         await type_into(pilot, "#company", "Acme [Labs]")
         await type_into(pilot, "#role", "Support Engineer")
@@ -40,14 +51,14 @@ async def test_new_application_is_saved_with_contact_and_interview(demo_db, make
         await type_into(pilot, "#contact-name-0", "Jane Roe")
         await type_into(pilot, "#contact-email-0", "jane@acme.com")
         await pilot.press("f2")  # a second contact row
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query('#contact-name-1'), what='the second contact row')
         await type_into(pilot, "#contact-name-1", "Raj Patel")
         await pilot.press("f3")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query('#interview-at-0'), what='the interview row')
         await type_into(pilot, "#interview-at-0", "2026-11-27 14:00")
         await type_into(pilot, "#interview-with-0", "Jane Roe, Raj Patel")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen) and 'Acme [Labs]' in stored(demo_db), what='saved')
         assert isinstance(app.screen, BoardScreen)
         record = stored(demo_db)["Acme [Labs]"]
         assert record.role == "Support Engineer"
@@ -61,14 +72,14 @@ async def test_bad_values_are_shown_at_the_field_and_nothing_is_saved(demo_db, m
     app = make_app(demo_db)
     before = demo_db.read_bytes()
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         await pilot.press("n")
-        await pilot.pause()
+        await until_form(pilot)
         await type_into(pilot, "#company", "Bad Data Inc")
         await type_into(pilot, "#contact-email-0", "jane@")
         await type_into(pilot, "#decision_by", "some day soon")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: 'not a valid' in str(app.screen.query_one('#contact-email-0-error').render()), what='the field errors')
         assert isinstance(app.screen, ApplicationFormScreen)
         email_error = str(app.screen.query_one("#contact-email-0-error").render())
         date_error = str(app.screen.query_one("#decision_by-error").render())
@@ -80,21 +91,21 @@ async def test_bad_values_are_shown_at_the_field_and_nothing_is_saved(demo_db, m
 async def test_escape_with_unsaved_changes_asks_before_discarding(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         await pilot.press("e")
-        await pilot.pause()
+        await until_form(pilot)
         await type_into(pilot, "#role", "Changed role")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what='the question')
         assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("n")
-        await pilot.pause()
+        await until_form(pilot)
         assert isinstance(app.screen, ApplicationFormScreen)
         assert app.screen.query_one("#role", Input).value == "Changed role"
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what='the question')
         await pilot.press("y")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen), what='the board')
         assert isinstance(app.screen, BoardScreen)
         assert "Changed role" not in {a.role for a in stored(demo_db).values()}
 
@@ -102,21 +113,21 @@ async def test_escape_with_unsaved_changes_asks_before_discarding(demo_db, make_
 async def test_a_conflicting_save_warns_and_loses_nothing(demo_db, make_app):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
+        await board_ready(pilot, wait_for)
         company = app.screen.current_card.company
         app_id = app.screen.current_card.app_id
         await pilot.press("e")
-        await pilot.pause()
+        await until_form(pilot)
         await type_into(pilot, "#role", "Role from this session")
         # another login adds a note to the same application meanwhile
         TinyDBRepository.open(demo_db).modify(app_id, lambda a: a.add_note("from the other session", FIXED_NOW))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: any('another session' in n.message for n in app.notices), what='the conflict')
         assert isinstance(app.screen, ApplicationFormScreen)
         assert any("another session" in n.message for n in app.notices)
         assert stored(demo_db)[company].role != "Role from this session"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen) and stored(demo_db)[company].role == 'Role from this session', what='saved over')
         assert isinstance(app.screen, BoardScreen)
         record = stored(demo_db)[company]
         assert record.role == "Role from this session"

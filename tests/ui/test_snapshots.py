@@ -10,8 +10,12 @@ from __future__ import annotations
 import pytest
 from waiting import wait_until
 
+from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
+from followup_tui.ui.screens.help import HelpScreen
+from followup_tui.ui.widgets.batched_table import BatchedTable
 
 SIZES = [(80, 24), (120, 35)]
 
@@ -32,6 +36,8 @@ def steady(app, press=(), screen=None):
         # a screen that mounts part of itself after its first paint (the form's rows) is complete
         await wait_until(pilot, lambda: app.screen.is_mounted and getattr(app.screen, "ready_for_keys", lambda: True)(),
                          what="the screen complete")
+        # a table that fills in batches (the agenda) is whole
+        await wait_until(pilot, lambda: not any(t.filling for t in app.screen.query(BatchedTable)), what="every row in")
         for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
 
@@ -66,7 +72,7 @@ def test_board_after_a_move(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_detail(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["l", "l", "j", "enter"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["l", "l", "j", "enter"], DetailScreen))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -78,10 +84,10 @@ def test_form(snap_compare, demo_db, make_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_agenda(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["a"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["a"], AgendaScreen))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare, demo_db, make_app, size):
     app = make_app(demo_db)
-    assert snap_compare(app, terminal_size=size, press=["question_mark"], run_before=steady(app))
+    assert snap_compare(app, terminal_size=size, run_before=steady(app, ["question_mark"], HelpScreen))

@@ -273,3 +273,23 @@ def test_the_digest_changes_with_any_byte(db_file):
         changed[position] ^= 0x01
         assert digest_of(bytes(changed)) != digest_of(content)
     assert digest_of(content) == digest_of(bytes(content))
+
+
+def test_plain_tinydb_opens_the_file_and_the_store_reads_what_it_writes(db_file):
+    """The data file is a TinyDB database: `TinyDB(path).table("applications")`
+    (nothing of ours) finds every application by its id and by a query, and
+    a change it writes is read back by the store."""
+    from tinydb import Query
+
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company="Acme"), Application(company="Beta"), Application(company="Gamma")])
+    repo.delete(2)
+    repo.modify(3, lambda app: app.add_note("mine", T0))
+    with TinyDB(db_file) as plain:
+        applications = plain.table("applications")
+        assert [document.doc_id for document in applications.all()] == [1, 3]
+        assert applications.get(doc_id=3) == repo.get(3).to_dict()
+        assert [d.doc_id for d in applications.search(Query().company == "Gamma")] == [3]
+        applications.update({"role": "set by TinyDB"}, doc_ids=[1])
+    assert repo.get(1).role == "set by TinyDB"
+    assert repo.add(Application(company="Delta")).id == 4

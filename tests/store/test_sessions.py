@@ -2,7 +2,7 @@
 reads it under the lock, hands TinyDB its tables (records parsed only when
 used), writes the whole document back atomically and lets the bytes go; a
 change made meanwhile by a program that does not take the lock is never
-saved over (store/tinydb_store.py, store/data_file.py)."""
+saved over (store/tinydb_store.py, store/locked_file.py, store/data_file.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 
 from followup_tui.domain.errors import StoreError
 from followup_tui.domain.model import Application, Contact, Event
-from followup_tui.store import tinydb_store
+from followup_tui.store import locked_file
 from followup_tui.store.tinydb_store import TinyDBRepository
 
 T0 = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
@@ -39,14 +39,14 @@ def some_applications(count: int) -> list[Application]:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every whole-file buffer the repository reads, in order."""
     seen: list[bytes] = []
-    original = tinydb_store.read_bytes
+    original = locked_file.read_bytes
 
     def read_bytes(path: Path) -> bytes:
         raw = original(path)
         seen.append(raw)
         return raw
 
-    monkeypatch.setattr(tinydb_store, "read_bytes", read_bytes)
+    monkeypatch.setattr(locked_file, "read_bytes", read_bytes)
     return seen
 
 
@@ -80,31 +80,24 @@ def test_no_copy_of_the_files_bytes_outlives_the_read_that_made_it(db_file, read
     assert held_elsewhere(reads) == [0] * len(reads)
 
 
-def test_what_verify_decoded_is_loaded_without_a_second_decode(db_file, reads):
+def test_what_verify_decoded_is_loaded_without_a_second_decode(db_file, monkeypatch):
     """The TUI's start: verify() checks the file, load_all() hands out what
-    that check decoded (the file read again, but not decoded again)."""
-    from followup_tui.store import data_file
-
+    that check decoded (the file read again, but not decoded again); our own
+    save is not checked again either."""
     TinyDBRepository.open(db_file).add_many(some_applications(20))
     repo = TinyDBRepository.open(db_file, verify=False)
     repo.verify()
     checks = []
-    original = data_file.check_file
-    data_file.check_file = lambda path, raw: checks.append(path) or original(path, raw)
-    try:
-        from followup_tui.store import tinydb_store as store_module
-
-        store_module.check_file, before = data_file.check_file, store_module.check_file
-        try:
-            assert len(repo.load_all()) == 20
-            repo.modify(2, lambda app: app.add_note("mine", T0))  # our own write: not checked again
-            made = repo.rotate_backups()
-        finally:
-            store_module.check_file = before
-    finally:
-        data_file.check_file = original
+    original = locked_file.check_file
+    monkeypatch.setattr(locked_file, "check_file", lambda path, raw: checks.append(path) or original(path, raw))
+    assert len(repo.load_all()) == 20
+    repo.modify(2, lambda app: app.add_note("mine", T0))
+    made = repo.rotate_backups()
     assert checks == []
     assert made is not None and json.loads(made.read_bytes())["applications"]["2"]["company"] == "Co 1"
+    TinyDBRepository.open(db_file).modify(3, lambda app: app.add_note("theirs", T0))  # another process
+    checks.clear()
+    assert repo.get(3).events[-1].text == "theirs" and checks == [db_file]  # checked again, once
 
 
 def test_many_saves_through_one_repository_keep_every_record_where_it_is_read(db_file):

@@ -1,30 +1,22 @@
 """Applications in one TinyDB JSON file, safe across crashes and sessions.
 
-Every operation is one *session*: take the OS file lock, read the file, let
-TinyDB do the table work (documents, ids, inserts, updates, removals) on it
-through `SessionStorage`, and write it back atomically once at the end if
-anything changed (temp file, fsync, os.replace, fsync the folder). TinyDB's
-own JSONStorage rewrites the file in place and its caches assume a single
-process, so neither is used.
-
-Nothing of the file is kept between sessions: each reads it again, so
-another process's write is always seen. What is remembered is a digest of
-the content last checked (or written) here: the whole file is checked again
-(store/data_file.py) only when its bytes differ from that, i.e. when
-another process wrote.
+Every operation is one *session*: take the OS file lock, read the file
+(checked: store/locked_file.py), let TinyDB do the table work (documents,
+ids, inserts, updates, removals) on it through `SessionStorage`, and write
+it back atomically once at the end if anything changed. TinyDB's own
+JSONStorage rewrites the file in place and its caches assume a single
+process, so neither is used; the file stays one that plain TinyDB opens.
 
 Targets (benchmarks/run.py, issue 19): a save at 10,000 applications no
 slower than the byte-range copying this replaced (40 ms p50 on a quiet
-machine); `followup due --json` at 10,000 within 2x a plain `json.load` of
-the same file (the read here is one msgspec pass, about as fast as
-`json.load` alone; the rest is the cadence).
+machine; measured here, loaded, the same as that code in the same run);
+`followup due --json` at 10,000 within 2x a plain `json.load` of the same
+file (the read here is one msgspec pass, about as fast as `json.load`
+alone; most of the rest is the cadence).
 """
 
 from __future__ import annotations
 
-import os
-import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -37,10 +29,11 @@ from tinydb.table import Document, Table
 
 from ..domain.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from ..domain.model import Application
-from .atomic_file import DIR_MODE, FILE_MODE, read_bytes, remove_stale_temps, write_atomic
-from .data_file import APPLICATIONS, META, CheckedFile, Records, check_file, encode, tables_of
+from .atomic_file import write_atomic
+from .data_file import APPLICATIONS, META, Records, check_file, tables_of
+from .locked_file import FileChanged, LockedFile, digest_of, os_reason  # noqa: F401  (FileChanged, digest_of: re-exported)
 from .migrations import SCHEMA_VERSION
-from .special_files import check_file_mode, check_regular, resolve_data_path, tighten_folder
+from .special_files import resolve_data_path
 
 if TYPE_CHECKING:
     from . import backups  # imported where used: hashlib and the rest load after the first paint
@@ -48,33 +41,8 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "TinyDBRepository"]
 
 META_ID = 1
-LOCK_TIMEOUT_SECONDS = 10.0
-_MAKING_A_LOCK = threading.Lock()
 
 Clock = Callable[[], datetime]
-Digest = tuple[int, int]
-
-
-def os_reason(exc: OSError) -> str:
-    """`strerror: filename`, without Python's `[Errno N]`."""
-    reason = exc.strerror or str(exc)
-    return f"{reason}: {exc.filename}" if exc.filename else reason
-
-
-def digest_of(raw: bytes) -> Digest:
-    """What tells this content from any other: its length and CRC-32 (5 ms
-    for 17 MB; any change of up to 32 consecutive bits is always seen, any
-    other with a chance of 1 in 4 billion of being missed)."""
-    return (len(raw), zlib.crc32(raw))
-
-
-def _stat_token(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-class FileChanged(StoreError):
-    """Another program wrote the file (without the lock) during a session:
-    nothing is saved over its change."""
 
 
 class SessionStorage(Storage):
@@ -106,14 +74,9 @@ class TinyDBRepository:
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self.clock = clock or (lambda: datetime.now(timezone.utc))
-        # The content last checked or written here, and how many applications it holds.
-        self._checked: tuple[Digest, int] | None = None  # touched only with the lock held
-        # What open() decoded while checking the file, handed (once) to the
-        # next load_all() if the file is still byte for byte the same.
-        self._decoded: tuple[Digest, list[Application]] | None = None
-        self.notices: list[str] = []  # things the user should know, found while opening
+        self.file = LockedFile(self.path)
+        self.notices = self.file.notices  # things the user should know, found while opening
         self.last_write: tuple[object, object] | None = None  # change tokens around our last save
-        self._lock = None  # the FileLock, made at first use (see _file_lock)
 
     # -- opening ------------------------------------------------------------
 
@@ -126,7 +89,7 @@ class TinyDBRepository:
         uses it, as the TUI's session does in its start-up thread."""
         repo = cls(resolve_data_path(Path(path)), clock)  # a symlink is followed
         try:
-            repo._prepare(verify)
+            repo.file.prepare(verify)
         except OSError as exc:  # e.g. the parent is a file, or no permission
             raise StoreError(f"{path}: cannot use the data file ({os_reason(exc)})") from exc
         return repo
@@ -134,133 +97,24 @@ class TinyDBRepository:
     def verify(self) -> None:
         """Read and check the whole file (and migrate an older one, keeping a
         copy): what `open` does unless told not to. Raises StoreError."""
-        try:
-            with self._locked():
-                remove_stale_temps(self.path)
-                self._check_now()
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot use the data file ({os_reason(exc)})") from exc
-
-    def _prepare(self, verify: bool = True) -> None:
-        parent = self.path.parent
-        if not parent.exists():
-            parent.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)  # another process may race us
-        elif notice := tighten_folder(parent, self.path.name):
-            self.notices.append(notice)
-        check_regular(self.path)  # a FIFO or a device: refused before anything opens it
-        if not verify and self.path.exists():
-            # The TUI on a big file paints before anything is read: no lock
-            # yet (nor filelock's import, ~10 ms); verify() takes it and
-            # removes stale temp files, in the session's start-up thread.
-            check_file_mode(self.path)  # cheap: a read-only file is refused at once
-            return
-        with self._locked():
-            remove_stale_temps(self.path)
-            if not self.path.exists():
-                self._write({META: {str(META_ID): {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}})
-            elif verify:
-                self._check_now()
-
-    def _check_now(self) -> None:
-        """Check (and migrate) the file, keeping what was decoded for the
-        next load_all. Call with the lock held."""
-        raw = read_bytes(self.path)
-        checked = self._check(raw, force=True)
-        if checked is not None and checked.migrated_from is None:
-            self._decoded = (digest_of(raw), checked.applications)
-        check_file_mode(self.path)  # read-only: refused; 0644: made 0600
-
-    def _check(self, raw: bytes, force: bool = False) -> CheckedFile | None:
-        """Check `raw` (the file's bytes, read under the lock) unless it is
-        the content last checked or written here; an older schema is brought
-        up to date and written, keeping a copy of the old file. Returns what
-        was checked, or None when nothing needed to be."""
-        digest = digest_of(raw)
-        if not force and self._checked is not None and self._checked[0] == digest:
-            return None
-        self._checked = None
-        checked = check_file(self.path, raw)
-        if checked.migrated_from is not None:
-            from . import backups
-
-            backups.write_private(self.path.with_name(f"{self.path.name}.schema{checked.migrated_from}.bak"), raw)
-            self._write(checked.document)
-        else:
-            self._checked = (digest, len(checked.applications))
-        return checked
+        self.file.verify()
 
     # -- sessions -----------------------------------------------------------
-
-    def _file_lock(self):
-        """The OS file lock beside the data file: one object per repository,
-        made (and filelock imported) when first taken, by whichever thread."""
-        with _MAKING_A_LOCK:
-            if self._lock is None:
-                from filelock import FileLock
-
-                self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
-            return self._lock
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        from filelock import Timeout
-
-        lock = self._file_lock()
-        try:
-            lock.acquire()
-        except Timeout as exc:
-            raise StoreError(
-                f"{self.path}: another followup session has held the lock for over "
-                f"{LOCK_TIMEOUT_SECONDS:.0f} s; try again"
-            ) from exc
-        except OSError as exc:  # e.g. the folder was removed while the app ran
-            raise StoreError(f"{self.path}: cannot take the lock file ({os_reason(exc)})") from exc
-        try:
-            yield
-        finally:
-            lock.release()
 
     @contextmanager
     def _session(self) -> Iterator[tuple[Table, Table]]:
         """Locked read-modify-write; the write is done when this exits."""
-        with self._locked():
+        with self.file.locked():
             before = self.change_token()
-            raw = read_bytes(self.path)
-            read_as = before
-            checked = self._check(raw)
-            if checked is not None and checked.migrated_from is not None:
-                raw, read_as = read_bytes(self.path), self.change_token()  # the file as migrated
+            raw, read_as = self.file.read()
             storage = SessionStorage(tables_of(self.path, raw))
             db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
             yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
             if storage.dirty:
-                self._save(storage.data, read_as)
+                self.file.save(storage.data, read_as)
                 # Taken under the lock, so exact: a reader whose data matches
                 # `before` can apply just this write and be current at `after`.
                 self.last_write = (before, self.change_token())
-
-    def _save(self, data: dict, read_as: object) -> None:
-        try:
-            if self.change_token() != read_as:  # a program that does not take the lock wrote meanwhile
-                raise FileChanged(
-                    f"{self.path}: the file changed while it was being read (another program wrote it); "
-                    "nothing was saved, try again"
-                )
-            self._write(data)
-        except UnicodeEncodeError as exc:
-            # e.g. a command-line argument with bytes that are not UTF-8
-            bad = exc.object[exc.start : exc.end]
-            raise ValidationError("text", f"{bad!r} is not valid text (not UTF-8); nothing was saved") from exc
-        except OSError as exc:  # e.g. disk full: the old file is still there
-            raise StoreError(f"{self.path}: could not save ({os_reason(exc)}); the file was left as it was") from exc
-
-    def _write(self, data: dict) -> None:
-        """Save `data` atomically (call with the lock held); it is then the
-        content checked. Encoded first: text that cannot be written stops it
-        before any file is made."""
-        raw = encode(data)
-        write_atomic(self.path, raw)
-        self._checked = (digest_of(raw), len(data.get(APPLICATIONS, ())))
 
     @staticmethod
     def _first_free_id(apps: Table, meta: Table) -> int:
@@ -289,15 +143,8 @@ class TinyDBRepository:
         """Every application, ordered by id, decoded and checked in one pass
         (store/data_file.py). Takes the lock: never a half-written state.
         The objects are the caller's."""
-        with self._locked():
-            raw = read_bytes(self.path)
-            decoded, self._decoded = self._decoded, None
-            if decoded is not None and decoded[0] == digest_of(raw):
-                return decoded[1]
-            checked = self._check(raw, force=True)
-            if checked is None or checked.migrated_from is not None:  # (an older file put there meanwhile)
-                checked = check_file(self.path, read_bytes(self.path))
-            return checked.applications
+        with self.file.locked():
+            return self.file.applications()
 
     def get(self, app_id: int) -> Application:
         with self._session() as (apps, _meta):
@@ -423,12 +270,7 @@ class TinyDBRepository:
         return stored
 
     def change_token(self) -> object:
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        # os.replace gives every save a new inode, so this catches every change.
-        return _stat_token(st)
+        return self.file.change_token()
 
     # -- backups (store/backups.py) ------------------------------------------------
 
@@ -444,15 +286,12 @@ class TinyDBRepository:
         Raises StoreError when the copy cannot be written."""
         from . import backups
 
-        with self._locked():
+        with self.file.locked():
             backups.remove_partials(self.path)
-            raw = read_bytes(self.path)
-            checked = self._check(raw)
-            if checked is not None and checked.migrated_from is not None:  # back up the file as migrated
-                raw = read_bytes(self.path)
-            assert self._checked is not None
+            raw, _token = self.file.read()
+            assert self.file.checked is not None
             try:
-                made = backups.save_backup(self.path, raw, self._checked[1], self.clock())
+                made = backups.save_backup(self.path, raw, self.file.checked[1], self.clock())
             except OSError as exc:
                 raise StoreError(f"could not write a backup ({os_reason(exc)})") from exc
             return made.path if made else None
@@ -464,7 +303,7 @@ class TinyDBRepository:
         Returns (where the current file went, applications restored)."""
         from . import backups
 
-        with self._locked():
+        with self.file.locked():
             try:
                 raw = source.read_bytes()
             except OSError as exc:
@@ -484,5 +323,5 @@ class TinyDBRepository:
                 write_atomic(self.path, raw)
             except OSError as exc:
                 raise StoreError(f"{self.path}: could not restore ({os_reason(exc)}); the file was left as it was") from exc
-            self._checked = None
+            self.file.forget()
             return kept, count

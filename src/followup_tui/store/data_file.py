@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,15 +221,48 @@ def _parsed(value: msgspec.Raw) -> Any:
         return json.loads(bytes(value))
 
 
+CHUNK_BYTES = 1 << 20  # what a save hands to the file at a time
+
+
 def encode(document: dict[str, Any]) -> bytes:
-    """The document as UTF-8 JSON that TinyDB's own JSONStorage reads.
-    Raises UnicodeEncodeError for text that is not valid Unicode."""
+    """The document as UTF-8 JSON that TinyDB's own JSONStorage reads."""
+    return b"".join(encode_chunks(document))
+
+
+def encode_chunks(document: dict[str, Any]) -> Iterator[bytes]:
+    """`encode(document)` about a megabyte at a time, so a save writes the
+    file as it is made and never holds a second whole copy of it (17 MB at
+    10,000 applications; msgspec's one-piece encoding also doubles its
+    buffer on the way). Each record is encoded on its own; a record still
+    JSON is its own bytes. Raises UnicodeEncodeError, before the last chunk,
+    for text that is not valid Unicode."""
+    pieces: list[Any] = [b"{"]
+    size = 1
+    for number, (name, table) in enumerate(document.items()):
+        head = (b"," if number else b"") + _encoded(name) + b":"
+        if not isinstance(table, dict):
+            pieces += (head, _encoded(table))
+            continue
+        pieces.append(head + b"{")
+        for index, (key, record) in enumerate(table.items()):
+            body = record if isinstance(record, msgspec.Raw) else _encoded(record)
+            pieces += ((b"," if index else b"") + _encoded(key) + b":", body)
+            size += len(body)
+            if size >= CHUNK_BYTES:
+                yield b"".join(pieces)
+                pieces, size = [], 0
+        pieces.append(b"}")
+    pieces.append(b"}")
+    yield b"".join(pieces)
+
+
+def _encoded(value: Any) -> bytes:
     try:
-        return msgspec.json.encode(document)
+        return msgspec.json.encode(value)
     except UnicodeEncodeError:
         raise
     except (TypeError, ValueError, OverflowError):  # e.g. an integer beyond 64 bits in a hand edit
-        return json.dumps(_plain(document), ensure_ascii=False, allow_nan=False).encode("utf-8")
+        return json.dumps(_plain(value), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def _plain(value: Any) -> Any:

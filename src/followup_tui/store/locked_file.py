@@ -19,7 +19,7 @@ from pathlib import Path
 from ..domain.errors import StoreError, ValidationError
 from ..domain.model import Application
 from .atomic_file import DIR_MODE, FILE_MODE, read_bytes, remove_stale_temps, write_atomic
-from .data_file import APPLICATIONS, META, CheckedFile, check_file, encode
+from .data_file import APPLICATIONS, META, CheckedFile, check_file, encode_chunks
 from .migrations import SCHEMA_VERSION
 from .special_files import check_file_mode, check_regular, tighten_folder
 
@@ -192,11 +192,19 @@ class LockedFile:
 
     def write(self, data: dict) -> None:
         """Save `data` atomically (temp file, fsync, os.replace, fsync the
-        folder); it is then the content checked. Encoded first: text that
-        cannot be written stops it before any file is made."""
-        raw = encode(data)
-        write_atomic(self.path, raw)
-        self.checked = (digest_of(raw), len(data.get(APPLICATIONS, ())))
+        folder), written as it is encoded; it is then the content checked.
+        Text that cannot be written stops it before the file is replaced."""
+        size = crc = 0
+
+        def counted() -> Iterator[bytes]:  # the digest of what is written, as it is written
+            nonlocal size, crc
+            for chunk in encode_chunks(data):
+                size += len(chunk)
+                crc = zlib.crc32(chunk, crc)
+                yield chunk
+
+        write_atomic(self.path, counted())
+        self.checked = ((size, crc), len(data.get(APPLICATIONS, ())))
 
     def change_token(self) -> object:
         try:

@@ -18,8 +18,10 @@ What is measured, and against what:
   composer and the form, typing in the composer), polled from outside; baseline: a bare Textual app showing
   one line (start to that line; a key to its change). Peak RSS of the TUI
   (VmHWM at the end of a run) against the bare app's.
-- store: a stage move saved to disk (repository.modify, p50/p95); baseline:
-  an atomic write (temp, fsync, rename, fsync dir) of the same bytes. The
+- store: a stage move saved to disk (repository.modify, p50/p95: read and
+  check under the lock, TinyDB's update, the whole document encoded and
+  written atomically); baseline: an atomic write (temp, fsync, rename,
+  fsync dir) of the same bytes. The
   data ready for the board (in a fresh process: open the file, every
   application, every next action; what the TUI's session does before its
   first card); baseline: a process that only parses the same file (json).
@@ -254,7 +256,8 @@ def store_figures(dbs: dict[int, Path], folder: Path, figures: dict, moves: int 
         figure = figures.setdefault(
             ("stage move saved to disk (p50)", size),
             Figure("stage move saved to disk (p50)", size, "ms",
-                   target={1000: "<= 30 ms", 10_000: "<= 100 ms"}.get(size, "")),
+                   # 10,000: issue 19, no slower than the byte-range copying the store had (40 ms, quiet machine)
+                   target={1000: "<= 30 ms", 10_000: "<= 40 ms"}.get(size, "")),
         )
         for n in range(moves):
             app_id = ids[n % len(ids)]
@@ -319,7 +322,9 @@ def cli_figures(dbs: dict[int, Path], folder: Path, runs: int, home: Path, figur
     for size, db in dbs.items():
         for command in ("list", "due"):
             name = f"followup {command} --json"
-            figure = figures.setdefault((name, size), Figure(name, size, "s", target="<= 0.6 s" if size == 10_000 else ""))
+            # issue 19: `due --json` at 10,000 within 2x a fresh interpreter's json.load of the same file
+            target = "" if size != 10_000 else "<= 2x" if command == "due" else "<= 0.6 s"
+            figure = figures.setdefault((name, size), Figure(name, size, "s", target=target))
             for _ in range(runs):
                 figure.baseline.append(timed_process([*read_json, str(db)], env))
                 figure.samples.append(timed_process([PYTHON, "-m", "followup_tui", "--db", str(db), command, "--json"], env))

@@ -184,3 +184,32 @@ def test_a_failed_save_is_a_store_error_and_keeps_the_old_file(db_file):
     assert f"{db_file}: could not save" in done.stdout
     assert [a.company for a in TinyDBRepository.open(db_file).list()] == ["Acme"]
     assert list(db_file.parent.glob(f".{db_file.name}.tmp-*")) == []
+
+
+@pytest.mark.parametrize("change", [
+    {"stage": "limbo"}, {"company": None}, {"created": "yesterday"}, {"events": [{"kind": "note"}]},
+])
+def test_a_record_edited_bad_after_opening_is_never_written_over(db_file, change):
+    """Another program (a hand edit) makes one record wrong while the app
+    has the file open: the next read or save checks the file again,
+    refuses it naming the record, and leaves it as it is."""
+    TinyDBRepository.open(db_file).add_many([Application(company="Acme"), Application(company="Beta")])
+    good = db_file.read_bytes()
+    document = json.loads(good)
+    document["applications"]["2"].update(change)
+    actions = {
+        "get": lambda repo: repo.get(1),
+        "add": lambda repo: repo.add(Application(company="Gamma")),
+        "modify": lambda repo: repo.modify(1, lambda a: a.add_note("x", a.created)),
+        "delete": lambda repo: repo.delete(1),
+        "backup": lambda repo: repo.rotate_backups(),
+        "list": lambda repo: repo.list(),
+    }
+    for name, action in actions.items():
+        db_file.write_bytes(good)
+        repo = TinyDBRepository.open(db_file)
+        repo.get(1)  # the file as checked, here
+        before = write_bad(db_file, json.dumps(document).encode())
+        with pytest.raises(StoreError, match=f"{db_file}: application 2 is malformed"):
+            action(repo)
+        assert (db_file.read_bytes(), db_file.stat().st_mtime_ns) == before, name

@@ -17,7 +17,7 @@ from tinydb.storages import JSONStorage
 
 from followup_tui.domain.errors import StoreError, ValidationError
 from followup_tui.domain.model import Application, Contact, Event
-from followup_tui.store.atomic_file import encode_document
+from followup_tui.store.data_file import encode, tables_of
 from followup_tui.store.migrations import SCHEMA_VERSION
 from followup_tui.store.tinydb_store import TinyDBRepository
 
@@ -173,11 +173,12 @@ def test_the_written_file_is_read_by_tinydbs_own_json_storage(db_file):
 
 def test_encoding_matches_the_standard_module_and_keeps_what_orjson_would_not():
     document = {"_meta": {"1": {"schema": 1}}, "applications": {"1": {"company": "Ünï ✓", "n": [1, 2.5, None, True]}}}
-    assert json.loads(encode_document(document)) == document
-    # integers beyond 64 bits stay exact (the standard module writes them)
-    assert json.loads(encode_document({"n": 2**70})) == {"n": 2**70}
+    assert json.loads(encode(document)) == document
+    # integers beyond 64 bits stay exact
+    assert json.loads(encode({"n": 2**70, "m": -(2**70)})) == {"n": 2**70, "m": -(2**70)}
+    assert json.loads(encode({"n": 10**40})) == {"n": 10**40}
     with pytest.raises(UnicodeEncodeError):
-        encode_document({"text": "\udcff"})
+        encode({"text": "\udcff"})
 
 
 def test_what_open_decoded_is_not_served_once_another_process_wrote(db_file):
@@ -226,20 +227,13 @@ def test_a_save_keeps_untouched_records_byte_for_byte_and_other_tables(db_file):
     assert [a.company for a in TinyDBRepository.open(db_file).list()] == ["Acme", "Beta", "Gamma"]
 
 
-def test_the_document_is_written_in_chunks_as_one_encoding_would_write_it():
-    import msgspec
-
-    from followup_tui.store.atomic_file import CHUNK_BYTES, encode_document_chunks
-    from followup_tui.store.fast_decode import index_as_written
-
-    records = {str(n): Application(company=f"Co {n}", notes="n" * 300, created=T0).to_dict() for n in range(1, 6000)}
-    document = {"_meta": {"1": {"schema": SCHEMA_VERSION, "next_id": 6000}}, "applications": records}
-    chunks = list(encode_document_chunks(document))
-    assert len(chunks) > 1 and max(map(len, chunks)) < 2 * CHUNK_BYTES  # never the whole file at once
-    whole = b"".join(chunks)
-    assert whole == msgspec.json.encode(document) and json.loads(whole) == document
-    indexed = index_as_written(whole)  # records as raw JSON: written back as the same bytes
-    assert b"".join(encode_document_chunks(indexed)) == whole
+def test_a_file_the_app_wrote_is_written_back_byte_for_byte_by_tinydbs_tables(db_file):
+    """What a session hands TinyDB (records left as their JSON until used)
+    encodes to the very bytes it was read from."""
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company=f"Co {n}", notes="n" * 300, created=T0) for n in range(1, 300)])
+    raw = db_file.read_bytes()
+    assert encode(tables_of(db_file, raw)) == raw
 
 
 def test_hand_made_values_only_pythons_reader_takes_are_read_and_saved_as_before(db_file):
@@ -267,15 +261,35 @@ def test_hand_made_values_only_pythons_reader_takes_are_read_and_saved_as_before
     assert edited.get(1).role == "too"
 
 
-def test_the_digest_changes_with_any_byte_even_under_the_same_stat(db_file):
-    """What the snapshot compares: a change no stat() field shows (same
-    size, inode, mtime and ctime) still changes the digest."""
+def test_the_digest_changes_with_any_byte(db_file):
+    """What decides whether the file must be checked again: any changed
+    byte changes it (no stat() field is trusted for that)."""
     from followup_tui.store.tinydb_store import digest_of
 
     TinyDBRepository.open(db_file).add(Application(company="Acme"))
-    content, st = db_file.read_bytes(), db_file.stat()
+    content = db_file.read_bytes()
     for position in (0, len(content) // 2, len(content) - 1):
         changed = bytearray(content)
         changed[position] ^= 0x01
-        assert digest_of(bytes(changed), st) != digest_of(content, st)
-    assert digest_of(content, st) == digest_of(bytes(content), st)
+        assert digest_of(bytes(changed)) != digest_of(content)
+    assert digest_of(content) == digest_of(bytes(content))
+
+
+def test_plain_tinydb_opens_the_file_and_the_store_reads_what_it_writes(db_file):
+    """The data file is a TinyDB database: `TinyDB(path).table("applications")`
+    (nothing of ours) finds every application by its id and by a query, and
+    a change it writes is read back by the store."""
+    from tinydb import Query
+
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many([Application(company="Acme"), Application(company="Beta"), Application(company="Gamma")])
+    repo.delete(2)
+    repo.modify(3, lambda app: app.add_note("mine", T0))
+    with TinyDB(db_file) as plain:
+        applications = plain.table("applications")
+        assert [document.doc_id for document in applications.all()] == [1, 3]
+        assert applications.get(doc_id=3) == repo.get(3).to_dict()
+        assert [d.doc_id for d in applications.search(Query().company == "Gamma")] == [3]
+        applications.update({"role": "set by TinyDB"}, doc_ids=[1])
+    assert repo.get(1).role == "set by TinyDB"
+    assert repo.add(Application(company="Delta")).id == 4

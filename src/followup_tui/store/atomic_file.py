@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..domain.errors import StoreError
-from .file_records import CHUNK_BYTES, encode_document_chunks  # noqa: F401  (written through here)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -68,14 +66,6 @@ def remove_stale_temps(path: Path) -> int:
     return removed
 
 
-def read_json_document(path: Path) -> dict:
-    """Read and parse the data file, or raise StoreError naming what is wrong.
-
-    Never writes: a file we cannot understand is left exactly as it is.
-    """
-    return parse_json_document(path, read_bytes(path))
-
-
 def read_bytes(path: Path) -> bytes:
     """The data file's bytes, or StoreError naming what is wrong."""
     from .special_files import check_regular  # a FIFO put there later must not hang us
@@ -89,29 +79,3 @@ def read_bytes(path: Path) -> bytes:
         raise StoreError(f"{path}: is a directory, not a data file") from exc
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the data file ({exc.strerror})") from exc
-
-
-def parse_json_document(path: Path, raw: bytes) -> dict:
-    """Parse the data file's bytes, or raise StoreError naming what is wrong.
-
-    The standard `json` module (strict, store/validation.py): measured, it
-    parses this file as fast as orjson or msgspec (building the Python
-    objects dominates) and it keeps Python's exact rules.
-    """
-    if not raw.strip():
-        raise StoreError(
-            f"{path}: the file is empty, so it is not a followup-tui database; "
-            "it was left untouched (move it away or pass another --db)"
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise StoreError(f"{path}: not a text file (invalid UTF-8 at byte {exc.start}); left untouched") from None
-    from .validation import parse_document  # strict: no NaN, no huge numbers, no deep nesting
-
-    return parse_document(path, text)
-
-
-def encode_document(data: dict) -> bytes:
-    """The document as UTF-8 JSON bytes that TinyDB's own JSONStorage reads."""
-    return b"".join(encode_document_chunks(data))

@@ -17,7 +17,7 @@ from followup_tui.store.tinydb_store import TinyDBRepository
 
 WRITER = Path(__file__).with_name("writer.py")
 ROUNDS = 20
-TIME_BUDGET_SECONDS = 15.0  # a safety bound; a round takes ~0.1-0.2 s
+TIME_BUDGET_SECONDS = 45.0  # a safety bound; a round takes ~0.1-0.2 s idle, over 1 s on a loaded machine
 
 
 def start_writer(db: Path, tag: str) -> subprocess.Popen:

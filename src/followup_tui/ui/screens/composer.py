@@ -70,6 +70,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
         Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
         Binding("ctrl+r", "pick_kind", "Switch kind", show=False, tooltip="Write a thank-you note or a follow-up instead"),
         Binding("f2", "forgot", "One more thing", show=False, tooltip="Add something you forgot to say in the interview"),
+        Binding("ctrl+a", "select_body", "Select all", show=False, tooltip="Select the whole body (home: the line start)"),
         Binding("f1", "help", "Help", show=False),
     ]
 
@@ -385,7 +386,13 @@ class ComposerScreen(OpeningScreen, DataScreen):
         outbox = self.app.outbox
         smtp = outbox.smtp
         if not outbox.can_send:
-            self.tell(outbox.send_hint(), title="Sending is not set up", severity="warning", timeout=20)
+            self.tell(
+                "Sending by email is not set up: the settings (S on the board) have the SMTP fields. "
+                "Save this draft first (ctrl+s) to find it here when you come back.",
+                title="Sending is not set up",
+                severity="warning",
+                timeout=20,
+            )
             return
         self.run_checks_now()
         f = self.fields
@@ -438,6 +445,12 @@ class ComposerScreen(OpeningScreen, DataScreen):
                 timeout=15,
             )
             self.show_verdict(f, busy="sent, not recorded")
+
+    def action_select_body(self) -> None:
+        """ctrl+a outside the body (the body's own ctrl+a selects all too)."""
+        area = self.query_one("#body", CheckedTextArea)
+        area.focus()
+        area.select_all()
 
     def action_forgot(self) -> None:
         self.app.push_screen(

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from ...domain.checks import CheckResult, run_checks
@@ -37,6 +37,7 @@ from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
+from ..widgets.footer_line import FooterLine
 from ..widgets.plain_text import PlainInput
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from .message_text import MessageTextDialog
@@ -59,19 +60,21 @@ class ComposerScreen(OpeningScreen, DataScreen):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
-        # Close, Switch kind, One more thing and Help stay out of the footer so
-        # that the six message actions fit in 80 columns; ctrl+p and f1 list all.
+        # Most important first: where the footer is narrow the last keys give
+        # way (widgets/footer_line.py), never Help, which lists them all.
+        # Close, Switch kind and One more thing stay out of the footer; f1 and
+        # ctrl+p list them.
         Binding("escape", "close", "Close", show=False, tooltip="Close the composer (asks about unsaved changes)"),
+        Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
+        Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
         Binding("ctrl+s", "save_draft", "Save", tooltip="Save the draft with the application"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy the body to the clipboard and show the message"),
-        Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
         Binding("ctrl+o", "edit_in_editor", "Editor", tooltip="Edit the body in $EDITOR"),
-        Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
-        Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
+        Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
         Binding("ctrl+r", "pick_kind", "Switch kind", show=False, tooltip="Write a thank-you note or a follow-up instead"),
         Binding("f2", "forgot", "One more thing", show=False, tooltip="Add something you forgot to say in the interview"),
         Binding("ctrl+a", "select_body", "Select all", show=False, tooltip="Select the whole body (home: the line start)"),
-        Binding("f1", "help", "Help", show=False),
+        Binding("f1", "help", "Help"),
     ]
 
     sending: reactive[bool] = reactive(False, bindings=True)
@@ -107,7 +110,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
             yield CheckedTextArea(id="body", soft_wrap=True, tab_behavior="focus")
             yield CheckPanel(id="checks")
         yield Static(id="composer-verdict")
-        yield Footer()
+        yield FooterLine()  # the keys that matter most where the line is short
 
     def on_mount(self) -> None:
         plan = plan_message(

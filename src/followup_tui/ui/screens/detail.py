@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
@@ -19,6 +19,7 @@ from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text, parse_when
 from ..safe_text import printable, printable_multiline
 from ..session import DataChanged
+from ..widgets.footer_line import FooterLine
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 
@@ -56,7 +57,7 @@ class DetailScreen(DataScreen):
         yield Header()
         with VerticalScroll(id="detail"):
             yield Static(id="detail-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def on_mount(self) -> None:
         self.refresh_detail()

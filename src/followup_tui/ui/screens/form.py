@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static, TextArea
 
 from ..held_keys import OpeningScreen
 from .base import DataScreen
@@ -33,6 +33,7 @@ from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
+from ..widgets.footer_line import FooterLine
 from .dialogs import close_unless_unsaved
 
 
@@ -181,7 +182,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             yield Button("+ contact (F2)", id="add-contact", compact=True)
             yield Vertical(id="interviews")
             yield Button("+ interview round (F3)", id="add-interview", compact=True)
-        yield Footer()
+        yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def _contact_row(self, contact: Contact) -> ContactRow:
         row = ContactRow(contact, self.contact_count)

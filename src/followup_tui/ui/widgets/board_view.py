@@ -93,17 +93,20 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
 
 def fitted(pieces: list[tuple[str, Style]], width: int, base: Style) -> list[Segment]:
     """Pieces of text with their styles as exactly `width` cells: cut with an
-    ellipsis when longer, padded in `base` when shorter."""
+    ellipsis when longer (its last cell, whichever piece it falls in),
+    padded in `base` when shorter."""
+    if width <= 0:
+        return []
+    pieces = [(text, style) for text, style in pieces if text]
+    total = sum(cell_len(text) for text, _ in pieces)
+    room = width if total <= width else width - 1  # the ellipsis takes the last cell
     segments: list[Segment] = []
     used = 0
     for text, style in pieces:
-        if not text:
-            continue
         cells = cell_len(text)
-        if used + cells > width:
-            room = width - used - 1
-            if room > 0:
-                segments.append(Segment(set_cell_size(text, room), style))
+        if used + cells > room:
+            if room - used > 0:
+                segments.append(Segment(set_cell_size(text, room - used), style))
             segments.append(Segment("…", style))
             used = width
             break

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
+from .glyphs import Glyphs, glyphs_for, use_console_scroll_bars
 from .held_keys import OneKeyAtATime, ScreenOfEachKey
 from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
@@ -77,6 +78,11 @@ class FollowupApp(App[None]):
         self.session.settings = value
         self.outbox.settings = value
 
+    @property
+    def glyphs(self) -> Glyphs:
+        """The characters to draw with: a Linux console's own where it has no others."""
+        return glyphs_for(self.settings.glyphs)
+
     def apply_settings(self, settings: Settings) -> None:
         """Settings saved from a screen: used from now on (templates sign with
         the new name, due times in the new timezone once recomputed)."""
@@ -87,6 +93,9 @@ class FollowupApp(App[None]):
         return self.session.clock()
 
     def on_mount(self) -> None:
+        console = not self.glyphs.partial_blocks
+        use_console_scroll_bars(console)
+        self.set_class(console, "-console-glyphs")  # app.tcss: edges a console font has
         self.session.start(self)
         self.push_screen(BoardScreen())
         if self.first_run:

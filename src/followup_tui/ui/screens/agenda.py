@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from ..held_keys import OpeningScreen
 from .base import DataScreen
@@ -26,6 +26,7 @@ from ..cards import compact_due
 from ..widgets.batched_table import BatchedTable
 from ..widgets.column_widths import column_widths, cut
 from ..widgets.footer_line import FooterLine
+from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
@@ -58,7 +59,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
         self.rows: list[tuple[Application, NextAction]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("", id="agenda-summary")
         yield BatchedTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from ...domain.checks import CheckResult, run_checks
@@ -39,6 +39,7 @@ from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
 from ..widgets.footer_line import FooterLine
 from ..widgets.plain_text import PlainInput
+from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from .message_text import MessageTextDialog
 
@@ -97,7 +98,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="composer-title")
         yield Static(id="composer-note")
         with Horizontal(classes="composer-field"):
@@ -233,14 +234,15 @@ class ComposerScreen(OpeningScreen, DataScreen):
         parts: list[str | tuple[str, str]] = [f"{words} word{'' if words == 1 else 's'} · "]
         warnings = [r.id for r in self.results if r.status == "warn"]
         busy = busy or self._progress
+        glyphs = self.app.glyphs
         if busy:
             parts.append((printable(busy), "bold"))
         elif self.failing:
-            parts += [("✗ needs attention: ", "bold $text-error"), ", ".join(self.failing)]
+            parts += [(f"{glyphs.failed} needs attention: ", "bold $text-error"), ", ".join(self.failing)]
         elif warnings:
-            parts += [("✓ ready", "bold $text-success"), f" (worth a look: {', '.join(warnings)})"]
+            parts += [(f"{glyphs.passed} ready", "bold $text-success"), f" (worth a look: {', '.join(warnings)})"]
         else:
-            parts.append(("✓ ready to send", "bold $text-success"))
+            parts.append((f"{glyphs.passed} ready to send", "bold $text-success"))
         if f != self.clean:
             parts.append((" · unsaved", "italic"))
         self.query_one("#composer-verdict", Static).update(Content.assemble(*parts))
@@ -414,7 +416,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
             return
         self._sending = f
         self.sending = True
-        self._progress = f"⋯ sending to {f.to} through {smtp.host}:{smtp.port}"
+        self._progress = f"{self.app.glyphs.busy} sending to {f.to} through {smtp.host}:{smtp.port}"
         self.show_verdict(f)
         self.run_worker(
             partial(self.app.outbox.send, message),

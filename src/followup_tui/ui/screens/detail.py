@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
@@ -20,6 +20,7 @@ from ...domain.timeparse import local_text, parse_when
 from ..safe_text import printable, printable_multiline
 from ..session import DataChanged
 from ..widgets.footer_line import FooterLine
+from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 
@@ -54,7 +55,7 @@ class DetailScreen(DataScreen):
         self.app_id = app_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="detail"):
             yield Static(id="detail-body")
         yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
@@ -106,7 +107,7 @@ class DetailScreen(DataScreen):
                 line.append(printable(value))
                 parts.append(line)
         if a.do_not_contact:
-            parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
+            parts.append(Text(f"{self.app.glyphs.do_not_contact}They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
         actions = session.actions(a.id or 0)
         parts.append(_section("Next"))
         if not actions:

@@ -11,12 +11,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Footer, Sparkline, Static
 
 from ...domain.model import STAGE_TITLES
 from ...domain.stats import GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
+from ..glyphs import WHOLE_BLOCKS
 from ..safe_text import printable
 from ..session import DataChanged
+from ..widgets.app_header import AppHeader
 from .base import DataScreen
 
 BAR_CELLS = 18  # a bar beside a 13-cell label and a 4-cell number: 37 of a 40-cell column
@@ -85,6 +87,16 @@ def groups_text(title: str, groups: tuple[tuple[str, GroupOutcomes], ...], width
     return text
 
 
+def _blocks(text: Text, whole: bool) -> Text:
+    """Bars in whole and half blocks only, where the font has no others."""
+    if not whole:
+        return text
+    plain = text.plain.translate(WHOLE_BLOCKS)
+    translated = text.copy()
+    translated.plain = plain  # same length: the styles stay where they were
+    return translated
+
+
 def week_caption(stats: SearchStats) -> Text:
     if not stats.per_week:
         return Text("no applications yet", style="dim")
@@ -113,7 +125,7 @@ class StatsScreen(DataScreen):
     """
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="stats-body"):
             yield Static(id="stats-scope")
             with Horizontal(classes="stats-row"):
@@ -158,9 +170,11 @@ class StatsScreen(DataScreen):
         self.query_one("#stats-scope", Static).update(
             Text(f"{count} application{'s' if count != 1 else ''} · the same figures: followup stats", style="dim")
         )
-        self.query_one("#funnel", Static).update(funnel_text(stats))
+        whole_blocks = not self.app.glyphs.partial_blocks  # a console font has no eighths of a block
+        self.query_one("#funnel", Static).update(_blocks(funnel_text(stats), whole_blocks))
         self.query_one("#figures", Static).update(figures_text(stats))
-        self.query_one("#outcomes", Static).update(outcomes_text(stats))
+        self.query_one("#outcomes", Static).update(_blocks(outcomes_text(stats), whole_blocks))
+        self.query_one("#week-sparkline", Sparkline).display = not whole_blocks  # the caption says it in words
         self.query_one("#week-sparkline", Sparkline).data = [float(n) for _, n in stats.per_week]
         self.query_one("#week-caption", Static).update(week_caption(stats))
         self._show_groups()

@@ -9,6 +9,7 @@ The screens and the keys that reach them are the screenshot tool's table
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from followup_tui.ui.widgets.footer_line import FooterLine, fitted_pieces
 from fixed import FIXED_NOW
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))  # the tool imports its neighbour svg_lines
 _spec = importlib.util.spec_from_file_location("screenshots_tool", ROOT / "tools" / "screenshots.py")
 screenshots = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(screenshots)
@@ -95,6 +97,8 @@ async def reach(pilot, keys, expected: str) -> None:
 @pytest.mark.parametrize("name", list(screenshots.SCREENS))
 async def test_every_screen_is_whole_at_every_size(tmp_path, make_app, name, size):
     keys, expected = screenshots.SCREENS[name]
+    if name in screenshots.PENDING and importlib.util.find_spec(screenshots.PENDING[name]) is None:
+        pytest.skip(f"no {screenshots.PENDING[name]} yet")
     db = tmp_path / "data" / "followup.json"
     repo = TinyDBRepository.open(db, clock=lambda: FIXED_NOW)
     if name not in screenshots.EMPTY:

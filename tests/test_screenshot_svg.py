@@ -104,3 +104,18 @@ def test_the_committed_screenshots_are_the_portable_ones():
     for picture in sorted((ROOT / "screenshots").glob("*.svg")):
         svg = picture.read_text(encoding="utf-8")
         assert portable_svg(svg) == svg, f"{picture.name}: run tools/screenshots.py"
+
+
+# Beyond ASCII and Latin-1, what the screenshots may ask of a font: each of
+# these is in DejaVu Sans Mono (the usual fallback monospace) and Fira Code.
+COMMON_FONT = set("·—–•…←↑→↓≡≤≥⊘⏎▲▸▼◂✓✗±×°")
+
+
+def test_the_screenshots_use_no_glyph_a_common_font_lacks():
+    import html
+    import re
+
+    for picture in sorted((ROOT / "screenshots").glob("*.svg")):
+        texts = re.findall(r'<text class="terminal[^"]*"[^>]*>([^<]*)</text>', picture.read_text(encoding="utf-8"))
+        rare = {c for c in html.unescape("".join(texts)) if ord(c) > 0xFF} - COMMON_FONT
+        assert not rare, f"{picture.name}: {sorted(rare)}"

@@ -90,3 +90,18 @@ async def test_n_and_a_burst_with_several_tabs_in_one_write(demo_db, make_app, w
         await wait_until(pilot, lambda: any(i.value.endswith("Lyon") for i in form.query(Input)), what="Lyon typed")
         values = [form.query_one(f"#{name}", Input).value for name in ("company", "role", "job_url", "location")]
         assert values == ["Acme", "Support Engineer", "https://acme.example/j/1", "Lyon"]
+
+
+async def test_a_burst_with_a_tab_on_the_settings_screen_fills_both_fields(demo_db, make_app, wait_until, wait_for_screen):
+    """Everywhere focus moves by key, not only in the form."""
+    from followup_tui.ui.screens.settings import SettingsScreen
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_board(pilot, wait_until)
+        await pilot.press("S")
+        settings = await wait_for_screen(pilot, SettingsScreen)
+        await wait_until(pilot, lambda: app.focused is settings.query_one("#user-name"), what="the name field focused")
+        burst(app, "Sam Lee", "tab", "Europe/Paris")
+        await wait_until(pilot, lambda: any(i.value.endswith("Paris") for i in settings.query(Input)), what="Paris typed")
+        assert [settings.query_one(f"#{name}", Input).value for name in ("user-name", "timezone")] == ["Sam Lee", "Europe/Paris"]

@@ -22,11 +22,11 @@ from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
 from ..safe_text import printable
 from ..session import DataChanged
-from ..cards import compact_due
 from ..widgets.batched_table import BatchedTable
 from ..widgets.column_widths import column_widths, cut
 from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
+from ..cards import compact_due  # the board's short due words ("overdue 23h")
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}

@@ -20,9 +20,9 @@ from ..cards import Card, card_for, card_sort_key, group_by_stage
 from ..held_keys import HeldKeys
 from ..safe_text import printable
 from ..session import DataChanged
+from ..widgets.app_header import AppHeader
 from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
 from ..widgets.footer_line import FooterLine
-from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 __all__ = ["BoardScreen", "Column", "MIN_COLUMN_WIDTH", "column_title"]

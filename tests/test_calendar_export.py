@@ -79,10 +79,11 @@ def test_one_event_per_person_thanked_and_per_interview_with_an_alarm():
 
 def test_sending_the_thank_you_to_leo_cancels_his_event_and_keeps_every_uid():
     app = interviewed()
-    first = parse_both(export_ics([app], NOW, PARIS).text)
+    previous = export_ics([app], NOW, PARIS).text
+    first = parse_both(previous)
     later = NOW + timedelta(minutes=20)
     app.record_sent("thank-you", NOW + timedelta(minutes=10), recipient="leo@cobalt.design")
-    second = parse_both(export_ics([app], later, PARIS).text)  # no previous file: from the history alone
+    second = parse_both(export_ics([app], later, PARIS, previous=previous).text)
     assert set(second) == set(first)
     leo = second["followup-5-round-1-thank-you-leo@followup-tui"]
     assert leo["status"] == "CANCELLED" and leo["alarms"] == 0
@@ -129,18 +130,20 @@ def test_follow_ups_done_and_closing_the_card_cancel_their_events():
     app.record_sent("thank-you", NOW - timedelta(days=19, hours=20), recipient="Leo")
     follow_up_1 = "followup-5-round-1-follow-up-1@followup-tui"
     follow_up_2 = "followup-5-round-1-follow-up-2@followup-tui"
-    events = parse_both(export_ics([app], NOW, PARIS).text)
+    previous = export_ics([app], NOW, PARIS).text
+    events = parse_both(previous)
     assert events[follow_up_1]["status"] == "CONFIRMED"
     assert "Overdue since" in events[follow_up_1]["description"]
-    assert events["followup-5-round-1-thank-you-leo@followup-tui"]["status"] == "CANCELLED"
+    assert "followup-5-round-1-thank-you-leo@followup-tui" not in events  # done before the first export
 
     app.record_sent("follow-up", NOW, recipient="Leo")
-    events = parse_both(export_ics([app], NOW + timedelta(minutes=1), PARIS).text)
+    previous = export_ics([app], NOW + timedelta(minutes=1), PARIS, previous=previous).text
+    events = parse_both(previous)
     assert events[follow_up_1]["status"] == "CANCELLED"
     assert events[follow_up_2]["status"] == "CONFIRMED"
 
     app.move_to("closed", NOW + timedelta(minutes=2), outcome="moved-on")
-    events = parse_both(export_ics([app], NOW + timedelta(minutes=3), PARIS).text)
+    events = parse_both(export_ics([app], NOW + timedelta(minutes=3), PARIS, previous=previous).text)
     assert {e["status"] for uid, e in events.items() if "follow-up" in uid} == {"CANCELLED"}
 
 
@@ -235,9 +238,45 @@ def test_done_events_keep_their_time_from_one_export_to_the_next():
     apps = demo_applications(NOW)
     for number, app in enumerate(apps, start=1):
         app.id = number
-    first = parse_both(export_ics(apps, NOW, PARIS).text)
-    later = parse_both(export_ics(apps, NOW + timedelta(hours=1), PARIS).text)
+    earlier = export_ics(apps, NOW, PARIS).text  # the calendar was given what is owed; then it was done
+    for app in apps:
+        for contact in app.contacts:
+            app.record_sent("thank-you", NOW + timedelta(minutes=10), recipient=contact.email)
+    first_text = export_ics(apps, NOW + timedelta(hours=1), PARIS, previous=earlier).text
+    first = parse_both(first_text)
+    later = parse_both(export_ics(apps, NOW + timedelta(hours=2), PARIS, previous=first_text).text)
     cancelled = {uid for uid, e in first.items() if e["status"] == "CANCELLED"}
-    assert len(cancelled) >= 8
+    assert len(cancelled) >= 3
     assert {uid: first[uid]["start"] for uid in cancelled} == {uid: later[uid]["start"] for uid in cancelled}
     assert {uid: first[uid]["sequence"] for uid in cancelled} == {uid: later[uid]["sequence"] for uid in cancelled}
+
+
+def test_a_first_export_holds_no_cancelled_event_and_nothing_never_owed():
+    """A cancellation tells a calendar to drop what it was given: a first
+    export (no previous file) holds none, and no event for an obligation
+    that never was (a thank-you to an employer who asked not to be contacted)."""
+    from followup_tui.domain.demo import demo_applications
+
+    apps = demo_applications(NOW)
+    for number, app in enumerate(apps, start=1):
+        app.id = number
+    events = parse_both(export_ics(apps, NOW, PARIS).text)
+    assert events and {e["status"] for e in events.values()} == {"CONFIRMED"}
+    quiet = interviewed(names=("Leo",))
+    quiet.do_not_contact = True
+    other = interviewed(names=("Mia",))
+    other.id = 6
+    for previous in (None, export_ics([other], NOW, PARIS).text):
+        uids = set(parse_both(export_ics([quiet], NOW, PARIS, previous=previous).text))
+        quiet_uids = {uid for uid in uids if uid.startswith("followup-5-")}
+        assert quiet_uids and not any("thank-you" in uid or "follow-up" in uid for uid in quiet_uids), uids
+
+
+def test_an_obligation_a_previous_export_carried_is_cancelled_once_it_is_no_longer_owed():
+    app = interviewed(names=("Leo",))
+    previous = export_ics([app], NOW, PARIS).text
+    leo = "followup-5-round-1-thank-you-leo@followup-tui"
+    assert parse_both(previous)[leo]["status"] == "CONFIRMED"
+    app.do_not_contact = True  # they asked, after the first export
+    events = parse_both(export_ics([app], NOW + timedelta(minutes=5), PARIS, previous=previous).text)
+    assert events[leo]["status"] == "CANCELLED"

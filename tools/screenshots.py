@@ -5,8 +5,12 @@
 
 Fixed clock and fixed demo data, at 80x24 and 120x35, so the pictures only
 change when the screens do. Each picture is taken once the expected screen
-is active and idle (a condition, not a fixed wait). To look at one:
-`rsvg-convert screenshots/board-80x24.svg -o /tmp/board.png`.
+is active and idle (a condition, not a fixed wait), then made to render alike
+in librsvg and browsers (tools/svg_lines.py: line characters drawn, spaces
+kept). To look at one: `rsvg-convert screenshots/board-80x24.svg -o /tmp/board.png`.
+
+A new screen is one line of SCREENS (tests/ui/test_screens_fit.py checks every
+screen of it at 60x20, 80x24 and 120x35 too).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+
+from svg_lines import portable_svg
 
 from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.settings import Settings
@@ -40,11 +46,12 @@ SCREENS: dict[str, tuple[list[str], str]] = {
     "settings": (["S"], "SettingsScreen"),
     "first-run": ([], "FirstRunScreen"),
     "help": (["question_mark"], "HelpScreen"),
+    "mailbox": (["M"], "MailboxScreen"),
 }
 EMPTY = {"board-empty"}  # shot on a file without applications
 TIME_LIMIT = 20.0  # seconds to reach a screen
 # screens another issue is still adding: skipped (and said so) while their module is absent
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {"mailbox": "followup_tui.ui.screens.mailbox"}
 # The settings screens read a config file: one that does not exist (so the
 # defaults show, never the user's own), named as the usual place reads.
 CONFIG = Path("~/.config/followup-tui/config.toml")
@@ -72,7 +79,9 @@ async def shoot(db: Path, name: str, keys: list[str], expected: str, size: tuple
                 return False
             await pilot.pause(0.02)
         await pilot.pause()
-        app.save_screenshot(filename=f"{name}-{size[0]}x{size[1]}.svg", path=str(out))
+        picture = out / f"{name}-{size[0]}x{size[1]}.svg"
+        app.save_screenshot(filename=picture.name, path=str(out))
+        picture.write_text(portable_svg(picture.read_text(encoding="utf-8")), encoding="utf-8")
     return True
 
 

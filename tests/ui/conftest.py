@@ -30,6 +30,13 @@ def demo_db(tmp_path: Path) -> Path:
     return db
 
 
+@pytest.fixture(autouse=True)
+def unicode_terminal(monkeypatch):
+    """The glyphs a terminal emulator has, whatever TERM the suite runs under
+    (a Linux console's are chosen by TERM=linux: ui/glyphs.py)."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
 @pytest.fixture
 def make_app():
     def make(db: Path, clock=fixed_clock, **kwargs):

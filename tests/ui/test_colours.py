@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from followup_tui.ui.widgets.board_view import EDGES
+from followup_tui.ui.glyphs import UNICODE
+
 from ui_steps import board_ready, card_in_view, drawn_card
+
+EDGES = UNICODE.edges  # the edges a terminal emulator shows
 
 
 def first_segment_text(strip) -> str:

@@ -62,6 +62,8 @@ def board_data(db: Path) -> None:
                 company="Gamma Soon", role="Engineer", stage="thanked",
                 contacts=[Contact(name="Bo Ray", email="bo@gamma.com")], interviews=[round_ended(22, "Bo Ray")],
             ),
+            Application(company="Delta Quiet", role="Writer", stage="offer", do_not_contact=True, priority="high"),
+            Application(company="Delta Loud", role="Writer", stage="offer", priority="high"),
         ]
     )
 
@@ -204,3 +206,47 @@ def test_focus_current_card_and_urgency_are_distinguishable_in_a_real_terminal(p
     assert overdue != soon, f"{setting}: overdue and due-soon look the same: {overdue}"
 
     assert state["focused"] != state["current"], f"{setting}: the focused card looks like another column's current card"
+
+
+# What a Linux console's font draws (code page 437's lines, blocks and
+# arrows, Latin-1; "…" and "•" are in its Lat15 / Terminus fonts): ⭘, ⊘, ✓,
+# rounded or heavy corners and eighths of a block are not.
+CONSOLE_FONT = set(
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "─│┌┐└┘├┤┬┴┼═║╒╕╘╛╔╗╚╝╓╖╙╜╞╡╟╢╤╧╥╨╪╫╬"
+    + "▀▄█▌▐░▒▓■·•…≤≥≡±÷√°←→↑↓▲▼►◄"
+    + "".join(chr(c) for c in range(0xA0, 0x100))
+)
+
+
+def drawn_characters(p: Pane, raw: str) -> set[str]:
+    return {ch for line in p.screen(raw).display for ch in line}
+
+
+def test_a_linux_console_gets_the_glyphs_its_font_has_and_still_tells_cards_apart(pane):
+    p = pane({"TERM": "linux"})
+    names = ("Alpha Ltd", "Beta Late", "Delta Quiet", "Delta Loud")
+    raw = p.wait(lambda raw: all(n in "\n".join(p.screen(raw).display) for n in names), "the board")
+    assert drawn_characters(p, raw) <= CONSOLE_FONT, sorted(drawn_characters(p, raw) - CONSOLE_FONT)
+    screen = p.screen(raw)
+    # do-not-contact still marked, in characters the font has
+    quiet_row, quiet_col = find(screen, "Delta Quiet")
+    loud_row, loud_col = find(screen, "Delta Loud")
+    assert screen.display[quiet_row][quiet_col - 2 : quiet_col].strip(), "no do-not-contact mark"
+    assert not screen.display[loud_row][loud_col - 2 : loud_col].strip("│ ")
+    # the focused card, another column's current card and an ordinary card have three different edges
+    focused_row, focused_col = find(screen, "Alpha Ltd")
+    ordinary_row, ordinary_col = find(screen, "Alpha Two")
+    current_row, current_col = find(screen, "Beta Late")
+    edges = {screen.display[row - 1][col - 1] for row, col in
+             ((focused_row, focused_col), (ordinary_row, ordinary_col), (current_row, current_col))}
+    assert len(edges) == 3, edges
+    # the other screens too: the composer's checks and the statistics
+    p.keys("l", "c")
+    raw = p.wait(lambda raw: "ready" in raw or "needs attention" in raw, "the composer")
+    assert drawn_characters(p, raw) <= CONSOLE_FONT, sorted(drawn_characters(p, raw) - CONSOLE_FONT)
+    p.keys("Escape")
+    p.wait(lambda raw: "Alpha Ltd" in raw, "the board again")
+    p.keys("s")
+    raw = p.wait(lambda raw: "Funnel" in raw, "the statistics")
+    assert drawn_characters(p, raw) <= CONSOLE_FONT, sorted(drawn_characters(p, raw) - CONSOLE_FONT)

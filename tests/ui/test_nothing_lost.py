@@ -49,6 +49,7 @@ async def test_quitting_the_form_with_unsaved_text_asks_first(demo_db, make_app,
         await on_board(pilot, wait_until)
         await pilot.press("n")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, form.ready_for_keys, what="the form's contacts and rounds")  # mounted after its first paint
         await pilot.press(*"Acme")
         await pilot.press(key)
         dialog = await wait_for_screen(pilot, ConfirmDialog)
@@ -106,6 +107,7 @@ async def test_a_round_without_a_time_is_an_error_at_the_field_and_focused(demo_
         before = stored(demo_db)["Orbital Robotics"]
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, form.ready_for_keys, what="the form's contacts and rounds")  # mounted after its first paint
         form.query_one("#interview-at-0", Input).value = ""
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: form.focused is form.query_one("#interview-at-0", Input), what="focus on the bad field")
@@ -120,6 +122,7 @@ async def test_rounds_and_contacts_are_removed_only_explicitly(demo_db, make_app
         await go_to(pilot, wait_until, "Orbital Robotics")
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, form.ready_for_keys, what="the form's contacts and rounds")  # mounted after its first paint
         for field in ("name", "title", "email", "phone"):  # clearing a contact does not delete it
             form.query_one(f"#contact-{field}-1", Input).value = ""
         await pilot.press("ctrl+s")
@@ -142,6 +145,7 @@ async def test_notes_keep_several_lines(demo_db, make_app, wait_until, wait_for_
         await go_to(pilot, wait_until, "Orbital Robotics")
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, form.ready_for_keys, what="the form's contacts and rounds")  # mounted after its first paint
         notes = form.query_one("#notes", TextArea)
         notes.focus()
         notes.text = ""
@@ -157,6 +161,7 @@ async def test_keys_typed_as_the_form_opens_reach_it(demo_db, make_app, wait_unt
         await on_board(pilot, wait_until)
         await pilot.press("n", *"Acme")  # no wait between n and the typing
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, form.ready_for_keys, what="the form's contacts and rounds")  # mounted after its first paint
         await wait_until(pilot, lambda: form.query_one("#company", Input).value == "Acme")
         assert form.dirty
 

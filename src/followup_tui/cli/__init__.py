@@ -10,7 +10,8 @@ import importlib
 import click
 
 from .. import __version__
-from .context import CliContext, crash_logged, fail, one_line_usage_errors
+from ..domain.errors import FollowupError
+from .context import CliContext, clock_from_env, crash_logged, fail, one_line_usage_errors
 
 # Each subcommand's module is imported only when that subcommand runs (or
 # --help lists them): `followup list` never loads the importers
@@ -71,8 +72,21 @@ class FollowupGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db_option: str | None, config_option: str | None) -> None:
     """Follow up after job interviews: a board of your applications, what is
-    due, and a composer that checks each message. Runs the TUI by default."""
+    due, and a composer that checks each message. Runs the TUI by default.
+
+    Exit codes: 0 success, 1 a check failed or nothing matched, 2 a usage or
+    input error (one line on stderr naming it).
+
+    To try out dates, or in scripts, set the current time with FOLLOWUP_NOW
+    (ISO 8601 or YYYY-MM-DD HH:MM; without an offset, UTC), e.g.
+    FOLLOWUP_NOW=2026-12-01T09:00Z followup due: every command and the TUI
+    take it as now.
+    """
     ctx.obj = CliContext(db_option=db_option, config_option=config_option)
+    try:
+        clock_from_env()  # a FOLLOWUP_NOW that cannot be read stops here, naming it
+    except FollowupError as exc:
+        fail(str(exc))
     if ctx.invoked_subcommand != "config":  # `config` must work to repair a bad file
         _ = ctx.obj.settings  # a bad config stops every command here (exit 2, naming the key)
     if ctx.invoked_subcommand is None:

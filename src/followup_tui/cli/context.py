@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -18,13 +19,13 @@ import orjson
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.textsafe import json_safe, printable
-from ..domain.timeparse import parse_instant_iso
+from ..domain.timeparse import parse_when
 from ..settings.paths import config_path, db_path
 
 if TYPE_CHECKING:
     from ..store import TinyDBRepository
 
-NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
+NOW_ENV = "FOLLOWUP_NOW"  # a fixed "now": trying out dates, scripts, demos, tests (documented in `followup --help`)
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
 EXIT_CRASH = 1
@@ -66,8 +67,15 @@ def crash_logged(ctx: click.Context) -> Iterator[None]:
 def clock_from_env() -> datetime:
     fixed = os.environ.get(NOW_ENV)
     if fixed:
-        return parse_instant_iso(fixed)
+        return _fixed_now(fixed)
     return datetime.now(timezone.utc)
+
+
+@functools.lru_cache(maxsize=4)
+def _fixed_now(text: str) -> datetime:
+    """FOLLOWUP_NOW: ISO 8601 or YYYY-MM-DD[ HH:MM]; without an offset, UTC
+    (the settings, with their timezone, are not read yet when it is first asked)."""
+    return parse_when(text, timezone.utc, NOW_ENV)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from ..domain.timeparse import (
     parse_date,
     parse_when,
 )
+from .choices import Choice
 from .context import (
     EXIT_NO_MATCH,
     EXIT_USAGE,
@@ -67,7 +68,7 @@ def result_line(result: CheckResult) -> str:
 
 @click.command()
 @click.argument("file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--kind", type=click.Choice(MESSAGE_KINDS), help="Which message this is (required).")
+@click.option("--kind", type=Choice(MESSAGE_KINDS), help="Which message this is (required).")
 @click.option("--to", "to", metavar="ADDRESS", help="The recipient (default: the application's contact).")
 @click.option("--subject", metavar="TEXT", help="The subject line.")
 @click.option("--company", metavar="C", help="The company (default: the application's).")
@@ -139,7 +140,7 @@ def check(
 
 @click.command()
 @click.argument("app_id", type=int)
-@click.option("--kind", type=click.Choice(MESSAGE_KINDS), help="Which message (default: the next one due).")
+@click.option("--kind", type=Choice(MESSAGE_KINDS), help="Which message (default: the next one due).")
 @click.option("--json", "as_json", is_flag=True, help="Print {to, subject, body} as JSON.")
 @pass_ctx
 def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None:

@@ -10,8 +10,9 @@ import click
 from ..domain.cadence import NextAction, action_label, due_actions
 from ..domain.due_words import due_in_words
 from ..domain.model import Application
-from ..domain.timeparse import ACCEPTED_WHEN_FORMS, format_instant, local_text, parse_when
+from ..domain.timeparse import ACCEPTED_NATURAL_DATE_FORMS, ACCEPTED_WHEN_FORMS, format_instant, local_text
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
+from .dates import read_when
 
 MAX_WITHIN_DAYS = 3660.0
 
@@ -65,7 +66,7 @@ def action_line(app: Application, action: NextAction, now: datetime, tz: tzinfo)
 
 
 @click.command()
-@click.option("--at", "at_text", metavar="WHEN", help=f"Look from this time instead of now: {ACCEPTED_WHEN_FORMS}.")
+@click.option("--at", "at_text", metavar="WHEN", help=f"Look from this time instead of now: {ACCEPTED_WHEN_FORMS}, 'friday 10:00', or a day ({ACCEPTED_NATURAL_DATE_FORMS}: its start).")
 @click.option(
     "--within",
     "within_days",
@@ -84,7 +85,7 @@ def due(ctx: CliContext, at_text: str | None, within_days: float, as_json: bool)
     tz = settings.tz
 
     def collect():
-        now = parse_when(at_text, tz, "--at") if at_text else ctx.now()
+        now = read_when(ctx, at_text, "--at", day_alone=True) if at_text else ctx.now()
         until = later_by_days(now, within_days, tz)
         return now, until, due_actions(ctx.repo.list(), now, settings, until)
 

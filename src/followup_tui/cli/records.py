@@ -22,8 +22,10 @@ from ..domain.model import (
     normalize_tags,
 )
 from ..domain.textsafe import json_safe_bytes
-from ..domain.timeparse import absolute_text, local_text, parse_day, parse_when
-from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
+from ..domain.timeparse import local_text
+from .choices import Choice
+from .context import EXIT_NO_MATCH, CliContext, echo_json, fail, pass_ctx, run_guarded, terminal_safe
+from .dates import read_day, read_when
 
 
 def complete_app_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
@@ -94,10 +96,10 @@ def application_options(func):
         click.option("--company", help="Company name."),
         click.option("--role", help="The position you applied for."),
         click.option("--domain", "company_domain", help="The company's email/web domain, e.g. acme.com."),
-        click.option("--stage", type=click.Choice(STAGES), help="Board column."),
+        click.option("--stage", type=Choice(STAGES), help="Board column."),
         click.option("--contact-name", help="Your contact (interviewer or recruiter)."),
         click.option("--contact-email", help="Their business email address."),
-        click.option("--channel", type=click.Choice(CHANNELS), help="How the employer first reached you."),
+        click.option("--channel", type=Choice(CHANNELS), help="How the employer first reached you."),
         click.option("--interview-at", metavar="WHEN", help="Interview start: YYYY-MM-DD HH:MM (your timezone), ISO 8601, or 'tomorrow 9:30', 'friday 10:00', 'in 3 days'."),
         click.option("--decision-by", metavar="DATE", help="When they said they would decide: YYYY-MM-DD, or friday, in 10 days..."),
         click.option("--do-not-contact/--may-contact", default=None, help="They asked not to be contacted."),
@@ -108,7 +110,7 @@ def application_options(func):
         click.option("--source", help="Where you found the job: LinkedIn, a referral, the company site..."),
         click.option("--resume", help="Which resume version you sent."),
         click.option("--tags", metavar="A,B", help="Comma-separated tags (replaces the current ones; '' clears them)."),
-        click.option("--priority", type=click.Choice(PRIORITIES[1:] + ("none",)), help="How much you want this one."),
+        click.option("--priority", type=Choice(PRIORITIES[1:] + ("none",)), help="How much you want this one."),
         click.option("--notes", help="Notes (several lines allowed; replaces the current notes)."),
         click.option("--json", "as_json", is_flag=True, help="Print the application as JSON."),
     ]
@@ -117,20 +119,7 @@ def application_options(func):
     return func
 
 
-def read_when(ctx: CliContext, text: str, field: str):
-    """An explicit time, or one as people type it ("tomorrow 9:30"); the
-    latter is echoed back as an absolute date on stderr."""
-    tz = ctx.settings.tz
-    try:
-        return parse_when(text, tz, field)
-    except ValidationError:
-        at = parse_when(text, tz, field, now=ctx.now())
-        click.echo(f"{field} {text!r}: {absolute_text(at, tz)}", err=True)
-        return at
-
-
 def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
-    tz = ctx.settings.tz
     for key in ("company", "role", "company_domain", "channel", "location", "salary", "source", "resume", "notes"):
         if values.get(key) is not None:
             setattr(app, key, values[key])
@@ -141,13 +130,13 @@ def apply_options(ctx: CliContext, app: Application, values: dict) -> None:
     if values.get("priority") is not None:
         app.priority = "" if values["priority"] == "none" else values["priority"]
     if values.get("applied_on") is not None:
-        app.applied_on = parse_day(values["applied_on"], ctx.now(), tz, "--applied")
+        app.applied_on = read_day(ctx, values["applied_on"], "--applied")
     if values.get("stage") is not None:
         app.move_to(values["stage"], ctx.now())
     if values.get("do_not_contact") is not None:
         app.do_not_contact = values["do_not_contact"]
     if values.get("decision_by") is not None:
-        app.decision_by = parse_day(values["decision_by"], ctx.now(), tz, "--decision-by")
+        app.decision_by = read_day(ctx, values["decision_by"], "--decision-by")
     if values.get("interview_at") is not None:
         at = read_when(ctx, values["interview_at"], "--interview-at")
         names = [values["contact_name"]] if values.get("contact_name") else []
@@ -197,12 +186,12 @@ def edit(ctx: CliContext, app_id: int, as_json: bool, **values) -> None:
 
 
 @click.command("list")
-@click.option("--stage", "stages", multiple=True, type=click.Choice(STAGES), help="Only this column (repeat for several).")
+@click.option("--stage", "stages", multiple=True, type=Choice(STAGES), help="Only this column (repeat for several).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only applications with this tag (repeat: all of them).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @pass_ctx
 def list_apps(ctx: CliContext, stages: tuple[str, ...], tags: tuple[str, ...], as_json: bool) -> None:
-    """List applications.
+    """List applications (exit 1 when --stage or --tag matched none).
 
     \b
     Example: followup list --stage interview --tag remote --json
@@ -217,6 +206,9 @@ def list_apps(ctx: CliContext, stages: tuple[str, ...], tags: tuple[str, ...], a
             click.echo(applications_json(apps))
         except (TypeError, UnicodeEncodeError):  # as before: the standard module decides
             echo_json([app_json(a) for a in apps])
+    if not apps and (stages or tags):  # asked for some and none matched: exit 1 (after `[]` for --json)
+        fail("no application matched", EXIT_NO_MATCH)
+    if as_json:
         return
     for app in apps:
         tag_text = f"  [{', '.join(app.tags)}]" if app.tags else ""
@@ -270,8 +262,8 @@ def show(ctx: CliContext, app_id: int, as_json: bool) -> None:
 
 @click.command()
 @click.argument("app_id", type=int, shell_complete=complete_app_id)
-@click.argument("stage", type=click.Choice(STAGES))
-@click.option("--outcome", type=click.Choice(OUTCOMES), help="For closed: how it ended (default moved-on).")
+@click.argument("stage", type=Choice(STAGES))
+@click.option("--outcome", type=Choice(OUTCOMES), help="For closed: how it ended (default moved-on).")
 @pass_ctx
 def move(ctx: CliContext, app_id: int, stage: str, outcome: str | None) -> None:
     """Move an application to another stage (records the change)."""
@@ -291,7 +283,7 @@ def delete(ctx: CliContext, app_id: int) -> None:
 
 @click.command()
 @click.argument("app_id", type=int, shell_complete=complete_app_id)
-@click.option("--sent", "sent_kind", type=click.Choice(MESSAGE_KINDS), help="You sent this message.")
+@click.option("--sent", "sent_kind", type=Choice(MESSAGE_KINDS), help="You sent this message.")
 @click.option("--to", "recipient", default="", help="Who you sent it to (default: the first contact).")
 @click.option("--response", help="The employer answered; what they said.")
 @click.option("--note", help="A note for the history.")
@@ -304,7 +296,7 @@ def log(ctx: CliContext, app_id: int, sent_kind, recipient, response, note, at_t
         raise click.UsageError("give exactly one of --sent, --response or --note")
 
     def change(app: Application) -> None:
-        at = read_when(ctx, at_text, "--at") if at_text else ctx.now()
+        at = read_when(ctx, at_text, "--at", day_alone=True) if at_text else ctx.now()
         if sent_kind:
             app.record_sent(sent_kind, at, recipient=recipient or app.primary_email)
         elif response:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import textwrap
 
-from datetime import date
-
 import click
 
 from ..domain.stats import (
@@ -17,20 +15,12 @@ from ..domain.stats import (
     search_stats,
     sparkline,
 )
-from ..domain.timeparse import ACCEPTED_DATE_FORMS, parse_date
+from ..domain.timeparse import ACCEPTED_DATE_FORMS, ACCEPTED_NATURAL_DATE_FORMS
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
+from .dates import read_day
 
 BAR_WIDTH = 40  # fits 80 columns beside a 16-column label and the number
 RECENT_WEEKS = 8  # weeks listed one per line; the sparkline shows them all
-
-
-def _since(_ctx, _param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_date(value, "--since")
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 def _plural(number: int, unit: str) -> str:
@@ -104,13 +94,13 @@ def report_lines(stats: SearchStats) -> list[str]:
 @click.command()
 @click.option(
     "--since",
+    "since_text",
     metavar="DATE",
-    callback=_since,
-    help=f"Only applications applied on or after this date ({ACCEPTED_DATE_FORMS}).",
+    help=f"Only applications applied on or after this date ({ACCEPTED_DATE_FORMS}, or {ACCEPTED_NATURAL_DATE_FORMS}).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @pass_ctx
-def stats(ctx: CliContext, since: date | None, as_json: bool) -> None:
+def stats(ctx: CliContext, since_text: str | None, as_json: bool) -> None:
     """Figures of your search: the funnel, response rate, days to an answer,
     thank-yous on time, follow-ups, outcomes by source and channel, and
     applications per week.
@@ -120,6 +110,7 @@ def stats(ctx: CliContext, since: date | None, as_json: bool) -> None:
       followup stats --since 2026-09-01
     """
     settings = ctx.settings
+    since = run_guarded(lambda: read_day(ctx, since_text, "--since")) if since_text else None
     figures = run_guarded(
         lambda: search_stats(
             ctx.repo.list(), ctx.now(), settings.tz, thank_you_hours=settings.cadence.thank_you_hours, since=since

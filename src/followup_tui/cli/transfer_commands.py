@@ -13,13 +13,14 @@ from ..domain.model import Application
 from ..transfer import export_csv, export_json
 from ..transfer.calendar_export import export_ics
 from ..transfer.importers import SOURCES, ParsedImport, read_import
+from .choices import Choice
 from .context import CliContext, fail, pass_ctx, run_guarded, terminal_safe
 
 LISTED_AT_MOST = 30  # a dry run names this many applications per group, then counts
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=Choice(["json", "csv", "ics"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
 @pass_ctx
 def export(ctx: CliContext, fmt: str, output: str | None) -> None:
@@ -94,7 +95,7 @@ def write_export(target: Path, text: str) -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--from", "source", type=click.Choice(SOURCES),
+@click.option("--from", "source", type=Choice(SOURCES),
               help="What wrote the file (default: recognised from its header row).")
 @click.option("--dry-run", is_flag=True, help="Show what would be added, updated and ignored; save nothing.")
 @pass_ctx

@@ -56,6 +56,7 @@ class Settings:
     country: str = ""  # ISO code ("US", "DE-BY") whose public holidays are not business days; empty: weekends only
     user_name: str = ""
     signature: str = ""
+    glyphs: str = "auto"  # auto / unicode / console: the characters the TUI draws with (ui/glyphs.py)
     cadence: CadenceSettings = field(default_factory=CadenceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)

@@ -34,6 +34,11 @@ from ..domain.errors import ValidationError
 from ..domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
+GLYPHS = ("auto", "unicode", "console")
+
+
+def _glyph_choice(value: str) -> str | None:
+    return None if value in GLYPHS else f"{value!r} is not one of {', '.join(GLYPHS)}"
 
 
 def _known_zone(value: str) -> str | None:
@@ -108,6 +113,9 @@ SCHEMA: dict[str, dict[str, Setting]] = {
             check=_known_country),
         "user_name": Setting("str", "your name, as templates sign with it"),
         "signature": Setting("str", "the lines under your messages (use \\n between lines)"),
+        "glyphs": Setting(
+            "str", "characters drawn: auto (a Linux console's, TERM=linux), unicode, or console (force them)",
+            check=_glyph_choice),
     },
     "cadence": {
         "thank_you_hours": Setting("int", "hours after an interview ends that the thank-you note is due", 0, 24 * 30),

@@ -8,8 +8,10 @@ is done or no longer owed is worked out from the history (which rounds
 ended, which messages went out, which answers came) and written with
 STATUS:CANCELLED, so a calendar that re-imports the file drops it.
 
-Given the previous export (`previous`, the text of the file being replaced),
-an event whose time or status changed gets SEQUENCE + 1 and a new
+Cancelled events go only to a calendar that was given them: an event the
+previous export (`previous`, the text of the file being replaced) carried;
+a first export holds none. Given the previous export, an event whose time
+or status changed gets SEQUENCE + 1 and a new
 LAST-MODIFIED, an unchanged one keeps both, and an event of the previous
 file that is gone (an interview deleted, say) is cancelled. Without it,
 SEQUENCE counts the snoozes that moved the obligation (+1 once cancelled).
@@ -391,9 +393,12 @@ def calendar_events(
         mine = _interview_events(app, now, settings) + _active_events(app, now, settings)
         live = {e.uid for e in mine}
         events += mine + _cancelled_events(app, now, settings, live)
-    if previous is not None:
-        events = _against_previous(events, _previous_events(previous), now)
-    return events
+    # A cancellation only tells a calendar to drop an event it was given: a
+    # first export holds none (nor, so, anything that was never owed, such as
+    # a thank-you to an employer who asked not to be contacted).
+    carried = _previous_events(previous)
+    events = [e for e in events if not e.cancelled or e.uid in carried]
+    return _against_previous(events, carried, now)
 
 
 def export_ics(

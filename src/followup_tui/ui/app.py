@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
-from .held_keys import ScreenOfEachKey
+from .glyphs import Glyphs, glyphs_for, use_console_scroll_bars
+from .held_keys import OneKeyAtATime, ScreenOfEachKey
 from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
@@ -64,6 +65,7 @@ class FollowupApp(App[None]):
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self._after_first_paint: list[Callable[[], None]] = []
         self._screen_of_each_key = ScreenOfEachKey()
+        self._one_key_at_a_time = OneKeyAtATime(self, self._take_typed_key)
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -76,6 +78,11 @@ class FollowupApp(App[None]):
         self.session.settings = value
         self.outbox.settings = value
 
+    @property
+    def glyphs(self) -> Glyphs:
+        """The characters to draw with: a Linux console's own where it has no others."""
+        return glyphs_for(self.settings.glyphs)
+
     def apply_settings(self, settings: Settings) -> None:
         """Settings saved from a screen: used from now on (templates sign with
         the new name, due times in the new timezone once recomputed)."""
@@ -86,6 +93,9 @@ class FollowupApp(App[None]):
         return self.session.clock()
 
     def on_mount(self) -> None:
+        console = not self.glyphs.partial_blocks
+        use_console_scroll_bars(console)
+        self.set_class(console, "-console-glyphs")  # app.tcss: edges a console font has
         self.session.start(self)
         self.push_screen(BoardScreen())
         if self.first_run:
@@ -140,11 +150,22 @@ class FollowupApp(App[None]):
         # loading, a screen still opening) are held by that screen and handed
         # on in order (ui/held_keys.py); asked here, where keys arrive in order.
         if isinstance(event, events.Key) and not event.is_forwarded:
-            self._screen_of_each_key.arrived(event, self.screen)
-            hold = getattr(self.screen, "hold_key", None)
-            if hold is not None and hold(event):
-                return
+            await self._one_key_at_a_time.arrived(event)
+            return
         await super().on_event(event)
+
+    async def _take_typed_key(self, event: events.Key) -> None:
+        """A typed key, in its turn (OneKeyAtATime): held by the current screen
+        or forwarded to the focused widget."""
+        self._screen_of_each_key.arrived(event, self.screen)
+        hold = getattr(self.screen, "hold_key", None)
+        if hold is not None and hold(event):
+            return
+        await super().on_event(event)
+
+    @on(OneKeyAtATime.KeyHandled)
+    async def _typed_key_handled(self) -> None:
+        await self._one_key_at_a_time.handled()
 
     def on_key(self, event: events.Key) -> None:
         # Runs before the bindings (App._on_key): see ScreenOfEachKey.

@@ -14,6 +14,12 @@ order, so that nothing typed is lost and nothing acts on a half-ready screen.
   the screen it was typed on stopped being the current one is sent again as a
   typed key, so the current screen gets it, in order (`ScreenOfEachKey`).
 
+- Keys that arrive bunched on an open screen (over SSH, `Acme<Tab>Dev` in one
+  write): the app hands on one typed key at a time and the next only once
+  the one before has been handled all the way up to the app's bindings
+  (`OneKeyAtATime`), so a tab moves the focus before the keys after it go to
+  the focused field.
+
 The app asks its current screen (`hold_key`) before it handles any typed key,
 so the order in which keys arrive is the order in which they are held and
 handed on. Held keys are handed on as the same key events, sent by the app as
@@ -22,11 +28,14 @@ typed keys are, so they meet the same bindings and fields.
 
 from __future__ import annotations
 
+import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from textual import events
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -108,6 +117,60 @@ class ScreenOfEachKey:
         event.prevent_default()  # not the bindings: the key is typed again
         replay(app, [(event.key, event.character)])
         return True
+
+
+class OneKeyAtATime:
+    """Typed keys handed on one at a time: a key goes to the focused widget
+    only once the key before it has been handled, bindings included.
+
+    The app forwards each key to the focused widget as it arrives, and a key
+    the widget does not take (tab) bubbles back up to the app's bindings
+    behind the keys that arrived with it, which meanwhile went to the field it
+    leaves. Each forwarded key is followed by a `KeyHandled` message sent the
+    same way: it bubbles up the same path behind the key, so when it reaches
+    the app the key has been handled wherever it stopped."""
+
+    STUCK_AFTER = 1.0  # seconds: a marker lost with a removed widget frees the keys anyway
+
+    @dataclass
+    class KeyHandled(Message):
+        """Follows a forwarded key up the DOM (see the class docstring)."""
+
+    def __init__(self, app: App, take: Callable[[events.Key], Awaitable[None]]) -> None:
+        self._app = app
+        self._take = take  # what the app does with a typed key (hold it or forward it)
+        self._waiting: list[events.Key] = []
+        self._in_flight_since: float | None = None
+
+    async def arrived(self, event: events.Key) -> None:
+        """A typed key from the terminal: handed on now, or after the keys before it."""
+        if self._in_flight_since is not None and time.monotonic() - self._in_flight_since > self.STUCK_AFTER:
+            self._in_flight_since = None
+        if event.key in NEVER_HELD and not self._waiting:
+            await self._take(event)
+            return
+        self._waiting.append(event)
+        if self._in_flight_since is None:
+            await self._next()
+        elif len(self._waiting) == 1:
+            self._app.set_timer(self.STUCK_AFTER, self._unstick)
+
+    async def handled(self) -> None:
+        """The key in flight has been handled: on to the next one."""
+        self._in_flight_since = None
+        await self._next()
+
+    async def _next(self) -> None:
+        while self._waiting and self._in_flight_since is None:
+            event = self._waiting.pop(0)
+            target = self._app.focused or self._app.screen
+            await self._take(event)
+            if event.is_forwarded and target.post_message(self.KeyHandled()):
+                self._in_flight_since = time.monotonic()
+
+    async def _unstick(self) -> None:
+        if self._in_flight_since is not None and time.monotonic() - self._in_flight_since >= self.STUCK_AFTER:
+            await self.handled()
 
 
 class HeldKeys:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ..held_keys import OpeningScreen
 from .base import DataScreen
@@ -22,9 +23,16 @@ from ...domain.timeparse import parse_date, parse_when
 from ..safe_text import printable
 from ..session import DataChanged
 from ..widgets.batched_table import BatchedTable
+from ..widgets.column_widths import column_widths, cut
+from ..widgets.footer_line import FooterLine
+from ..widgets.app_header import AppHeader
+from ..cards import compact_due  # the board's short due words ("overdue 23h")
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
+COLUMNS = ("When", "Action", "Company", "Role")
+MIN_WIDTHS = (10, 12, 10, 8)  # at 60 columns they still fit beside each other
+MEASURED_ROWS = 300  # rows whose text sets the natural widths (later, longer ones are cut)
 
 
 class AgendaScreen(OpeningScreen, DataScreen):
@@ -51,16 +59,42 @@ class AgendaScreen(OpeningScreen, DataScreen):
         self.rows: list[tuple[Application, NextAction]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("", id="agenda-summary")
         yield BatchedTable(id="agenda", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("When", "Action", "Company", "Role")
+        self.widths: tuple[int, ...] = ()
         self.reload()
         table.focus()
+
+    def on_resize(self) -> None:
+        if self.widths and self._widths_for(self.rows)[0] != self.widths:
+            self.show(list(self.rows), keep_index=self.query_one(DataTable).cursor_row)
+
+    def _texts(self, application: Application, action: NextAction) -> tuple[str, ...]:
+        return (
+            due_in_words(action.due, self.app.clock(), self.app.settings.tz),
+            printable(action_label(action)),
+            printable(application.company),
+            printable(application.role),
+        )
+
+    def _widths_for(self, rows: list[tuple[Application, NextAction]]) -> tuple[tuple[int, ...], bool]:
+        """Column widths from the content and the terminal (the table never
+        scrolls sideways; what does not fit is cut with an ellipsis), and
+        whether due times are written short ("overdue 23h") to make room."""
+        table = self.query_one(BatchedTable)
+        texts = [self._texts(application, action) for application, action in rows[:MEASURED_ROWS]]
+        natural = [max([len(label), *(cell_len(t[i]) for t in texts)]) for i, label in enumerate(COLUMNS)]
+        width = table.size.width or self.app.size.width
+        room = width - table.styles.scrollbar_size_vertical - 2 * table.cell_padding * len(COLUMNS)
+        short = sum(natural) > room
+        if short:
+            natural[0] = max([len(COLUMNS[0]), *(cell_len(compact_due(t[0])) for t in texts)])
+        return tuple(column_widths(natural, MIN_WIDTHS, room)), short
 
     @on(DataChanged)
     def data_changed(self, event: DataChanged) -> None:
@@ -86,7 +120,6 @@ class AgendaScreen(OpeningScreen, DataScreen):
     def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None) -> None:
         """Fill the table, most urgent first; keep the cursor on the same
         application, or at `keep_index`."""
-        now, tz = self.app.clock(), self.app.settings.tz
         table = self.query_one(BatchedTable)
         keep = self.current[0].id if self.current else None
         rows.sort(key=lambda row: sort_key(row[1]))
@@ -97,15 +130,20 @@ class AgendaScreen(OpeningScreen, DataScreen):
         elif keep is not None:
             target = next((i for i, (application, _a) in enumerate(rows) if application.id == keep), None)
 
+        widths, short = self._widths_for(rows)
+        if widths != self.widths:
+            self.widths = widths
+            table.clear(columns=True)
+            for label, width in zip(COLUMNS, widths):
+                table.add_column(label, width=width)
+
         def row(item: tuple[Application, NextAction], index: int) -> tuple[tuple, str]:
             application, action = item
-            cells = (
-                Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
-                Text(printable(action_label(action))),
-                Text(printable(application.company)),
-                Text(printable(application.role)),
-            )
-            return cells, f"{application.id}:{index}"
+            when, *rest = self._texts(application, action)
+            if short:
+                when = compact_due(when)  # "overdue 23h" rather than a cut "overdue by 2…"
+            cells = (Text(when, style=URGENCY_STYLE.get(action.urgency, "")), *map(Text, rest))
+            return tuple(cut(cell, width) for cell, width in zip(cells, widths)), f"{application.id}:{index}"
 
         # thousands of rows: the first ones now, the rest a slice per refresh
         table.fill(rows, at_least=target or 0, make=row)

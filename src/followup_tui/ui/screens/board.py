@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
@@ -20,6 +20,7 @@ from ..cards import Card, card_for, card_sort_key, group_by_stage
 from ..held_keys import HeldKeys
 from ..safe_text import printable
 from ..session import DataChanged
+from ..widgets.app_header import AppHeader
 from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
 from ..widgets.footer_line import FooterLine
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
@@ -125,7 +126,7 @@ class BoardScreen(DataScreen):
         return list(self._by_id.values())
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield self.view
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
         yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
@@ -179,14 +180,15 @@ class BoardScreen(DataScreen):
         left = self._hint
         right = ""
         if before or after:
+            more_left, more_right = self.app.glyphs.more_left, self.app.glyphs.more_right
             named = [
-                ("◂ " + ", ".join(f"{STAGE_TITLES[s]} {self.column(s).count}" for s in before)) if before else "",
-                (", ".join(f"{STAGE_TITLES[s]} {self.column(s).count}" for s in after) + " ▸") if after else "",
+                (f"{more_left} " + ", ".join(f"{STAGE_TITLES[s]} {self.column(s).count}" for s in before)) if before else "",
+                (", ".join(f"{STAGE_TITLES[s]} {self.column(s).count}" for s in after) + f" {more_right}") if after else "",
             ]
             right = "   ".join(part for part in named if part)
             if len(left) + len(right) + 3 > width:  # the hint first: columns off screen, counted
                 right = "   ".join(
-                    part for part in (f"◂ {len(before)} more" if before else "", f"{len(after)} more ▸" if after else "") if part
+                    part for part in (f"{more_left} {len(before)} more" if before else "", f"{len(after)} more {more_right}" if after else "") if part
                 )
         room = max(width - len(right) - 3, 0)
         if len(left) > room:

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from ...domain.checks import CheckResult, run_checks
@@ -37,7 +37,9 @@ from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
+from ..widgets.footer_line import FooterLine
 from ..widgets.plain_text import PlainInput
+from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from .message_text import MessageTextDialog
 
@@ -59,18 +61,21 @@ class ComposerScreen(OpeningScreen, DataScreen):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
-        # Close, Switch kind, One more thing and Help stay out of the footer so
-        # that the six message actions fit in 80 columns; ctrl+p and f1 list all.
+        # Most important first: where the footer is narrow the last keys give
+        # way (widgets/footer_line.py), never Help, which lists them all.
+        # Close, Switch kind and One more thing stay out of the footer; f1 and
+        # ctrl+p list them.
         Binding("escape", "close", "Close", show=False, tooltip="Close the composer (asks about unsaved changes)"),
+        Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
+        Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
         Binding("ctrl+s", "save_draft", "Save", tooltip="Save the draft with the application"),
         Binding("ctrl+t", "copy", "Copy", tooltip="Copy the body to the clipboard and show the message"),
-        Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
         Binding("ctrl+o", "edit_in_editor", "Editor", tooltip="Edit the body in $EDITOR"),
-        Binding("ctrl+g", "send", "Send", tooltip="Send the message by SMTP (settings [smtp])"),
-        Binding("ctrl+n", "mark_sent", "Mark sent", tooltip="Record the message as sent and move the card on"),
+        Binding("ctrl+f", "export", "Export .eml", tooltip="Write the message as an .eml file for any mail client"),
         Binding("ctrl+r", "pick_kind", "Switch kind", show=False, tooltip="Write a thank-you note or a follow-up instead"),
         Binding("f2", "forgot", "One more thing", show=False, tooltip="Add something you forgot to say in the interview"),
-        Binding("f1", "help", "Help", show=False),
+        Binding("ctrl+a", "select_body", "Select all", show=False, tooltip="Select the whole body (home: the line start)"),
+        Binding("f1", "help", "Help"),
     ]
 
     sending: reactive[bool] = reactive(False, bindings=True)
@@ -93,7 +98,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="composer-title")
         yield Static(id="composer-note")
         with Horizontal(classes="composer-field"):
@@ -106,7 +111,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
             yield CheckedTextArea(id="body", soft_wrap=True, tab_behavior="focus")
             yield CheckPanel(id="checks")
         yield Static(id="composer-verdict")
-        yield Footer()
+        yield FooterLine()  # the keys that matter most where the line is short
 
     def on_mount(self) -> None:
         plan = plan_message(
@@ -229,14 +234,15 @@ class ComposerScreen(OpeningScreen, DataScreen):
         parts: list[str | tuple[str, str]] = [f"{words} word{'' if words == 1 else 's'} · "]
         warnings = [r.id for r in self.results if r.status == "warn"]
         busy = busy or self._progress
+        glyphs = self.app.glyphs
         if busy:
             parts.append((printable(busy), "bold"))
         elif self.failing:
-            parts += [("✗ needs attention: ", "bold $text-error"), ", ".join(self.failing)]
+            parts += [(f"{glyphs.failed} needs attention: ", "bold $text-error"), ", ".join(self.failing)]
         elif warnings:
-            parts += [("✓ ready", "bold $text-success"), f" (worth a look: {', '.join(warnings)})"]
+            parts += [(f"{glyphs.passed} ready", "bold $text-success"), f" (worth a look: {', '.join(warnings)})"]
         else:
-            parts.append(("✓ ready to send", "bold $text-success"))
+            parts.append((f"{glyphs.passed} ready to send", "bold $text-success"))
         if f != self.clean:
             parts.append((" · unsaved", "italic"))
         self.query_one("#composer-verdict", Static).update(Content.assemble(*parts))
@@ -385,7 +391,13 @@ class ComposerScreen(OpeningScreen, DataScreen):
         outbox = self.app.outbox
         smtp = outbox.smtp
         if not outbox.can_send:
-            self.tell(outbox.send_hint(), title="Sending is not set up", severity="warning", timeout=20)
+            self.tell(
+                "Sending by email is not set up: the settings (S on the board) have the SMTP fields. "
+                "Save this draft first (ctrl+s) to find it here when you come back.",
+                title="Sending is not set up",
+                severity="warning",
+                timeout=20,
+            )
             return
         self.run_checks_now()
         f = self.fields
@@ -404,7 +416,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
             return
         self._sending = f
         self.sending = True
-        self._progress = f"⋯ sending to {f.to} through {smtp.host}:{smtp.port}"
+        self._progress = f"{self.app.glyphs.busy} sending to {f.to} through {smtp.host}:{smtp.port}"
         self.show_verdict(f)
         self.run_worker(
             partial(self.app.outbox.send, message),
@@ -438,6 +450,12 @@ class ComposerScreen(OpeningScreen, DataScreen):
                 timeout=15,
             )
             self.show_verdict(f, busy="sent, not recorded")
+
+    def action_select_body(self) -> None:
+        """ctrl+a outside the body (the body's own ctrl+a selects all too)."""
+        area = self.query_one("#body", CheckedTextArea)
+        area.focus()
+        area.select_all()
 
     def action_forgot(self) -> None:
         self.app.push_screen(

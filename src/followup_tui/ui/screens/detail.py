@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
@@ -19,6 +19,8 @@ from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text, parse_when
 from ..safe_text import printable, printable_multiline
 from ..session import DataChanged
+from ..widgets.footer_line import FooterLine
+from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 
@@ -53,10 +55,10 @@ class DetailScreen(DataScreen):
         self.app_id = app_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="detail"):
             yield Static(id="detail-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def on_mount(self) -> None:
         self.refresh_detail()
@@ -105,7 +107,7 @@ class DetailScreen(DataScreen):
                 line.append(printable(value))
                 parts.append(line)
         if a.do_not_contact:
-            parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
+            parts.append(Text(f"{self.app.glyphs.do_not_contact}They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
         actions = session.actions(a.id or 0)
         parts.append(_section("Next"))
         if not actions:

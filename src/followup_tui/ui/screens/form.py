@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ..held_keys import OpeningScreen
 from .base import DataScreen
@@ -33,6 +33,9 @@ from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ...domain.validation import check_email
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
+from ..widgets.footer_line import FooterLine
+from ..widgets.app_header import AppHeader
+from ..widgets.clear_checkbox import ClearCheckbox
 from .dialogs import close_unless_unsaved
 
 
@@ -130,7 +133,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
 
     def compose(self) -> ComposeResult:
         a = self.original or Application(company="")
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="form"):
             title = f"Edit {printable(a.company)}" if self.original else "New application"
             yield Static(Text(title, style="bold"), id="form-title")
@@ -172,7 +175,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
                     Select(compact=True, options=[(o, o) for o in OUTCOMES], value=a.outcome or Select.NULL, id="outcome"),
                     "outcome-error",
                 )
-            yield Checkbox("They asked not to be contacted", a.do_not_contact, compact=True, id="do_not_contact")
+            yield ClearCheckbox("They asked not to be contacted", a.do_not_contact, compact=True, id="do_not_contact")
             yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             # The contacts' and rounds' rows (most of the form's widgets) are
             # mounted right after the first paint (_mount_rows); keys typed
@@ -181,7 +184,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             yield Button("+ contact (F2)", id="add-contact", compact=True)
             yield Vertical(id="interviews")
             yield Button("+ interview round (F3)", id="add-interview", compact=True)
-        yield Footer()
+        yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def _contact_row(self, contact: Contact) -> ContactRow:
         row = ContactRow(contact, self.contact_count)

@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from ...domain.timeparse import resolve_timezone
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
+from ..widgets.app_header import AppHeader
 from .dialogs import close_unless_unsaved
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
@@ -96,7 +97,7 @@ class SettingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self.values = self.app.settings_store.load()
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="settings-form"):
             yield from self.intro()
             with Horizontal(classes="row"):

@@ -5,25 +5,31 @@ change."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Footer, Sparkline, Static
 
 from ...domain.model import STAGE_TITLES
 from ...domain.stats import GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
+from ..glyphs import WHOLE_BLOCKS
 from ..safe_text import printable
 from ..session import DataChanged
+from ..widgets.app_header import AppHeader
 from .base import DataScreen
 
 BAR_CELLS = 18  # a bar beside a 13-cell label and a 4-cell number: 37 of a 40-cell column
 FIGURE_LABEL = 15
+TWO_COLUMNS_FROM = 80  # terminal columns: below, the blocks go one under the other (a line is ~37 cells)
+GROUP_FIGURES = 21  # " apps answ intv offer": the figures right of a source's name
 
 
 def _title(text: str) -> Text:
-    return Text(text, style="bold")
+    # a figure is never wrapped onto the next line: cut with an ellipsis instead
+    return Text(text, style="bold", no_wrap=True, overflow="ellipsis")
 
 
 def bars_text(title: str, rows: list[tuple[str, int]], style: str) -> Text:
@@ -66,16 +72,29 @@ def outcomes_text(stats: SearchStats) -> Text:
     return bars_text("How they closed", list(stats.outcomes), "magenta")
 
 
-def groups_text(title: str, groups: tuple[tuple[str, GroupOutcomes], ...]) -> Text:
-    """One line per source (or channel): applications, answered, interviewed, offers."""
-    text = _title(f"{title:<14}")
+def groups_text(title: str, groups: tuple[tuple[str, GroupOutcomes], ...], width: int = 0) -> Text:
+    """One line per source (or channel): applications, answered, interviewed,
+    offers; names get the `width` there is beside the figures."""
+    longest = max((cell_len(printable(name)) for name, _ in groups), default=0)
+    room = max(14, min(longest, width - GROUP_FIGURES))
+    text = _title(f"{title:<{room}}")
     text.append(" apps answ intv offer", style="dim")
     for name, group in groups:
         label = printable(name)
-        label = label if len(label) <= 14 else label[:13] + "…"
-        text.append(f"\n{label:<14}")
+        label = label if cell_len(label) <= room else set_cell_size(label, room - 1) + "…"
+        text.append(f"\n{set_cell_size(label, room)}")
         text.append(f"{group.applications:>5}{group.answered:>5}{group.interviewed:>5}{group.offers:>6}")
     return text
+
+
+def _blocks(text: Text, whole: bool) -> Text:
+    """Bars in whole and half blocks only, where the font has no others."""
+    if not whole:
+        return text
+    plain = text.plain.translate(WHOLE_BLOCKS)
+    translated = text.copy()
+    translated.plain = plain  # same length: the styles stay where they were
+    return translated
 
 
 def week_caption(stats: SearchStats) -> Text:
@@ -95,6 +114,8 @@ class StatsScreen(DataScreen):
     ]
 
     DEFAULT_CSS = """
+    StatsScreen.-narrow .stats-row { layout: vertical; }
+    StatsScreen.-narrow .stats-column { width: 100%; }
     StatsScreen #stats-body { padding: 0 1; }
     StatsScreen #stats-scope { height: 1; }
     StatsScreen .stats-row { height: auto; }
@@ -104,7 +125,7 @@ class StatsScreen(DataScreen):
     """
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="stats-body"):
             yield Static(id="stats-scope")
             with Horizontal(classes="stats-row"):
@@ -121,7 +142,13 @@ class StatsScreen(DataScreen):
                 yield Static(id="by-channel", classes="stats-column")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < TWO_COLUMNS_FROM, "-narrow")
+        if hasattr(self, "stats"):
+            self.call_after_refresh(self._show_groups)  # names take the width the columns now have
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < TWO_COLUMNS_FROM, "-narrow")
         self.sub_title = "Statistics"
         self.query_one("#stats-body").focus()
         self.reload()
@@ -143,13 +170,22 @@ class StatsScreen(DataScreen):
         self.query_one("#stats-scope", Static).update(
             Text(f"{count} application{'s' if count != 1 else ''} · the same figures: followup stats", style="dim")
         )
-        self.query_one("#funnel", Static).update(funnel_text(stats))
+        whole_blocks = not self.app.glyphs.partial_blocks  # a console font has no eighths of a block
+        self.query_one("#funnel", Static).update(_blocks(funnel_text(stats), whole_blocks))
         self.query_one("#figures", Static).update(figures_text(stats))
-        self.query_one("#outcomes", Static).update(outcomes_text(stats))
+        self.query_one("#outcomes", Static).update(_blocks(outcomes_text(stats), whole_blocks))
+        self.query_one("#week-sparkline", Sparkline).display = not whole_blocks  # the caption says it in words
         self.query_one("#week-sparkline", Sparkline).data = [float(n) for _, n in stats.per_week]
         self.query_one("#week-caption", Static).update(week_caption(stats))
-        self.query_one("#by-source", Static).update(groups_text("By source", stats.by_source))
-        self.query_one("#by-channel", Static).update(groups_text("By channel", stats.by_channel))
+        self._show_groups()
+
+    def _show_groups(self) -> None:
+        for widget_id, title, groups in (
+            ("#by-source", "By source", self.stats.by_source),
+            ("#by-channel", "By channel", self.stats.by_channel),
+        ):
+            widget = self.query_one(widget_id, Static)
+            widget.update(groups_text(title, groups, widget.content_size.width))
 
     def action_help(self) -> None:
         from .help import HelpScreen

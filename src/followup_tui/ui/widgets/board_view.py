@@ -36,8 +36,6 @@ GAP = 1  # cells right of each card, between the columns (a column's scroll bar 
 CONTENT_LINES = 5
 MAX_FIELD_LINES = 2
 CARDS_FOR_FIELDS = 3  # field lines only where this many cards still fit
-DNC_MARK = "⊘ "
-PRIORITY_MARKS = {"high": "▲ high", "medium": "• medium", "low": "▼ low"}
 WHEEL_ROWS = 3  # rows a turn of the mouse wheel scrolls a column
 # Where a column is too narrow for its title and count, a shorter name (the
 # count is never the part that is cut).
@@ -45,12 +43,8 @@ SHORT_TITLES = {"following-up": "Follow-up"}
 
 # Edges as well as colours, so that 16 colours, NO_COLOR and the light theme
 # still tell the focused card (heavy edges) from the other columns' current
-# cards (square corners, quiet) and from the rest (rounded).
-EDGES = {
-    "card": "╭─╮│╰╯",
-    "current": "┌─┐│└┘",
-    "focus": "┏━┓┃┗┛",
-}
+# cards (square corners, quiet) and from the rest (rounded); a Linux console
+# has its own three (ui/glyphs.py).
 CACHED_CARDS = 500  # cards whose drawn lines are kept: a few screenfuls (a screen shows about 50)
 
 
@@ -93,17 +87,20 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
 
 def fitted(pieces: list[tuple[str, Style]], width: int, base: Style) -> list[Segment]:
     """Pieces of text with their styles as exactly `width` cells: cut with an
-    ellipsis when longer, padded in `base` when shorter."""
+    ellipsis when longer (its last cell, whichever piece it falls in),
+    padded in `base` when shorter."""
+    if width <= 0:
+        return []
+    pieces = [(text, style) for text, style in pieces if text]
+    total = sum(cell_len(text) for text, _ in pieces)
+    room = width if total <= width else width - 1  # the ellipsis takes the last cell
     segments: list[Segment] = []
     used = 0
     for text, style in pieces:
-        if not text:
-            continue
         cells = cell_len(text)
-        if used + cells > width:
-            room = width - used - 1
-            if room > 0:
-                segments.append(Segment(set_cell_size(text, room), style))
+        if used + cells > room:
+            if room - used > 0:
+                segments.append(Segment(set_cell_size(text, room - used), style))
             segments.append(Segment("…", style))
             used = width
             break
@@ -464,7 +461,7 @@ class BoardView(Widget, can_focus=True):
         card = column.cards[index]
         kind = self.kind_of(column, index)
         box = self.box_width
-        key = (id(card), kind, box, column.content_lines, column.field_lines)
+        key = (id(card), kind, box, column.content_lines, column.field_lines, id(self.app.glyphs))
         cached = self._card_lines.get(key)
         if cached is not None and cached[0] is card:
             return cached[1]
@@ -483,10 +480,11 @@ class BoardView(Widget, can_focus=True):
         }[kind]
         base = plain + self._style(style_name)
         edge = base + self._style(edge_name)
-        top_left, across, top_right, side, bottom_left, bottom_right = EDGES[kind]
+        glyphs = self.app.glyphs
+        top_left, across, top_right, side, bottom_left, bottom_right = glyphs.edges[kind]
         inner = box - 2
         ink = self._style
-        company = [(DNC_MARK, ink("ink-dnc"))] if card.do_not_contact else []
+        company = [(glyphs.do_not_contact, ink("ink-dnc"))] if card.do_not_contact else []
         company.append((printable(card.company), ink("ink-company")))
         texts: list[list[tuple[str, Style]]] = [company, [(printable(card.role) or "-", ink("ink-role"))]]
         urgency = ink(f"ink-{card.urgency or 'quiet'}")
@@ -509,9 +507,10 @@ class BoardView(Widget, can_focus=True):
         (on one line when only one fits)."""
         quiet = self._style("ink-fields")
         marks: list[tuple[str, Style]] = []
-        if card.priority in PRIORITY_MARKS:
+        priority_marks = self.app.glyphs.priority
+        if card.priority in priority_marks:
             high = self._style("ink-priority-high") if card.priority == "high" else quiet
-            marks.append((PRIORITY_MARKS[card.priority], high))
+            marks.append((priority_marks[card.priority], high))
         for tag in card.tags:
             if marks:
                 marks.append((" ", Style()))

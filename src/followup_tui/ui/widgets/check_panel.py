@@ -11,7 +11,6 @@ from textual.widgets import Static
 from ...domain.checks import CheckResult
 from ..safe_text import printable
 
-STATUS_MARKS = {"pass": "✓", "warn": "!", "fail": "✗"}
 STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2}
 
 
@@ -44,6 +43,10 @@ class CheckPanel(VerticalScroll, can_focus=True):
         self.results = list(results)
         self.query_one("#check-list", Static).update(self.render_results())
 
+    def _mark(self, status: str) -> str:
+        glyphs = self.app.glyphs
+        return {"pass": glyphs.passed, "warn": "!", "fail": glyphs.failed}[status]
+
     def render_results(self) -> Table:
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0), expand=True)
         table.add_column(width=1, no_wrap=True)
@@ -56,5 +59,5 @@ class CheckPanel(VerticalScroll, can_focus=True):
             line.append(" ")
             # check messages quote the user's words: literal text, never markup
             line.append(printable(result.message), style=muted if result.status == "pass" else "")
-            table.add_row(Text(STATUS_MARKS[result.status], style=style), line)
+            table.add_row(Text(self._mark(result.status), style=style), line)
         return table

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Highlight, TextAreaTheme
 
@@ -38,6 +39,10 @@ def shift_spans(spans: list[StatusSpan], start: int, end: int, inserted: int) ->
 
 
 class CheckedTextArea(HighlightableTextArea):
+    # ctrl+a selects all, as in every editor people know; Home stays the line
+    # start (Textual's TextArea has ctrl+a go to the line start, F7 select all).
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
+
     COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {"checked-text-area--warn", "checked-text-area--fail"}
 
     DEFAULT_CSS = """

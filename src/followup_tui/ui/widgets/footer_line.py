@@ -66,6 +66,29 @@ def footer_pieces(screen: Screen) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
+HELP_KEYS = frozenset({"question_mark", "f1"})  # kept whatever the width: the rest are listed there
+
+
+def fitted_pieces(pieces: tuple[Piece, ...], width: int) -> tuple[Piece, ...]:
+    """The footer's pieces in `width` cells: where not every key fits, the
+    last ones (a screen lists its keys most important first) give way, never
+    the help key that lists them all; no key is shown cut."""
+    units: list[list[Piece]] = []
+    for piece in pieces:
+        if piece.part == "key" and (not units or units[-1][-1].part == "space"):
+            units.append([])
+        if not units:
+            units.append([])
+        units[-1].append(piece)
+    kept = list(units)
+    while kept and sum(cell_len(p.text) for unit in kept for p in unit) > width:
+        droppable = [i for i, unit in enumerate(kept) if not any(p.key and p.key.key in HELP_KEYS for p in unit)]
+        if not droppable:
+            break
+        del kept[droppable[-1]]
+    return tuple(piece for unit in kept for piece in unit)
+
+
 class FooterLine(Widget):
     """The keys of the screen it is on, in one line at the bottom."""
 
@@ -117,7 +140,7 @@ class FooterLine(Widget):
 
     def key_at(self, x: int) -> Key | None:
         right = 0
-        for piece in self.pieces:
+        for piece in fitted_pieces(self.pieces, self.size.width):
             right += cell_len(piece.text)
             if x < right:
                 return piece.key
@@ -134,7 +157,7 @@ class FooterLine(Widget):
         space = Style(bgcolor=base.bgcolor)
         styles = {"key": key_style, "description": description_style, "label": description_style, "space": space}
         segments = []
-        for piece in self.pieces:
+        for piece in fitted_pieces(self.pieces, width):
             style = styles[piece.part]
             if piece.key is not None:
                 if not piece.key.enabled:

@@ -288,7 +288,7 @@ async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(
 
 
 async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(demo_db, make_app, monkeypatch, wait_until):
-    import followup_tui.ui.session as session_module
+    import followup_tui.ui.data.session as session_module
 
     monkeypatch.setattr(session_module, "BACKGROUND_LOAD_BYTES", 10)  # the demo file counts as big
     app = make_app(demo_db)

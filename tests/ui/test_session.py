@@ -21,7 +21,7 @@ from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
-from followup_tui.ui.session import DataChanged
+from followup_tui.ui.data.session import DataChanged
 from followup_tui.ui.widgets.board_view import Column
 from ui_steps import messages
 
@@ -333,7 +333,7 @@ async def test_undo_never_overwrites_another_sessions_change(demo_db, make_app, 
 def bare_session(db: Path):
     """The session without a running app (notices go nowhere), on a real file."""
     from followup_tui.domain.settings import Settings
-    from followup_tui.ui.session import Session
+    from followup_tui.ui.data.session import Session
 
     def clock():
         return FIXED_NOW

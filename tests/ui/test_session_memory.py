@@ -11,7 +11,7 @@ from fixed import FIXED_NOW
 from followup_tui.domain.model import Application, Contact, Event, Interview, share_repeated_text
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.session import Session
+from followup_tui.ui.data.session import Session
 
 
 def applications(count: int) -> list[Application]:

@@ -13,7 +13,7 @@ from fixed import FIXED_NOW
 from followup_tui.domain.model import Application
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.session import Session
+from followup_tui.ui.data.session import Session
 
 ANOTHER_PROCESS = """
 import sys

@@ -26,8 +26,8 @@ from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.store.backups import list_backups
 from followup_tui.store.preview import preview_path
-from followup_tui.ui import session as session_module
-from followup_tui.ui.board_preview import PREVIEW_CARDS
+from followup_tui.ui.data import session as session_module
+from followup_tui.ui.data.board_preview import PREVIEW_CARDS
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
@@ -267,7 +267,7 @@ import sys
 from pathlib import Path
 from followup_tui.cli import main  # the path `followup` takes
 from followup_tui.cli.context import CliContext, clock_from_env
-from followup_tui.ui import session
+from followup_tui.ui.data import session
 from followup_tui.ui.app import FollowupApp
 
 session.BACKGROUND_LOAD_BYTES = 0  # the test's small file counts as big: painted from its preview
@@ -282,7 +282,7 @@ def first_paint(self):
 
 FollowupApp._painted = first_paint
 from followup_tui.factory import build_app
-from followup_tui.ui.crash_guard import install
+from followup_tui.ui.textual_private.crash_guard import install
 
 settings = CliContext(config_option=str(config)).settings
 app = build_app(db, settings, clock_from_env, config_file=config, first_run=True)
@@ -308,8 +308,8 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     a country, its holidays as the last session kept them, not the package."""
     from followup_tui.domain.settings import Settings
     from followup_tui.store.preview import BoardPreviewFile
-    from followup_tui.ui.board_preview import preview_of
-    from followup_tui.ui.session import entry_for
+    from followup_tui.ui.data.board_preview import preview_of
+    from followup_tui.ui.data.session import entry_for
 
     repo = TinyDBRepository.open(demo_db)
     entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]

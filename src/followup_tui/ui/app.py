@@ -18,13 +18,13 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
-from .held_keys import ScreenOfEachKey
-from .safe_text import printable, printable_multiline
+from .keys.held_keys import ScreenOfEachKey
+from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
-from .session import Session
-from .textual_compat import drop_watchers_of_removed
-from .settings_store import SettingsStore
+from .data.session import Session
+from .textual_private.textual_compat import drop_watchers_of_removed
+from .data.settings_store import SettingsStore
 
 if TYPE_CHECKING:
     from ..messaging.outbox import Outbox
@@ -138,7 +138,7 @@ class FollowupApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Keys typed before the current screen can take them (a big file still
         # loading, a screen still opening) are held by that screen and handed
-        # on in order (ui/held_keys.py); asked here, where keys arrive in order.
+        # on in order (ui/keys/held_keys.py); asked here, where keys arrive in order.
         if isinstance(event, events.Key) and not event.is_forwarded:
             self._screen_of_each_key.arrived(event, self.screen)
             hold = getattr(self.screen, "hold_key", None)
@@ -180,7 +180,7 @@ class FollowupApp(App[None]):
                 f"{binding.tooltip or binding.description} ({key})",
                 lambda action=binding.action, node=node: self.run_action(action, node),
             )
-        from .downloads import EXPORT_FORMATS
+        from .actions.downloads import EXPORT_FORMATS
 
         for fmt, (title, _) in EXPORT_FORMATS.items():
             yield SystemCommand(
@@ -193,7 +193,7 @@ class FollowupApp(App[None]):
     # -- files for the user: downloads in a browser tab, the downloads folder in a terminal
 
     def export_all(self, fmt: str) -> None:
-        from .downloads import deliver_export
+        from .actions.downloads import deliver_export
 
         apps = [entry.application for entry in self.session.all()]
         deliver_export(self, fmt, apps, self.clock(), self.settings, self.exports_folder)
@@ -205,14 +205,14 @@ class FollowupApp(App[None]):
 
     @on(events.DeliveryComplete)
     def delivered(self, event: events.DeliveryComplete) -> None:
-        from .downloads import DELIVERY_NAME, delivered_text
+        from .actions.downloads import DELIVERY_NAME, delivered_text
 
         if event.name == DELIVERY_NAME:
             self.notify(delivered_text(event.path, self.is_web), title="Exported", timeout=6)
 
     @on(events.DeliveryFailed)
     def not_delivered(self, event: events.DeliveryFailed) -> None:
-        from .downloads import DELIVERY_NAME
+        from .actions.downloads import DELIVERY_NAME
 
         if event.name == DELIVERY_NAME:
             self.notify(str(event.exception), title="Not exported", severity="error", timeout=8)

@@ -12,15 +12,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..held_keys import OpeningScreen
+from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
 from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
-from ..safe_text import printable
-from ..session import DataChanged
+from ..text.safe_text import printable
+from ..data.session import DataChanged
 from ..widgets.batched_table import BatchedTable
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
@@ -148,7 +148,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
 
     def action_record_decision(self) -> None:
         if self.current:
-            from ..decision_date import ask_decision_date
+            from ..actions.decision_date import ask_decision_date
 
             ask_decision_date(self.app, self.current[0].id)
 

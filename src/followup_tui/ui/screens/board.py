@@ -16,10 +16,10 @@ from textual.widgets import Header, Input, Static
 
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
-from ..cards import Card, card_for, card_sort_key, group_by_stage
-from ..held_keys import HeldKeys
-from ..safe_text import printable
-from ..session import DataChanged
+from ..board.cards import Card, card_for, card_sort_key, group_by_stage
+from ..keys.held_keys import HeldKeys
+from ..text.safe_text import printable
+from ..data.session import DataChanged
 from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
 from ..widgets.footer_line import FooterLine
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
@@ -110,13 +110,13 @@ class BoardScreen(DataScreen):
         self._hint = ""
         self._hint_timer: Timer | None = None
         self.view = BoardView(id="board")  # the one widget that draws the columns
-        # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
+        # Keys typed before a big file is loaded wait for it (ui/keys/held_keys.py).
         self.held_keys = HeldKeys(
             self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
         )
 
     def hold_key(self, event: events.Key) -> bool:
-        """Asked by the app before it handles a typed key (ui/held_keys.py)."""
+        """Asked by the app before it handles a typed key (ui/keys/held_keys.py)."""
         return self.held_keys.hold(event)
 
     @property
@@ -329,7 +329,7 @@ class BoardScreen(DataScreen):
 
     def show_preview(self) -> None:
         """A big file's first cards and counts, as the board last showed them,
-        while the session loads the file (ui/board_preview.py)."""
+        while the session loads the file (ui/data/board_preview.py)."""
         session = self.app.session
         preview = session.provisional
         now, tz = session.now(), session.settings.tz
@@ -456,7 +456,7 @@ class BoardScreen(DataScreen):
         self.app.open_form(None)
 
     def action_open_job_url(self) -> None:
-        from ..job_url import open_job_url
+        from ..actions.job_url import open_job_url
 
         card = self.current_card
         application = self.app.session.get(card.app_id) if card else None

@@ -31,9 +31,9 @@ from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill
 from ...domain.templates import NO_NAME_HINT, signing_name
 from ...messaging.editor import EditorError
 from ...messaging.outbox import ExportError
-from ..safe_text import printable, printable_multiline
-from ..session import DataChanged
-from ..held_keys import OpeningScreen
+from ..text.safe_text import printable, printable_multiline
+from ..data.session import DataChanged
+from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
@@ -296,7 +296,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
 
     def action_export(self) -> None:
         if self.app.is_web:  # a browser tab: the file goes to the browser, not the server's disk
-            from ..downloads import deliver_eml
+            from ..actions.downloads import deliver_eml
 
             deliver_eml(self.app, self.build_email(self.fields, draft=True), self.default_export_path().name, self.app.exports_folder)
             return

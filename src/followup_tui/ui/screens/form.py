@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
-from ..held_keys import OpeningScreen
+from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.errors import ConflictError, FollowupError, ValidationError
 from ...domain.merge import MergeResult
@@ -31,7 +31,7 @@ from ...domain.model import (
 )
 from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ...domain.validation import check_email
-from ..safe_text import printable
+from ..text.safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
 from .dialogs import close_unless_unsaved
 
@@ -176,7 +176,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             # The contacts' and rounds' rows (most of the form's widgets) are
             # mounted right after the first paint (_mount_rows); keys typed
-            # meanwhile wait for them (ready_for_keys, ui/held_keys.py).
+            # meanwhile wait for them (ready_for_keys, ui/keys/held_keys.py).
             yield Vertical(id="contacts")
             yield Button("+ contact (F2)", id="add-contact", compact=True)
             yield Vertical(id="interviews")

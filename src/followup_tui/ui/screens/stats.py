@@ -14,8 +14,8 @@ from textual.widgets import Footer, Header, Sparkline, Static
 
 from ...domain.model import STAGE_TITLES
 from ...domain.stats import GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
-from ..safe_text import printable
-from ..session import DataChanged
+from ..text.safe_text import printable
+from ..data.session import DataChanged
 from .base import DataScreen
 
 BAR_CELLS = 18  # a bar beside a 13-cell label and a 4-cell number: 37 of a 40-cell column

@@ -24,8 +24,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...domain.model import STAGE_TITLES, STAGES
-from ..cards import Card, compact_due
-from ..safe_text import printable
+from ..board.cards import Card, compact_due
+from ..text.safe_text import printable
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
 GAP = 1  # cells right of each card, between the columns (a column's scroll bar when it has more cards)

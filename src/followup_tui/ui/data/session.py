@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING, Protocol
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..domain.cadence import NextAction, next_actions
-from ..domain.errors import ConflictError, FollowupError, NotFoundError
-from ..domain.merge import MergeResult, merge_form_changes
-from ..domain.model import Application, share_repeated_text
-from ..domain.repository import ApplicationRepository
-from ..domain.settings import Settings
+from ...domain.cadence import NextAction, next_actions
+from ...domain.errors import ConflictError, FollowupError, NotFoundError
+from ...domain.merge import MergeResult, merge_form_changes
+from ...domain.model import Application, share_repeated_text
+from ...domain.repository import ApplicationRepository
+from ...domain.settings import Settings
 from .board_preview import Preview, preview_of, read_preview
-from .safe_text import printable
+from ..text.safe_text import printable
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -162,7 +162,7 @@ class Session:
         self._start_lock = threading.Lock()
         self._ui_thread: int | None = None
         # A big file's board as it was last shown, painted while the file loads
-        # (ui/board_preview.py); None once loaded, or when there is none.
+        # (ui/data/board_preview.py); None once loaded, or when there is none.
         self._preview_store = preview
         self.provisional: Preview | None = None
         self._preview_timer = None

@@ -1,6 +1,6 @@
-"""The Textual application: it is handed the session (the one owner of loaded
-data and of every write) and the outbox (getting a message out), and moves
-between screens. It never reads or writes the store itself."""
+"""The Textual application: it is handed the session (the loaded data, the
+writer, the watcher: ui/data/) and the outbox (getting a message out), and
+moves between screens. It never reads or writes the store itself."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ from .keys.held_keys import ScreenOfEachKey
 from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
+from .data.messages import Notice
 from .data.session import Session
+from .data.watcher import FileWatcher
 from .textual_private.textual_compat import drop_watchers_of_removed
 from .data.settings_store import SettingsStore
 
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Notice:
+class ShownNotice:
     """A notice as it was shown (the app keeps the last ones: `notices`)."""
 
     message: str
@@ -60,7 +62,7 @@ class FollowupApp(App[None]):
         self.settings_store = settings_store
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
-        self.notices: deque[Notice] = deque(maxlen=100)  # the last notices shown, oldest first
+        self.notices: deque[ShownNotice] = deque(maxlen=100)  # the last notices shown, oldest first
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self._after_first_paint: list[Callable[[], None]] = []
         self._screen_of_each_key = ScreenOfEachKey()
@@ -80,7 +82,7 @@ class FollowupApp(App[None]):
         """Settings saved from a screen: used from now on (templates sign with
         the new name, due times in the new timezone once recomputed)."""
         self.settings = settings
-        self.session.refresh_from_store()
+        self.session.reread()
 
     def clock(self) -> datetime:
         return self.session.clock()
@@ -222,9 +224,18 @@ class FollowupApp(App[None]):
         never a control character (every notice of every screen passes here)."""
         if kwargs.get("title"):
             kwargs["title"] = printable(kwargs["title"])
-        notice = Notice(printable_multiline(message), kwargs.get("title", ""), kwargs.get("severity", "information"))
+        notice = ShownNotice(printable_multiline(message), kwargs.get("title", ""), kwargs.get("severity", "information"))
         self.notices.append(notice)
         super().notify(notice.message, markup=notice.markup, **kwargs)
+
+    # -- what the session's parts say ------------------------------------------------
+
+    def on_notice(self, notice: Notice) -> None:
+        """A notice no screen showed on its status line: a toast."""
+        self.notify(notice.text, title=notice.title, severity=notice.severity, timeout=notice.timeout)  # type: ignore[arg-type]
+
+    def on_file_watcher_file_changed(self, _message: FileWatcher.FileChanged) -> None:
+        self.session.on_file_changed()
 
     # -- the one place where background work's failures become visible -------------
 

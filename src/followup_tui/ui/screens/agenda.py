@@ -73,7 +73,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
         session = self.app.session
         rows = [row for row in self.rows if row[0].id not in event.app_ids]
         for app_id in event.app_ids:
-            entry = session.entries.get(app_id)
+            entry = session.data.entries.get(app_id)
             if entry is not None:
                 rows.extend((entry.application, action) for action in entry.actions)
         self.show(rows, keep_index=index if event.origin == "here" else None)

@@ -275,7 +275,8 @@ class ComposerScreen(OpeningScreen, DataScreen):
         def store(a: Application) -> None:
             a.drafts[kind] = Draft(kind=kind, to=f.to, subject=f.subject, body=f.body, updated=now)
 
-        saved = self.app.session.change(self.app_id, store, "draft saved")
+        self.app.session.change(self.app_id, store, "draft saved")
+        saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
         if saved is not None:
             self.application = saved
             self.clean = f
@@ -373,7 +374,8 @@ class ComposerScreen(OpeningScreen, DataScreen):
         def record(a: Application) -> None:
             a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body)
 
-        saved = self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
         if saved is None:
             return False
         self.application = saved

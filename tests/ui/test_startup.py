@@ -121,7 +121,9 @@ async def test_the_next_start_paints_the_last_board_at_once_then_the_loaded_one(
             lock.release()
 
 
-async def test_a_preview_of_another_version_of_the_file_is_not_used(big, many_db, make_app, wait_until):
+async def test_after_another_process_wrote_the_last_board_is_painted_at_once_then_the_files(big, many_db, make_app, wait_until):
+    """Issue 19: first paint as fast after a CLI `log` or a second session's
+    write as on any start: the last board, said to be so, until the file is read."""
     first = make_app(many_db)
     async with first.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: first.session.loaded)
@@ -133,12 +135,15 @@ async def test_a_preview_of_another_version_of_the_file_is_not_used(big, many_db
         async with app.run_test(size=(120, 35)) as pilot:
             board = app.screen
             await wait_until(pilot, lambda: "board painted" in app.startup_steps)
-            assert app.session.provisional is None and board.query_one("#board").loading
-            assert shown_ids(board) == set()
+            assert not app.session.loaded and app.session.provisional is not None
+            assert not board.query_one("#board").loading and shown_ids(board)
+            assert "The board as last seen" in board.status_text
+            assert not any(c.company == "Written elsewhere" for c in board.column("saved").cards)
             lock.release()
             await wait_until(pilot, lambda: app.session.loaded)
             await wait_until(pilot, lambda: titles(board) == expected_titles(many_db))
             assert any(c.company == "Written elsewhere" for c in board.column("saved").cards)
+            assert "The board as last seen" not in board.status_text
     finally:
         if lock.is_locked:
             lock.release()

@@ -50,6 +50,7 @@ class LoadedData:
         # A big file's board as it was last shown, painted while the file
         # loads (board_preview.py); None once loaded, or when there is none.
         self.provisional: Preview | None = None
+        self.provisional_is_stale = False  # the preview of an older version of the file
 
     # -- reading (screens) ---------------------------------------------------------
 
@@ -103,3 +104,4 @@ class LoadedData:
         self.computed_at = now or self.clock()
         self.loaded = True
         self.provisional = None
+        self.provisional_is_stale = False

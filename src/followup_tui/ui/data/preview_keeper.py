@@ -23,6 +23,8 @@ class PreviewStore(Protocol):
 
     def load(self, token: object) -> dict | None: ...
 
+    def load_latest(self) -> dict | None: ...
+
     def save(self, token: object, preview: dict) -> None: ...
 
 
@@ -34,15 +36,22 @@ class PreviewKeeper:
         self._is_big = is_big
         self._timer = None
 
-    def kept(self, token: object) -> Preview | None:
-        """The preview kept for the file as it is now (`token`), if any."""
+    def kept(self, token: object) -> tuple[Preview | None, bool]:
+        """The preview to paint, and whether it is stale: the one kept for the
+        file as it is now (`token`), else the last one kept (another process
+        wrote the file since: the board is the last one seen until the file is
+        read, a second or so; keys that change anything wait for that)."""
         if self._store is None:
-            return None
+            return None, False
         try:
-            kept = self._store.load(token)
+            kept, stale = self._store.load(token), False
+            if kept is None:
+                kept, stale = self._store.load_latest(), True
         except OSError:
-            return None
-        return read_preview(kept, self._data.clock(), self._data.settings) if kept is not None else None
+            return None, False
+        if kept is None:
+            return None, False
+        return read_preview(kept, self._data.clock(), self._data.settings), stale
 
     def later(self, app: App) -> None:
         """Write the preview once changes have been quiet for PREVIEW_DELAY."""

@@ -168,7 +168,7 @@ class Session:
                 token = self.repo.change_token()
             except OSError:
                 return
-            self.data.provisional = self.previews.kept(token)
+            self.data.provisional, self.data.provisional_is_stale = self.previews.kept(token)
 
     def watch(self) -> None:
         """Once the board is painted: the start-up work, then the background

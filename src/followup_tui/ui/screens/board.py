@@ -27,6 +27,7 @@ __all__ = ["BoardScreen", "Column", "MIN_COLUMN_WIDTH", "column_title"]
 
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 HINT_SECONDS = 8  # how long the status line keeps "moved to ... u undoes it"
+STALE_PREVIEW = "The board as last seen; reading what changed since…"
 EMPTY_BOARD = (
     ("No applications yet.\n\n", "bold"),
     ("  n", "bold"), ("                      add your first application\n", ""),
@@ -325,6 +326,8 @@ class BoardScreen(DataScreen):
         for stage in STAGES:
             column = self.model.column(stage)
             view.set_cards(stage, column.cards, None, total=column.count)
+        if session.data.provisional_is_stale:
+            self.show_hint(STALE_PREVIEW)
         self._show_status()
 
     @on(DataChanged)
@@ -332,6 +335,8 @@ class BoardScreen(DataScreen):
         session = self.app.session
         board = self.query_one("#board")
         if event.origin == "load" or board.loading:
+            if self._hint == STALE_PREVIEW:
+                self.clear_hint()
             if board.loading:
                 board.loading = False
                 self.reload()

@@ -175,7 +175,7 @@ async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app, wa
         descriptions = {str(cell) for cell in table.columns[1]._cells}
         for expected in (
             "Compose the card's next message", "Agenda: everything due, overdue first",
-            "Find as you type: company, role, contact (name or address), tag, location, source", "Record the employer's response",
+            "Find as you type: company, role, contact, tag, location, source", "Record the employer's response",
             "Close the card (asks how it ended)", "Delete the card (asks first; u brings it back)", "New application",
             "Open the card", "Edit the card", "Move to next stage", "Quit (asks when something is unsaved)",
             "Undo the last change", "Redo what was undone",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ...domain.model import STAGES
 from .cards import Card, card_sort_key
 
-FILTER_FIELDS = "company, role, contact (name or address), tag, location, source"  # what search_text holds
+FILTER_FIELDS = "company, role, contact, tag, location, source"  # what search_text holds (a contact: name or address)
 
 
 class ColumnModel:

@@ -21,7 +21,7 @@ from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.settings import Settings
 from followup_tui.factory import build_app
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.cards import build_card
+from followup_tui.ui.board.cards import build_card
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fixed import FIXED_NOW  # noqa: E402

@@ -15,7 +15,7 @@ from .settings.config_file import SettingsFile
 from .store import TinyDBRepository
 from .store.preview import BoardPreviewFile
 from .ui.app import FollowupApp
-from .ui.session import Session, big_file
+from .ui.data.session import Session, big_file
 
 Clock = Callable[[], datetime]
 

@@ -14,7 +14,7 @@ from adversarial.pty_run import PtyProcess, clean_env, followup_argv
 from followup_tui.cli import main
 from followup_tui.domain.model import Application
 from followup_tui.store.tinydb_store import TinyDBRepository
-from followup_tui.ui import crash_guard
+from followup_tui.ui.textual_private import crash_guard
 
 pytestmark = pytest.mark.slow
 
@@ -116,4 +116,4 @@ def test_a_crash_in_a_subcommand_exits_1_with_one_line_and_a_log(tmp_path, monke
 def test_the_private_textual_hook_the_crash_guard_needs_still_exists():
     from textual.app import App
 
-    assert callable(getattr(App, crash_guard.HOOK, None)), "Textual changed: update ui/crash_guard.py"
+    assert callable(getattr(App, crash_guard.HOOK, None)), "Textual changed: update ui/textual_private/crash_guard.py"

@@ -12,8 +12,8 @@ from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
 from followup_tui.store.preview import BoardPreviewFile
-from followup_tui.ui.board_preview import preview_of, read_preview
-from followup_tui.ui.session import entry_for
+from followup_tui.ui.data.board_preview import preview_of, read_preview
+from followup_tui.ui.data.session import entry_for
 
 from fixed import FIXED_NOW
 

@@ -175,7 +175,7 @@ async def test_help_lists_the_board_keys_from_its_bindings(demo_db, make_app, wa
         descriptions = {str(cell) for cell in table.columns[1]._cells}
         for expected in (
             "Compose the card's next message", "Agenda: everything due, overdue first",
-            "Find: company, role, tag, location, source", "Record the employer's response",
+            "Find as you type: company, role, contact, tag, location, source", "Record the employer's response",
             "Close the card (asks how it ended)", "Delete the card (asks first; u brings it back)", "New application",
             "Open the card", "Edit the card", "Move to next stage", "Quit (asks when something is unsaved)",
             "Undo the last change", "Redo what was undone",
@@ -277,18 +277,18 @@ async def test_own_saves_update_one_card_but_never_hide_another_sessions_change(
         await wait_until(pilot, lambda: focused_card(app)[0] == "interview", what="the moved card")
         await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert reloads == []
-        assert app.session.in_step_with_file()
+        assert app.session.watcher.in_step()
         # another login writes; our next save notices and the session reads everything
         TinyDBRepository.open(demo_db).add(Application(company="Zephyr Labs", stage="offer"))
         await pilot.press("L")
         await wait_until(pilot, lambda: any(c.company == "Zephyr Labs" for c in screen.column("offer").cards))
         await wait_until(pilot, lambda: not app.session.writing, what="the save")
         assert len(reloads) == 1
-        assert app.session.in_step_with_file()
+        assert app.session.watcher.in_step()
 
 
 async def test_a_big_file_loads_in_the_background_then_focuses_the_first_card(demo_db, make_app, monkeypatch, wait_until):
-    import followup_tui.ui.session as session_module
+    import followup_tui.ui.data.session as session_module
 
     monkeypatch.setattr(session_module, "BACKGROUND_LOAD_BYTES", 10)  # the demo file counts as big
     app = make_app(demo_db)

@@ -77,7 +77,7 @@ async def test_a_move_is_shown_then_saved_and_only_two_columns_redrawn(demo_db, 
         assert board.focused_column.stage == "interview" and board.focused_column.current.company == company
         assert f"{company}: moved to Interview. u undoes it." in board.status_text
         await wait_for_stored(pilot, demo_db, lambda apps: apps[company].stage == "interview")
-        await wait_until(pilot, lambda: not app.session.writing and app.session.in_step_with_file())
+        await wait_until(pilot, lambda: not app.session.writing and app.session.watcher.in_step())
         record = stored(demo_db)[company]
         assert (record.events[-1].from_stage, record.events[-1].to_stage) == ("applied", "interview")
         assert board.focused_column.current.rev == record.rev  # the next move is checked against the stored revision
@@ -118,7 +118,7 @@ async def test_a_failed_save_says_why_and_puts_the_card_back(demo_db, make_app, 
         assert company not in shown_in(board, "interview")
         assert "moved to Interview" not in board.status_text  # no "u undoes it" for what did not happen
         assert demo_db.read_text() == '{"_meta": {"1": {"schema": 1'  # never overwritten
-        assert not app.session.undo_steps
+        assert not app.session.history.undo_steps
         assert app.session.get(board.column("applied").cards[0].app_id).stage == "applied"
 
 

@@ -11,7 +11,7 @@ from waiting import wait_until
 from icalendar import Calendar
 from textual.command import CommandPalette
 
-from followup_tui.ui.downloads import export_filename
+from followup_tui.ui.actions.downloads import export_filename
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "ics"])

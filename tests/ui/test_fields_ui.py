@@ -13,7 +13,7 @@ from rich.console import Console
 
 from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui import job_url
+from followup_tui.ui.actions import job_url
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 

@@ -21,7 +21,7 @@ from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
-from followup_tui.ui.session import DataChanged
+from followup_tui.ui.data.session import DataChanged
 from followup_tui.ui.widgets.board_view import Column
 from ui_steps import messages
 
@@ -331,16 +331,25 @@ async def test_undo_never_overwrites_another_sessions_change(demo_db, make_app, 
 
 
 def bare_session(db: Path):
-    """The session without a running app (notices go nowhere), on a real file."""
+    """The session without a running app, on a real file: its writer's queue
+    runs on the test's thread (`settle`), and each write's outcome is kept."""
     from followup_tui.domain.settings import Settings
-    from followup_tui.ui.session import Session
+    from followup_tui.ui.data.session import Session
 
     def clock():
         return FIXED_NOW
 
     session = Session(TinyDBRepository.open(db, clock=clock), Settings(timezone="UTC"), clock, db)
     session.load_now()
+    session.outcomes = []
+    session.write_done = lambda done: session.outcomes.append(done.outcome)  # what the screens would be told
     return session
+
+
+def settle(session) -> str:
+    """Run the queued writes; the last one's outcome ("saved", "conflict", "refused")."""
+    session.writer.queue.run_queued()
+    return session.outcomes[-1]
 
 
 def stages(db: Path, app_id: int) -> str:
@@ -352,54 +361,73 @@ def test_undo_and_redo_go_back_and_forth_through_every_level(demo_db):
     target = next(e.application for e in session.all() if e.application.stage == "applied")
     path = ["applied", "interview", "thanked", "following-up"]
     for stage in path[1:]:
-        assert session.change(target.id, lambda a, stage=stage: a.move_to(stage, FIXED_NOW), f"moved to {stage}")
+        session.change(target.id, lambda a, stage=stage: a.move_to(stage, FIXED_NOW), f"moved to {stage}")
+        assert settle(session) == "saved"
     for expected in reversed(path[:-1]):  # undo all three
-        assert session.undo()
+        assert session.undo() and settle(session) == "saved"
         assert stages(demo_db, target.id) == expected
     assert not session.undo()  # nothing left
     for expected in path[1:]:  # redo all three
-        assert session.redo()
+        assert session.redo() and settle(session) == "saved"
         assert stages(demo_db, target.id) == expected
     assert not session.redo()
     # and back again: every step is rev-checked against what is stored now
-    assert session.undo() and session.undo()
+    assert session.undo() and session.undo() and settle(session) == "saved"
     assert stages(demo_db, target.id) == "interview"
-    assert session.redo()
+    assert session.redo() and settle(session) == "saved"
     assert stages(demo_db, target.id) == "thanked"
     # a new change forgets what could be redone
-    assert session.change(target.id, lambda a: a.add_note("new", FIXED_NOW), "note added")
+    session.change(target.id, lambda a: a.add_note("new", FIXED_NOW), "note added")
+    assert settle(session) == "saved"
     assert not session.redo()
+
+
+def test_changes_queued_faster_than_the_disk_are_stored_in_order_and_undone_in_order(demo_db):
+    """Nothing waits: each change is made from the one shown before it, saved later."""
+    session = bare_session(demo_db)
+    target = next(e.application for e in session.all() if e.application.stage == "applied")
+    for stage in ("interview", "thanked", "following-up"):
+        session.change(target.id, lambda a, stage=stage: a.move_to(stage, FIXED_NOW), f"moved to {stage}",
+                       seen_rev=session.get(target.id).rev)
+    assert session.undo() and session.undo()
+    assert session.get(target.id).stage == "interview"  # shown at once
+    assert settle(session) == "saved" and session.outcomes == ["saved"] * 5
+    assert stages(demo_db, target.id) == "interview"
 
 
 def test_undo_of_an_add_and_its_redo_keep_the_id(demo_db):
     session = bare_session(demo_db)
-    added = session.add(Application(company="Brand New", role="Engineer"))
-    assert added is not None
-    assert session.undo()
+    session.add(Application(company="Brand New", role="Engineer"))
+    assert settle(session) == "saved"
+    added = session.find("Brand New")
+    assert added is not None and added.id is not None
+    assert session.undo() and settle(session) == "saved"
     assert "Brand New" not in stored(demo_db)
-    assert session.redo()
+    assert session.redo() and settle(session) == "saved"
     back = stored(demo_db)["Brand New"]
     assert back.id == added.id
     assert session.get(added.id).company == "Brand New"
-    assert session.undo() and "Brand New" not in stored(demo_db)
+    assert session.undo() and settle(session) == "saved" and "Brand New" not in stored(demo_db)
 
 
 def test_a_delete_undone_redone_and_undone_again_keeps_its_id_and_changes_before_it(demo_db):
     session = bare_session(demo_db)
     target = next(e.application for e in session.all() if e.application.stage == "applied")
-    assert session.change(target.id, lambda a: a.add_note("kept note", FIXED_NOW), "note added")
-    assert session.delete(target.id)
-    assert session.undo() and session.redo() and session.undo()
+    session.change(target.id, lambda a: a.add_note("kept note", FIXED_NOW), "note added")
+    session.delete(target.id)
+    assert settle(session) == "saved"
+    assert session.undo() and session.redo() and session.undo() and settle(session) == "saved"
     back = TinyDBRepository.open(demo_db).get(target.id)
     assert back.company == target.company and any(e.text == "kept note" for e in back.events)
-    assert session.undo()  # the note, taken back from the restored record (rev-checked)
+    assert session.undo() and settle(session) == "saved"  # the note, taken back from the restored record (rev-checked)
     assert not any(e.text == "kept note" for e in TinyDBRepository.open(demo_db).get(target.id).events)
 
 
 def test_undo_of_a_delete_refuses_when_the_id_is_taken_again(demo_db):
     session = bare_session(demo_db)
     target = next(iter(session.all())).application
-    assert session.delete(target.id)
+    session.delete(target.id)
+    assert settle(session) == "saved"
     TinyDBRepository.open(demo_db).restore_deleted(target)  # another session brought it back meanwhile
-    assert not session.undo()
+    assert session.undo() and settle(session) == "conflict"
     assert TinyDBRepository.open(demo_db).get(target.id).rev == target.rev + 1  # theirs, not overwritten

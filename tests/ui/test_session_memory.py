@@ -11,7 +11,7 @@ from fixed import FIXED_NOW
 from followup_tui.domain.model import Application, Contact, Event, Interview, share_repeated_text
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.session import Session
+from followup_tui.ui.data.session import Session
 
 
 def applications(count: int) -> list[Application]:
@@ -71,7 +71,7 @@ async def test_what_the_app_loaded_is_kept_out_of_the_collectors_sweeps(db_file,
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: app.session.loaded and app.screen.current_card is not None)
         entry = next(iter(app.session.all()))
-        kept = [app.session.entries, entry, entry.application.contacts]
+        kept = [app.session.data.entries, entry, entry.application.contacts]
         assert all(gc.is_tracked(thing) for thing in kept)
 
         def swept() -> list:

@@ -13,7 +13,7 @@ from fixed import FIXED_NOW
 from followup_tui.domain.model import Application
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
-from followup_tui.ui.session import Session
+from followup_tui.ui.data.session import Session
 
 ANOTHER_PROCESS = """
 import sys
@@ -28,24 +28,23 @@ def loaded_session(db) -> Session:
     repo = TinyDBRepository.open(db, clock=clock)
     repo.add_many([Application(company="Acme"), Application(company="Beta")])
     session = Session(TinyDBRepository.open(db, clock=clock), Settings(timezone="UTC"), clock, db)
-    token, entries = session._read_all()
-    session.entries, session._token = entries, token
+    session.load_now()
     return session
 
 
 def test_our_own_save_is_not_a_change_elsewhere_but_another_processs_is(db_file):
     session = loaded_session(db_file)
-    assert not session._changed_elsewhere()
-    # the UI thread saved; the watcher looks before `_stored` moved the token on
-    saved = session.repo.modify(2, lambda app: setattr(app, "role", "ours"))
-    assert session.repo.change_token() != session._token
-    assert not session._changed_elsewhere()
-    session._stored(saved, 2)
-    assert not session._changed_elsewhere()
+    assert not session.watcher.changed_elsewhere()
+    # the writer saved; the watcher looks before the UI thread took the save in
+    session.repo.modify(2, lambda app: setattr(app, "role", "ours"))
+    assert session.repo.change_token() != session.data.token
+    assert not session.watcher.changed_elsewhere()
+    session.took_in_own_write(session.repo.last_write)
+    assert not session.watcher.changed_elsewhere()
 
     done = subprocess.run([sys.executable, "-c", ANOTHER_PROCESS, str(db_file)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert session._changed_elsewhere()
+    assert session.watcher.changed_elsewhere()
 
 
 def test_a_save_after_anothers_unseen_write_is_a_change_elsewhere(db_file):
@@ -53,6 +52,6 @@ def test_a_save_after_anothers_unseen_write_is_a_change_elsewhere(db_file):
     done = subprocess.run([sys.executable, "-c", ANOTHER_PROCESS, str(db_file)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     session.repo.modify(2, lambda app: setattr(app, "role", "ours"))  # on top of their write
-    assert session._changed_elsewhere()
-    session.refresh_from_store()
-    assert session._changed_elsewhere()
+    assert session.watcher.changed_elsewhere()
+    session.reread()
+    assert session.watcher.changed_elsewhere()

@@ -26,8 +26,8 @@ from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.store.backups import list_backups
 from followup_tui.store.preview import preview_path
-from followup_tui.ui import session as session_module
-from followup_tui.ui.board_preview import PREVIEW_CARDS
+from followup_tui.ui.data import session as session_module
+from followup_tui.ui.data.board_preview import PREVIEW_CARDS
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
@@ -121,7 +121,9 @@ async def test_the_next_start_paints_the_last_board_at_once_then_the_loaded_one(
             lock.release()
 
 
-async def test_a_preview_of_another_version_of_the_file_is_not_used(big, many_db, make_app, wait_until):
+async def test_after_another_process_wrote_the_last_board_is_painted_at_once_then_the_files(big, many_db, make_app, wait_until):
+    """Issue 19: first paint as fast after a CLI `log` or a second session's
+    write as on any start: the last board, said to be so, until the file is read."""
     first = make_app(many_db)
     async with first.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: first.session.loaded)
@@ -133,12 +135,15 @@ async def test_a_preview_of_another_version_of_the_file_is_not_used(big, many_db
         async with app.run_test(size=(120, 35)) as pilot:
             board = app.screen
             await wait_until(pilot, lambda: "board painted" in app.startup_steps)
-            assert app.session.provisional is None and board.query_one("#board").loading
-            assert shown_ids(board) == set()
+            assert not app.session.loaded and app.session.provisional is not None
+            assert not board.query_one("#board").loading and shown_ids(board)
+            assert "The board as last seen" in board.status_text
+            assert not any(c.company == "Written elsewhere" for c in board.column("saved").cards)
             lock.release()
             await wait_until(pilot, lambda: app.session.loaded)
             await wait_until(pilot, lambda: titles(board) == expected_titles(many_db))
             assert any(c.company == "Written elsewhere" for c in board.column("saved").cards)
+            assert "The board as last seen" not in board.status_text
     finally:
         if lock.is_locked:
             lock.release()
@@ -267,7 +272,7 @@ import sys
 from pathlib import Path
 from followup_tui.cli import main  # the path `followup` takes
 from followup_tui.cli.context import CliContext, clock_from_env
-from followup_tui.ui import session
+from followup_tui.ui.data import session
 from followup_tui.ui.app import FollowupApp
 
 session.BACKGROUND_LOAD_BYTES = 0  # the test's small file counts as big: painted from its preview
@@ -282,7 +287,7 @@ def first_paint(self):
 
 FollowupApp._painted = first_paint
 from followup_tui.factory import build_app
-from followup_tui.ui.crash_guard import install
+from followup_tui.ui.textual_private.crash_guard import install
 
 settings = CliContext(config_option=str(config)).settings
 app = build_app(db, settings, clock_from_env, config_file=config, first_run=True)
@@ -308,8 +313,8 @@ def test_a_set_up_user_sees_a_big_board_before_anything_heavy_is_imported(demo_d
     a country, its holidays as the last session kept them, not the package."""
     from followup_tui.domain.settings import Settings
     from followup_tui.store.preview import BoardPreviewFile
-    from followup_tui.ui.board_preview import preview_of
-    from followup_tui.ui.session import entry_for
+    from followup_tui.ui.data.board_preview import preview_of
+    from followup_tui.ui.data.session import entry_for
 
     repo = TinyDBRepository.open(demo_db)
     entries = [entry_for(a, FIXED_NOW, Settings(timezone="UTC")) for a in repo.list()]

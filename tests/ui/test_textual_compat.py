@@ -1,4 +1,4 @@
-"""Textual's private API is touched in one module only, ui/textual_compat.py
+"""Textual's private API is touched in one module only, ui/textual_private/textual_compat.py
 (STYLE 10b). These tests fail loudly when a Textual upgrade moves a private
 name it relies on, or when the underlines it exists for stop rendering."""
 
@@ -14,7 +14,7 @@ from textual.widgets.text_area import TextAreaTheme
 from waiting import wait_until
 
 import followup_tui
-from followup_tui.ui import textual_compat
+from followup_tui.ui.textual_private import textual_compat
 from followup_tui.ui.widgets.checked_text_area import CheckedTextArea
 
 SOURCE = Path(followup_tui.__file__).parent
@@ -48,7 +48,7 @@ class Probe(App):
 
 async def test_the_private_names_textual_compat_relies_on_still_exist():
     """If this fails after upgrading Textual: the names moved. Update
-    ui/textual_compat.py (and only it) to the new ones."""
+    ui/textual_private/textual_compat.py (and only it) to the new ones."""
     for cls, (methods, _attributes) in textual_compat.PRIVATE_NAMES.items():
         for name in methods:
             assert callable(getattr(cls, name, None)), f"Textual changed: {cls.__name__}.{name} is gone"

@@ -125,4 +125,20 @@ def import_file(ctx: CliContext, file: str, source: str | None, dry_run: bool) -
     if not dry_run:
         ctx.backup_before("imported")
         run_guarded(lambda: ctx.repo.add_and_update(plan.added, [app for app, _ in plan.updated]))
+        if plan.added or plan.updated:
+            _keep_board_preview(ctx)
     _report(parsed, plan, dry_run)
+
+
+def _keep_board_preview(ctx: CliContext) -> None:
+    """The TUI's first start after an import paints the imported board at once
+    (store/preview.py): at 10,000 applications there is no time to read them
+    all before the first paint."""
+    from ..store.preview import BoardPreviewFile
+    from ..ui.data.board_preview import preview_of
+    from ..ui.data.loaded import entries_for
+
+    repo = ctx.repo
+    token = repo.change_token()
+    entries = entries_for(run_guarded(repo.load_all), ctx.now(), ctx.settings)
+    BoardPreviewFile(repo.path).save(token, preview_of(entries.values()))

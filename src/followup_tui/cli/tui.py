@@ -67,7 +67,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
     collector_back_on = pause_collector()  # before Textual is imported
     try:
         from ..factory import build_app  # textual is imported only when the TUI runs
-        from ..ui.crash_guard import install
+        from ..ui.textual_private.crash_guard import install
 
         settings = ctx.settings
         try:

@@ -2,7 +2,7 @@
 invisible formatting characters (bidi overrides, zero-width characters) shown
 as visible stand-ins, so stored text never drives the terminal or hides what
 it says. Pure; the one way user text is made safe, used by the CLI, the
-exports and the TUI (ui/safe_text.py)."""
+exports and the TUI (ui/text/safe_text.py)."""
 
 from __future__ import annotations
 

@@ -75,6 +75,16 @@ class BoardPreviewFile:
             records.append(application)
         return {"counts": kept.counts, "records": records}
 
+    def load_latest(self) -> dict[str, Any] | None:
+        """The preview as last written, whichever version of the data file it
+        was made for (after another process wrote the file: painted while the
+        file is read, then replaced by the file's board), or None."""
+        try:
+            token = _KEPT.decode(self.path.read_bytes()).token
+        except (OSError, msgspec.DecodeError, RecursionError):
+            return None
+        return self.load(tuple(token))
+
     def save(self, token: object, preview: dict[str, Any]) -> None:
         """Write the preview for the data file at `token` (best effort: a cache
         that cannot be written is no reason to bother the user)."""

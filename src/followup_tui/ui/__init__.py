@@ -1,1 +1,1 @@
-"""The Textual app. Screens talk to the repository; widgets post messages."""
+"""The Textual app: screens read the loaded data and hand every change to the writer (ui/data/); widgets post messages."""

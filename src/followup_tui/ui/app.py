@@ -1,6 +1,6 @@
-"""The Textual application: it is handed the session (the one owner of loaded
-data and of every write) and the outbox (getting a message out), and moves
-between screens. It never reads or writes the store itself."""
+"""The Textual application: it is handed the session (the loaded data, the
+writer, the watcher: ui/data/) and the outbox (getting a message out), and
+moves between screens. It never reads or writes the store itself."""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
 from .glyphs import Glyphs, glyphs_for, use_console_scroll_bars
-from .held_keys import OneKeyAtATime, ScreenOfEachKey
-from .safe_text import printable, printable_multiline
+from .keys.held_keys import OneKeyAtATime, ScreenOfEachKey
+from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
-from .session import Session
-from .textual_compat import drop_watchers_of_removed
-from .settings_store import SettingsStore
+from .data.messages import Notice
+from .data.session import Session
+from .data.watcher import FileWatcher
+from .textual_private.textual_compat import drop_watchers_of_removed
+from .data.settings_store import SettingsStore
 
 if TYPE_CHECKING:
     from ..messaging.outbox import Outbox
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Notice:
+class ShownNotice:
     """A notice as it was shown (the app keeps the last ones: `notices`)."""
 
     message: str
@@ -61,7 +63,7 @@ class FollowupApp(App[None]):
         self.settings_store = settings_store
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
-        self.notices: deque[Notice] = deque(maxlen=100)  # the last notices shown, oldest first
+        self.notices: deque[ShownNotice] = deque(maxlen=100)  # the last notices shown, oldest first
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self._after_first_paint: list[Callable[[], None]] = []
         self._screen_of_each_key = ScreenOfEachKey()
@@ -87,7 +89,7 @@ class FollowupApp(App[None]):
         """Settings saved from a screen: used from now on (templates sign with
         the new name, due times in the new timezone once recomputed)."""
         self.settings = settings
-        self.session.refresh_from_store()
+        self.session.reread()
 
     def clock(self) -> datetime:
         return self.session.clock()
@@ -148,7 +150,7 @@ class FollowupApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Keys typed before the current screen can take them (a big file still
         # loading, a screen still opening) are held by that screen and handed
-        # on in order (ui/held_keys.py); asked here, where keys arrive in order.
+        # on in order (ui/keys/held_keys.py); asked here, where keys arrive in order.
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self._one_key_at_a_time.arrived(event)
             return
@@ -201,7 +203,7 @@ class FollowupApp(App[None]):
                 f"{binding.tooltip or binding.description} ({key})",
                 lambda action=binding.action, node=node: self.run_action(action, node),
             )
-        from .downloads import EXPORT_FORMATS
+        from .actions.downloads import EXPORT_FORMATS
 
         for fmt, (title, _) in EXPORT_FORMATS.items():
             yield SystemCommand(
@@ -214,7 +216,7 @@ class FollowupApp(App[None]):
     # -- files for the user: downloads in a browser tab, the downloads folder in a terminal
 
     def export_all(self, fmt: str) -> None:
-        from .downloads import deliver_export
+        from .actions.downloads import deliver_export
 
         apps = [entry.application for entry in self.session.all()]
         deliver_export(self, fmt, apps, self.clock(), self.settings, self.exports_folder)
@@ -226,14 +228,14 @@ class FollowupApp(App[None]):
 
     @on(events.DeliveryComplete)
     def delivered(self, event: events.DeliveryComplete) -> None:
-        from .downloads import DELIVERY_NAME, delivered_text
+        from .actions.downloads import DELIVERY_NAME, delivered_text
 
         if event.name == DELIVERY_NAME:
             self.notify(delivered_text(event.path, self.is_web), title="Exported", timeout=6)
 
     @on(events.DeliveryFailed)
     def not_delivered(self, event: events.DeliveryFailed) -> None:
-        from .downloads import DELIVERY_NAME
+        from .actions.downloads import DELIVERY_NAME
 
         if event.name == DELIVERY_NAME:
             self.notify(str(event.exception), title="Not exported", severity="error", timeout=8)
@@ -243,9 +245,18 @@ class FollowupApp(App[None]):
         never a control character (every notice of every screen passes here)."""
         if kwargs.get("title"):
             kwargs["title"] = printable(kwargs["title"])
-        notice = Notice(printable_multiline(message), kwargs.get("title", ""), kwargs.get("severity", "information"))
+        notice = ShownNotice(printable_multiline(message), kwargs.get("title", ""), kwargs.get("severity", "information"))
         self.notices.append(notice)
         super().notify(notice.message, markup=notice.markup, **kwargs)
+
+    # -- what the session's parts say ------------------------------------------------
+
+    def on_notice(self, notice: Notice) -> None:
+        """A notice no screen showed on its status line: a toast."""
+        self.notify(notice.text, title=notice.title, severity=notice.severity, timeout=notice.timeout)  # type: ignore[arg-type]
+
+    def on_file_watcher_file_changed(self, _message: FileWatcher.FileChanged) -> None:
+        self.session.on_file_changed()
 
     # -- the one place where background work's failures become visible -------------
 

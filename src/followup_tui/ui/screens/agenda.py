@@ -13,20 +13,20 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ..held_keys import OpeningScreen
+from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
 from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
-from ..safe_text import printable
-from ..session import DataChanged
+from ..text.safe_text import printable
+from ..data.session import DataChanged
 from ..widgets.batched_table import BatchedTable
 from ..widgets.column_widths import column_widths, cut
 from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
-from ..cards import compact_due  # the board's short due words ("overdue 23h")
+from ..board.cards import compact_due  # the board's short due words ("overdue 23h")
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
@@ -107,7 +107,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
         session = self.app.session
         rows = [row for row in self.rows if row[0].id not in event.app_ids]
         for app_id in event.app_ids:
-            entry = session.entries.get(app_id)
+            entry = session.data.entries.get(app_id)
             if entry is not None:
                 rows.extend((entry.application, action) for action in entry.actions)
         self.show(rows, keep_index=index if event.origin == "here" else None)
@@ -186,7 +186,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
 
     def action_record_decision(self) -> None:
         if self.current:
-            from ..decision_date import ask_decision_date
+            from ..actions.decision_date import ask_decision_date
 
             ask_decision_date(self.app, self.current[0].id)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -16,10 +14,11 @@ from textual.widgets import Input, Static
 
 from .base import DataScreen
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
-from ..cards import Card, card_for, card_sort_key, group_by_stage
-from ..held_keys import HeldKeys
-from ..safe_text import printable
-from ..session import DataChanged
+from ..board.board_model import FILTER_FIELDS, BoardModel, matches
+from ..board.cards import Card, card_for, group_by_stage
+from ..keys.held_keys import HeldKeys
+from ..text.safe_text import printable
+from ..data.messages import DataChanged, Notice
 from ..widgets.app_header import AppHeader
 from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
 from ..widgets.footer_line import FooterLine
@@ -29,6 +28,7 @@ __all__ = ["BoardScreen", "Column", "MIN_COLUMN_WIDTH", "column_title"]
 
 FILTER_DELAY = 0.1  # seconds of quiet typing before the filter redraws
 HINT_SECONDS = 8  # how long the status line keeps "moved to ... u undoes it"
+STALE_PREVIEW = "The board as last seen; reading what changed since…"
 EMPTY_BOARD = (
     ("No applications yet.\n\n", "bold"),
     ("  n", "bold"), ("                      add your first application\n", ""),
@@ -85,7 +85,7 @@ class BoardScreen(DataScreen):
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
         Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
-        Binding("slash", "filter", "Find", tooltip="Find: company, role, tag, location, source"),
+        Binding("slash", "filter", "Find", tooltip=f"Find as you type: {FILTER_FIELDS}"),
         Binding("r", "respond", "Response", show=False, tooltip="Record the employer's response"),  # help, ctrl+p: quit must fit 80 columns
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the card (asks first; u brings it back)"),
@@ -103,33 +103,31 @@ class BoardScreen(DataScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._by_id: dict[int, Card] = {}  # every card, filtered or not
-        self._version = 0  # moves on with every change of _by_id (see _retime_cards)
-        self._columns: dict[str, list[Card]] = {stage: [] for stage in STAGES}  # shown: filtered, sorted
+        self.model = BoardModel()  # the cards: grouped, filtered, cursors, counts
         self._filter_timer: Timer | None = None
         self.shown_filter = ""
         self._hint = ""
         self._hint_timer: Timer | None = None
-        self.view = BoardView(id="board")  # the one widget that draws the columns
-        # Keys typed before a big file is loaded wait for it (ui/held_keys.py).
+        self.view = BoardView(self.model, id="board")  # the one widget that draws the model's columns
+        # Keys typed before a big file is loaded wait for it (ui/keys/held_keys.py).
         self.held_keys = HeldKeys(
             self, lambda: self.app.session.loaded, lambda: self.app.session.provisional is not None
         )
 
     def hold_key(self, event: events.Key) -> bool:
-        """Asked by the app before it handles a typed key (ui/held_keys.py)."""
+        """Asked by the app before it handles a typed key (ui/keys/held_keys.py)."""
         return self.held_keys.hold(event)
 
     @property
     def cards(self) -> list[Card]:
         """Every card (the filter aside)."""
-        return list(self._by_id.values())
+        return list(self.model.by_id.values())
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield self.view
         yield Static(Text.assemble(*EMPTY_BOARD), id="board-empty", markup=False)
-        yield Input(placeholder="filter: company, role, contact, tag, location, source (escape clears)", id="filter", compact=True)
+        yield Input(placeholder=f"filter: {FILTER_FIELDS} (escape clears)", id="filter", compact=True)
         yield StatusLine(id="board-status")
         yield FooterLine(id="board-footer")  # one widget, not a widget per key (widgets/footer_line.py)
 
@@ -152,6 +150,13 @@ class BoardScreen(DataScreen):
         self._show_status()
 
     # -- the status line: the last change (and how to undo it), columns off screen
+
+    @on(Notice)
+    def _notice(self, notice: Notice) -> None:
+        """A plain word on a change goes on the status line, like the move it answers."""
+        if notice.for_status_line:
+            notice.stop()
+            self.show_hint(notice.text)
 
     def show_hint(self, text: str) -> None:
         """A line for the status bar (cheaper than a toast, and it stays a while)."""
@@ -177,7 +182,7 @@ class BoardScreen(DataScreen):
     def _show_status(self) -> None:
         width = self.size.width
         before, after = self.off_screen()
-        left = self._hint
+        left = "   ".join(part for part in (self.filter_status, self._hint) if part)
         right = ""
         if before or after:
             more_left, more_right = self.app.glyphs.more_left, self.app.glyphs.more_right
@@ -220,7 +225,7 @@ class BoardScreen(DataScreen):
 
     def select(self, app_id: int) -> None:
         """Make an application's card the current one (a click does this too)."""
-        card = self._by_id.get(app_id)
+        card = self.model.card(app_id)
         index = self.column(card.stage).index_of(app_id) if card is not None else None
         if index is not None:
             self.view.set_cursor(card.stage, index)
@@ -239,16 +244,17 @@ class BoardScreen(DataScreen):
 
     def reload(self, focus_app_id: int | None = None) -> None:
         """Rebuild every card from the session's data, keeping the user's place."""
-        self._by_id = cards_by_id(self.app.session, self.app.session.all())
-        self._version += 1
-        self.redraw(focus_app_id)
+        self.model.filter = self.filter_text
+        self.model.load(cards_by_id(self.app.session, self.app.session.all()).values())
+        self.shown_filter = self.filter_text
+        self._show_columns(STAGES, focus_app_id)
 
     def _retime_cards(self) -> None:
         """The clock moved on: every card's due words again, built in a thread
         (at 10,000 applications ~80 ms, which a key pressed meanwhile would
         wait for on the UI thread), taken in only if no card changed meanwhile
         (else built again from the newer data)."""
-        session, version, query = self.app.session, self._version, self.filter_text
+        session, version, query = self.app.session, self.model.version, self.filter_text
         entries = list(session.all())  # taken here: the session changes its dict on this thread
 
         def build() -> None:
@@ -258,18 +264,17 @@ class BoardScreen(DataScreen):
                 self.app.call_from_thread(taken, by_id, columns)
 
         def taken(by_id: dict[int, Card], columns: dict[str, list[Card]]) -> None:
-            if version != self._version or query != self.filter_text:
+            if version != self.model.version or query != self.filter_text:
                 self._retime_cards()
                 return
-            self._by_id, self._columns = by_id, columns
-            self._version += 1
+            self.model.take_grouped(by_id, columns)
             self._show_columns(STAGES, None)
 
         self.run_worker(build, name="board-clock", group="board-clock", thread=True, exclusive=True, exit_on_error=False)
 
     def redraw(self, focus_app_id: int | None = None) -> None:
-        """Regroup every card (a new filter, a reload) and redraw every column."""
-        self._columns = group_by_stage(list(self._by_id.values()), self.filter_text)
+        """Regroup every card (a new filter) and redraw every column."""
+        self.model.set_filter(self.filter_text)
         self.shown_filter = self.filter_text  # what the columns show now (the filter redraws after a pause)
         self._show_columns(STAGES, focus_app_id)
 
@@ -278,23 +283,19 @@ class BoardScreen(DataScreen):
         keep = focus_app_id if focus_app_id is not None else (current.app_id if current else None)
         view = self.view
         for stage in stages:
-            view.set_cards(stage, self._columns[stage], keep)
-        target = self._by_id.get(focus_app_id) if focus_app_id is not None else None
-        if target is not None and self._matches(target):
+            view.set_cards(stage, self.model.column(stage).cards, keep, total=self.model.column(stage).count)
+        target = self.model.card(focus_app_id)
+        if target is not None and matches(target, self.model.needle):
             self.activate(target.stage)
         self._show_empty()
         self._update_has_card()
         self._show_status()
 
-    def _matches(self, card: Card) -> bool:
-        needle = self.filter_text.strip().lower()
-        return not needle or needle in card.search_text
-
     def _show_empty(self) -> None:
         """An empty board says how to begin; a filter that matches nothing says so."""
         empty = self.query_one("#board-empty", Static)
-        nothing_shown = not any(self._columns.values())
-        if not self._by_id:
+        nothing_shown = self.model.match_count == 0
+        if not self.model.total:
             empty.update(Text.assemble(*EMPTY_BOARD))
         elif nothing_shown:
             empty.update(Text(f"Nothing matches “{printable(self.filter_text.strip())}”. escape clears the filter."))
@@ -307,41 +308,28 @@ class BoardScreen(DataScreen):
         the columns they left or joined, not the whole board."""
         session = self.app.session
         now, tz, settings = session.now(), session.settings.tz, session.settings
-        touched: set[str] = set()
-        self._version += 1
+        entries = session.data.entries
+        cards: dict[int, Card | None] = {}
         for app_id in app_ids:
-            old = self._by_id.pop(app_id, None)
-            if old is not None:
-                column = self._columns[old.stage]
-                index = bisect_left(column, card_sort_key(old), key=card_sort_key)
-                if index < len(column) and column[index] is old:
-                    del column[index]
-                elif old in column:  # not where its key says (should not happen): find it
-                    column.remove(old)
-                touched.add(old.stage)
-            entry = session.entries.get(app_id)
-            if entry is None:
-                continue
-            card = card_for(entry.application, entry.actions, now, settings, tz)
-            self._by_id[app_id] = card
-            if self._matches(card):
-                insort(self._columns[card.stage], card, key=card_sort_key)
-                touched.add(card.stage)
+            entry = entries.get(app_id)
+            cards[app_id] = card_for(entry.application, entry.actions, now, settings, tz) if entry else None
+        touched = self.model.replace(cards)
         self._show_columns([s for s in STAGES if s in touched], focus_app_id)
 
     def show_preview(self) -> None:
         """A big file's first cards and counts, as the board last showed them,
-        while the session loads the file (ui/board_preview.py)."""
+        while the session loads the file (ui/data/board_preview.py)."""
         session = self.app.session
         preview = session.provisional
         now, tz = session.now(), session.settings.tz
         cards = [card_for(a, actions, now, session.settings, tz) for a, actions in preview.applications]
-        self._by_id = {card.app_id: card for card in cards}
-        self._version += 1
-        self._columns = group_by_stage(cards)
+        self.model.load(cards, counts=preview.counts)
         view = self.view
-        for stage, stage_cards in self._columns.items():
-            view.set_cards(stage, stage_cards, None, total=preview.counts.get(stage, len(stage_cards)))
+        for stage in STAGES:
+            column = self.model.column(stage)
+            view.set_cards(stage, column.cards, None, total=column.count)
+        if session.data.provisional_is_stale:
+            self.show_hint(STALE_PREVIEW)
         self._show_status()
 
     @on(DataChanged)
@@ -349,6 +337,8 @@ class BoardScreen(DataScreen):
         session = self.app.session
         board = self.query_one("#board")
         if event.origin == "load" or board.loading:
+            if self._hint == STALE_PREVIEW:
+                self.clear_hint()
             if board.loading:
                 board.loading = False
                 self.reload()
@@ -364,7 +354,7 @@ class BoardScreen(DataScreen):
             self.reload()
             return
         if event.origin == "put back":
-            self.clear_hint()  # its save failed: the session says why
+            self.clear_hint()  # its save failed: the writer says why
         focus = next(iter(event.app_ids)) if event.origin == "here" and len(event.app_ids) == 1 else None
         if focus is not None and session.get(focus) is None:
             focus = None
@@ -419,8 +409,7 @@ class BoardScreen(DataScreen):
             back = application.stage_before_closing() if application else "applied"
             now = self.app.clock()
             label = f"reopened: back to {STAGE_TITLES[back]}"
-            if self.app.session.change_soon(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev):
-                self.show_hint(f"{card.company}: {label}. u undoes it.")
+            self.app.session.change(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev)
             return
         index = STAGES.index(card.stage) + delta
         if not 0 <= index < len(STAGES):
@@ -435,10 +424,9 @@ class BoardScreen(DataScreen):
             return
         now = self.app.clock()
         # Rev-checked against the card as shown: if another session moved it
-        # meanwhile, the session refuses and shows where it is now.
+        # meanwhile, the writer refuses and shows where it is now.
         label = f"moved to {STAGE_TITLES[stage]}"
-        if self.app.session.change_soon(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev):
-            self.show_hint(f"{card.company}: {label}. u undoes it.")
+        self.app.session.change(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev)
 
     def action_move_prev(self) -> None:
         self._move_card(-1)
@@ -458,7 +446,7 @@ class BoardScreen(DataScreen):
         self.app.open_form(None)
 
     def action_open_job_url(self) -> None:
-        from ..job_url import open_job_url
+        from ..actions.job_url import open_job_url
 
         card = self.current_card
         application = self.app.session.get(card.app_id) if card else None
@@ -491,10 +479,7 @@ class BoardScreen(DataScreen):
             if outcome:
                 now = self.app.clock()
                 label = f"closed ({outcome.replace('-', ' ')})"
-                if self.app.session.change_soon(
-                    card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev
-                ):
-                    self.show_hint(f"{card.company}: {label}. u undoes it.")
+                self.app.session.change(card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev)
 
         choices = [(o, o.replace("-", " ")) for o in OUTCOMES]
         self.app.push_screen(ChoiceDialog(f"Close {card.company}: how did it end?", choices), closed)
@@ -524,11 +509,31 @@ class BoardScreen(DataScreen):
         self.filter_text = event.value
         if self._filter_timer is not None:
             self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, self.redraw)
+        self._filter_timer = self.set_timer(FILTER_DELAY, self._show_matches)
+
+    def _show_matches(self) -> None:
+        """As you type: only matching cards, the board on the first of them
+        (the typing stays in the filter box), their count on the status line."""
+        self.redraw()
+        first = self.model.first_match()
+        if first is not None:
+            index = self.model.column(first.stage).index_of(first.app_id) or 0
+            self.view.set_current(first.stage)
+            self.view.set_cursor(first.stage, index)
+        self._show_status()
+
+    @property
+    def filter_status(self) -> str:
+        """'2 of 12 match “latt”', while a filter is typed or applied."""
+        needle = self.model.needle
+        if not needle:
+            return ""
+        shown, total = self.model.match_count, self.model.total
+        return f"{shown:,} of {total:,} match “{printable(self.filter_text.strip())}”"
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        self.redraw()
+        self._show_matches()
         self._focus_first_card()
 
     def action_clear_filter(self) -> None:

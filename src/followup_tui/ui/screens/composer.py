@@ -31,9 +31,9 @@ from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill
 from ...domain.templates import NO_NAME_HINT, signing_name
 from ...messaging.editor import EditorError
 from ...messaging.outbox import ExportError
-from ..safe_text import printable, printable_multiline
-from ..session import DataChanged
-from ..held_keys import OpeningScreen
+from ..text.safe_text import printable, printable_multiline
+from ..data.session import DataChanged
+from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
 from ..widgets.check_panel import CheckPanel
 from ..widgets.checked_text_area import CheckedTextArea
@@ -281,7 +281,8 @@ class ComposerScreen(OpeningScreen, DataScreen):
         def store(a: Application) -> None:
             a.drafts[kind] = Draft(kind=kind, to=f.to, subject=f.subject, body=f.body, updated=now)
 
-        saved = self.app.session.change(self.app_id, store, "draft saved")
+        self.app.session.change(self.app_id, store, "draft saved")
+        saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
         if saved is not None:
             self.application = saved
             self.clean = f
@@ -302,7 +303,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
 
     def action_export(self) -> None:
         if self.app.is_web:  # a browser tab: the file goes to the browser, not the server's disk
-            from ..downloads import deliver_eml
+            from ..actions.downloads import deliver_eml
 
             deliver_eml(self.app, self.build_email(self.fields, draft=True), self.default_export_path().name, self.app.exports_folder)
             return
@@ -379,7 +380,8 @@ class ComposerScreen(OpeningScreen, DataScreen):
         def record(a: Application) -> None:
             a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body)
 
-        saved = self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
+        saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
         if saved is None:
             return False
         self.application = saved

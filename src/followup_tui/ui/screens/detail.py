@@ -17,8 +17,8 @@ from ...domain.cadence import action_label, waiting_for
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text, parse_when
-from ..safe_text import printable, printable_multiline
-from ..session import DataChanged
+from ..text.safe_text import printable, printable_multiline
+from ..data.session import DataChanged
 from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
@@ -150,7 +150,7 @@ class DetailScreen(DataScreen):
         self.app.open_form(self.app_id)
 
     def action_open_job_url(self) -> None:
-        from ..job_url import open_job_url
+        from ..actions.job_url import open_job_url
 
         application = self.application
         if application is not None:
@@ -166,7 +166,7 @@ class DetailScreen(DataScreen):
         self.app.open_help()
 
     def action_record_decision(self) -> None:
-        from ..decision_date import ask_decision_date
+        from ..actions.decision_date import ask_decision_date
 
         ask_decision_date(self.app, self.app_id)
 

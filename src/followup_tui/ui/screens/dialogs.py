@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.errors import ValidationError
-from ..safe_text import printable
+from ..text.safe_text import printable
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from ..held_keys import OpeningScreen
+from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
-from ...domain.errors import ConflictError, FollowupError, ValidationError
-from ...domain.merge import MergeResult
+from ...domain.errors import ValidationError
+from ...domain.merge import MergeResult, merge_form_changes
 from ...domain.model import (
     CHANNELS,
     OUTCOMES,
@@ -31,7 +31,9 @@ from ...domain.model import (
 )
 from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
 from ...domain.validation import check_email
-from ..safe_text import printable
+from ..data.messages import WriteDone
+from ..data.writer import Change
+from ..text.safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
 from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
@@ -127,6 +129,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         self.interview_count = 0
         self._initial: dict[str, object] | None = None
         self._merge: MergeResult | None = None  # after a conflict: how a save would merge
+        self._saving: tuple[int, Application] | None = None  # the writer's ticket and the version handed to it
         self._notes_shown: dict[str, tuple[str | None, str | None]] = {}  # field id -> (error, hint) on screen
 
     # -- layout ---------------------------------------------------------------------
@@ -179,7 +182,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             # The contacts' and rounds' rows (most of the form's widgets) are
             # mounted right after the first paint (_mount_rows); keys typed
-            # meanwhile wait for them (ready_for_keys, ui/held_keys.py).
+            # meanwhile wait for them (ready_for_keys, ui/keys/held_keys.py).
             yield Vertical(id="contacts")
             yield Button("+ contact (F2)", id="add-contact", compact=True)
             yield Vertical(id="interviews")
@@ -450,42 +453,47 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             bad[0].scroll_visible(animate=False)
 
     def action_save(self) -> None:
+        """Hand the form's version to the writer; the form closes once it is
+        saved (`WriteDone`), and stays open, edits kept, when it is not."""
+        if self._saving is not None:
+            return  # the last ctrl+s is still being saved
         application = self.collect()
         if application is None:
             return
         session = self.app.session
         if self.original is None:
-            saved = session.add(application, "added")
-            if saved is not None:
-                self._initial = self._snapshot()
-                self.dismiss(None)
+            self._saving = (session.add(application, "added"), application)
             return
-        try:
-            if self._merge is not None:
-                # Saving over the latest version: only the fields this form
-                # changed, over what the other session stored (rev-checked).
-                merge = session.merge(self.original, application)
-                saved = session.update(merge.merged, "saved over the latest version")
-            else:
-                saved = session.update(application, "saved")
-        except ConflictError:
-            self._conflict(application)
-            return
-        except FollowupError as exc:
-            session.report_error(exc)
-            return
-        self._initial = self._snapshot()
-        self.dismiss(None)
+        if self._merge is not None:
+            # Saving over the latest version: only the fields this form
+            # changed, over what the other session stored (rev-checked).
+            latest = session.get(application.id)
+            if latest is None:
+                self.notify("Deleted in another session meanwhile: nothing to save over.", severity="warning")
+                return
+            merged = merge_form_changes(self.original, application, latest, self.app.clock()).merged
+            ticket = session.writer.submit(Change(application.id, lambda _shown: merged, latest.rev, "saved over the latest version"))
+        else:
+            ticket = session.writer.submit(Change(application.id, lambda _shown: application, application.rev, "saved"))
+        self._saving = (ticket, application)
 
-    def _conflict(self, edited: Application) -> None:
+    @on(WriteDone)
+    def _saved(self, done: WriteDone) -> None:
+        if self._saving is None or done.ticket != self._saving[0]:
+            return
+        _ticket, edited = self._saving
+        self._saving = None
+        if done.outcome == "saved":
+            self._initial = self._snapshot()
+            self.dismiss(None)
+        elif done.outcome == "conflict" and done.application is not None:
+            self._conflict(edited, done.application)
+        # refused: the writer said why; the form stays open with its edits
+
+    def _conflict(self, edited: Application, latest: Application) -> None:
         """Another session changed this application since the form opened:
         show, field by field, what it changed that this form changed too."""
-        session = self.app.session
-        try:
-            self._merge = merge = session.merge(self.original, edited)
-        except FollowupError as exc:
-            session.report_error(exc)
-            return
+        self._merge = merge = merge_form_changes(self.original, edited, latest, self.app.clock())
         for name in merge.conflicts:
             self._show_error(name, None)  # shows the other session's value
         if merge.conflicts:

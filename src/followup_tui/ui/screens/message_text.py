@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from ..safe_text import printable
+from ..text.safe_text import printable
 
 
 class MessageTextDialog(ModalScreen[None]):

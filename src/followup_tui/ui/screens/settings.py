@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from ...domain.timeparse import resolve_timezone
-from ..safe_text import printable
+from ..text.safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
 from ..widgets.app_header import AppHeader
 from .dialogs import close_unless_unsaved

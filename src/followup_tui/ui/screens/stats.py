@@ -16,8 +16,8 @@ from textual.widgets import Footer, Sparkline, Static
 from ...domain.model import STAGE_TITLES
 from ...domain.stats import GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
 from ..glyphs import WHOLE_BLOCKS
-from ..safe_text import printable
-from ..session import DataChanged
+from ..text.safe_text import printable
+from ..data.session import DataChanged
 from ..widgets.app_header import AppHeader
 from .base import DataScreen
 

@@ -24,8 +24,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...domain.model import STAGE_TITLES, STAGES
-from ..cards import Card, compact_due
-from ..safe_text import printable
+from ..board.board_model import BoardModel, ColumnModel
+from ..board.cards import Card, compact_due
+from ..text.safe_text import printable
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
 GAP = 1  # cells right of each card, between the columns (a column's scroll bar when it has more cards)
@@ -112,17 +113,41 @@ def fitted(pieces: list[tuple[str, Style]], width: int, base: Style) -> list[Seg
 
 
 class Column:
-    """One stage's column as the board draws it (read by the screen and tests)."""
+    """One stage's column as the board draws it (read by the screen and tests):
+    its cards, count and cursor are the board model's (board/board_model.py);
+    the rest is how it is drawn."""
 
-    def __init__(self, stage: str) -> None:
+    def __init__(self, stage: str, model: ColumnModel | None = None) -> None:
         self.stage = stage
-        self.cards: list[Card] = []  # shown: filtered, sorted
-        self.count = 0  # the title's count (more than the cards in a preview)
-        self.cursor = 0
+        self.model = model or ColumnModel(stage)
         self.scroll = 0  # the first row of cards shown
         self.title = STAGE_TITLES[stage]  # as drawn: fitted to the column's width
         self.field_lines = 0  # field lines each card of this column has
         self.content_lines = CONTENT_LINES  # company, role, action and due lines each card has
+
+    @property
+    def cards(self) -> list[Card]:
+        return self.model.cards
+
+    @cards.setter
+    def cards(self, cards: list[Card]) -> None:
+        self.model.cards = cards
+
+    @property
+    def count(self) -> int:
+        return self.model.count
+
+    @count.setter
+    def count(self, count: int) -> None:
+        self.model.count = count
+
+    @property
+    def cursor(self) -> int:
+        return self.model.cursor
+
+    @cursor.setter
+    def cursor(self, cursor: int) -> None:
+        self.model.cursor = cursor
 
     @property
     def card_height(self) -> int:
@@ -201,9 +226,10 @@ class BoardView(Widget, can_focus=True):
         def control(self) -> BoardView:
             return self.view
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, model: BoardModel | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.columns: dict[str, Column] = {stage: Column(stage) for stage in STAGES}
+        model = model or BoardModel()
+        self.columns: dict[str, Column] = {stage: Column(stage, model.column(stage)) for stage in STAGES}
         self.current_stage = STAGES[0]
         self.first = 0  # the index of the leftmost column shown
         self.shown = 1  # how many columns fit

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...domain.checks import CheckResult
-from ..safe_text import printable
+from ..text.safe_text import printable
 
 STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2}
 

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Highlight, TextAreaTheme
 
-from ..textual_compat import HighlightableTextArea
+from ..textual_private.textual_compat import HighlightableTextArea
 from .plain_text import clean_body
 
 Span = tuple[int, int]

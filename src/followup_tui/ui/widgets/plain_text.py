@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from ..safe_text import printable, printable_body
+from ..text.safe_text import printable, printable_body
 
 
 def clean_body(text: str) -> str:

@@ -22,7 +22,7 @@ def install(app: App, on_crash: Callable[[BaseException], str]) -> list[str]:
     `on_crash(error)`, which logs it and returns the one line to show after
     the app has left the screen; returns the list those lines are kept in."""
     if not callable(getattr(app, HOOK, None)):
-        raise RuntimeError(f"textual.App.{HOOK} is gone: update followup_tui/ui/crash_guard.py")
+        raise RuntimeError(f"textual.App.{HOOK} is gone: update followup_tui/ui/textual_private/crash_guard.py")
     crashes: list[str] = []
 
     def handle(error: Exception) -> None:

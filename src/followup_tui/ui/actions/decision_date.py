@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.app import App
 
-from ..domain.timeparse import ACCEPTED_DATE_FORMS, parse_date
-from .screens.dialogs import TextDialog
+from ...domain.timeparse import ACCEPTED_DATE_FORMS, parse_date
+from ..screens.dialogs import TextDialog
 
 
 def ask_decision_date(app: App, app_id: int) -> None:

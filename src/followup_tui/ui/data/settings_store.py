@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from ..domain.settings import Settings
+from ...domain.settings import Settings
 
 
 class SettingsStore(Protocol):

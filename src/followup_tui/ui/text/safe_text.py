@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..domain.textsafe import printable, printable_body, printable_multiline
+from ...domain.textsafe import printable, printable_body, printable_multiline
 
 __all__ = ["literal", "printable", "printable_body", "printable_multiline"]
 

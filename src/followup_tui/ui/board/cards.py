@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ..domain.cadence import URGENCIES, NextAction, action_label, next_actions, waiting_label
-from ..domain.due_words import due_in_words
-from ..domain.model import STAGES, Application
-from ..domain.settings import Settings
-from .safe_text import printable
+from ...domain.cadence import URGENCIES, NextAction, action_label, next_actions, waiting_label
+from ...domain.due_words import due_in_words
+from ...domain.model import STAGES, Application
+from ...domain.settings import Settings
+from ..text.safe_text import printable
 
 @dataclass(frozen=True)
 class Card:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..domain.cadence import next_actions
-from ..domain.model import STAGES, Application
-from ..domain.settings import Settings
-from .cards import order_key
+from ...domain.cadence import next_actions
+from ...domain.model import STAGES, Application
+from ...domain.settings import Settings
+from ..board.cards import order_key
 
 PREVIEW_CARDS = 20  # a column's first screenful on a tall terminal
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from textual.app import App
 
-from ..domain.model import Application
-from ..domain.settings import Settings
-from ..messaging.eml import message_bytes, private_dir, unused_path
-from ..transfer import export_csv, export_json
-from ..transfer.calendar_export import export_ics
+from ...domain.model import Application
+from ...domain.settings import Settings
+from ...messaging.eml import message_bytes, private_dir, unused_path
+from ...transfer import export_csv, export_json
+from ...transfer.calendar_export import export_ics
 
 DELIVERY_NAME = "followup-download"  # tells our deliveries from Textual's own (screenshots)
 

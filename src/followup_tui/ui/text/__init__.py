@@ -1,0 +1,1 @@
+"""User text on screen: literal, never markup or control sequences."""

@@ -36,7 +36,7 @@ of `Settings.country` (see business_days).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -231,6 +231,12 @@ def waiting_label(app: Application, now: datetime, settings: Settings) -> str:
     if text.startswith("no interview"):
         return "no interview yet"
     return "nothing due"
+
+
+def step_label(app: Application, actions: Sequence[NextAction], now: datetime, settings: Settings) -> str:
+    """The card's next step in a few words: its first action, else what it
+    waits for. Every place that names the next step starts from this."""
+    return action_label(actions[0]) if actions else waiting_label(app, now, settings)
 
 
 def _ended(app: Application, now: datetime) -> list[Interview]:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
+from ...domain.message_plan import step_line
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text, parse_when
@@ -108,6 +109,7 @@ class DetailScreen(DataScreen):
             parts.append(Text("⊘ They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
         actions = session.actions(a.id or 0)
         parts.append(_section("Next"))
+        parts.append(Text(printable(step_line(a, actions, now, session.settings)), style="bold"))
         if not actions:
             parts.append(Text(printable(waiting_for(a, now, session.settings))))
         for action in actions:  # one per owed round, each with its own people and due time

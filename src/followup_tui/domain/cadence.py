@@ -46,6 +46,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from .business_days import add_business_days, business_days_after_date
+from .history import sent_messages, sent_times
 from .model import Application, Contact, Event, Interview
 from .settings import CadenceSettings, Settings
 from .timeparse import local_text
@@ -318,7 +319,7 @@ def _answer_stops_follow_ups(app: Application, ended: list[Interview], decision:
         return False
     if decision is not None and decision > answer.at.astimezone(cal.tz).date():
         return False
-    return not any(e.at >= answer.at for e in app.messages_sent("follow-up"))
+    return not any(at >= answer.at for at in sent_times(app, "follow-up"))
 
 
 def _answer_since(app: Application, ended: list[Interview]) -> Event | None:
@@ -364,7 +365,7 @@ def _follow_ups(
     cal: _Calendar,
 ) -> _Due:
     since = last.at if last is not None else None
-    sent = sorted(e.at for e in app.messages_sent("follow-up") if since is None or e.at >= since)
+    sent = [at for at in sent_times(app, "follow-up") if since is None or at >= since]
     if not sent:
         if c.max_follow_ups == 0:
             return _Due("let-go", first.due, "no follow-ups (max_follow_ups = 0): let go once their timeline has passed")
@@ -393,7 +394,7 @@ def _silence(app: Application, now: datetime, c: CadenceSettings, cal: _Calendar
     start = application_start(app)
     if start is None:
         return None
-    sent = max((e.at for e in app.events if e.kind == "message-sent"), default=None)
+    sent = max(sent_times(app), default=None)
     days = c.no_answer_let_go_days
     if sent is not None and sent > start:
         due, what = cal.add(sent, days), "the last message you sent"
@@ -464,9 +465,9 @@ def _whole_words(text: str) -> re.Pattern[str]:
 
 def _missing_thanks(app: Application, round_: Interview, interviewers: set[str]) -> tuple[bool, list[str]]:
     """(still owed, names not yet thanked) for one ended round."""
-    if any(e.at >= round_.at for e in app.messages_sent("follow-up")):
+    if any(at >= round_.at for at in sent_times(app, "follow-up")):
         return False, []
-    after = [e for e in app.messages_sent("thank-you") if e.at >= round_.at]
+    after = [e for e, at in sent_messages(app, "thank-you") if at >= round_.at]
     if not round_.with_names:
         return not after, []
     # A note we cannot tie to any interviewer (to a recruiter, or with no

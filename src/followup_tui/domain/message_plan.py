@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .cadence import NextAction, action_label, next_actions, step_label
+from .history import sent_times
 from .model import MESSAGE_KINDS, Application, Contact, Interview
 from .settings import Settings
 from .templates import FilledTemplate, fill_template
@@ -183,7 +184,7 @@ def draft_context(plan: MessagePlan, app: Application, now: datetime, settings: 
 def follow_ups_since(app: Application, round_: Interview | None) -> int:
     """Follow-ups sent since `round_` began (a new round starts the count
     again, as the cadence does)."""
-    return sum(1 for e in app.messages_sent("follow-up") if round_ is None or e.at >= round_.at)
+    return sum(1 for at in sent_times(app, "follow-up") if round_ is None or at >= round_.at)
 
 
 def same_person(contact_name: str, name: str) -> bool:
@@ -227,7 +228,6 @@ def _fallback_kind(app: Application, now: datetime) -> str:
     """No message is due: a thank-you after an interview no message went out
     for yet, else a follow-up (on the interview, or on the application)."""
     last = app.last_interview(before=now)
-    sent = app.messages_sent("thank-you") + app.messages_sent("follow-up")
-    if last is not None and not any(e.at >= last.at for e in sent):
+    if last is not None and not any(at >= last.at for at in sent_times(app)):
         return "thank-you"
     return "follow-up"

@@ -27,6 +27,7 @@ from .textual_compat import drop_watchers_of_removed
 from .settings_store import SettingsStore
 
 if TYPE_CHECKING:
+    from ..domain.model import Application
     from ..messaging.outbox import Outbox
 
 # Only what the board needs is imported before the first paint; every other
@@ -331,14 +332,33 @@ class FollowupApp(App[None]):
         def answered(text: str | None) -> None:
             if text is not None:
                 now = self.clock()
-                self.session.change(
+                saved = self.session.change(
                     app_id, lambda a: a.record_response(text or "response received", now), "response recorded", seen_rev=seen
                 )
+                if saved is not None:
+                    self.propose_offer(saved, text)
 
         self.push_screen(
             TextDialog(f"What did {application.company} say?", placeholder="e.g. second interview next week"),
             answered,
         )
+
+    def propose_offer(self, application: Application, text: str) -> None:
+        """A response that reads as an offer: ask to move the card to Offer
+        (recorded as its own undoable move)."""
+        from ..domain.stage_rules import offer_proposal
+
+        question = offer_proposal(application, text)
+        if not question:
+            return
+        app_id, seen = application.id or 0, application.rev
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                now = self.clock()
+                self.session.change(app_id, lambda a: a.move_to("offer", now), "moved to Offer (their offer)", seen_rev=seen)
+
+        self.push_screen(ConfirmDialog(question, yes_label="Move to Offer"), chosen)
 
     def action_undo(self) -> None:
         self.session.undo()

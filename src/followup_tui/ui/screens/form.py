@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 
 from ..held_keys import OpeningScreen
 from .base import DataScreen
+from ...domain.stage_rules import follow_new_round
 from ...domain.errors import ConflictError, FollowupError, ValidationError
 from ...domain.merge import MergeResult
 from ...domain.model import (
@@ -433,6 +434,8 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
                     duration_minutes=_minutes(row.query_one(".interview-minutes", Input).value.strip()),
                 )
             )
+        # A round added to a card past Interview puts it back there (said with the save, undone with it).
+        self.stage_note = follow_new_round(self.original, base, now) if self.original else ""
         try:
             base.validate()
         except ValidationError as exc:
@@ -464,7 +467,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
                 merge = session.merge(self.original, application)
                 saved = session.update(merge.merged, "saved over the latest version")
             else:
-                saved = session.update(application, "saved")
+                saved = session.update(application, f"saved; {self.stage_note}" if self.stage_note else "saved")
         except ConflictError:
             self._conflict(application)
             return

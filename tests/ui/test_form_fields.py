@@ -201,6 +201,8 @@ async def test_a_change_in_a_new_field_asks_before_it_is_lost(one_app_db, make_a
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.current_card is not None)
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, lambda: form.focused is form.query_one("#company") and form.query("#contact-name-0")
+                         and len(form.query(".interview-at")) == len(form.original.interviews), what="the form filled")
         assert not form.dirty
         form.query_one("#priority", Select).value = "low"
         await pilot.press(key)

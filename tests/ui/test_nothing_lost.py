@@ -106,6 +106,7 @@ async def test_a_round_without_a_time_is_an_error_at_the_field_and_focused(demo_
         before = stored(demo_db)["Orbital Robotics"]
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, lambda: form.query("#interview-at-0"), what="the form's rounds mounted")
         form.query_one("#interview-at-0", Input).value = ""
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: form.focused is form.query_one("#interview-at-0", Input), what="focus on the bad field")
@@ -120,6 +121,7 @@ async def test_rounds_and_contacts_are_removed_only_explicitly(demo_db, make_app
         await go_to(pilot, wait_until, "Orbital Robotics")
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, lambda: form.query("#contact-name-1") and form.query("#interview-at-0"), what="the form's rows mounted")
         for field in ("name", "title", "email", "phone"):  # clearing a contact does not delete it
             form.query_one(f"#contact-{field}-1", Input).value = ""
         await pilot.press("ctrl+s")

@@ -80,3 +80,33 @@ async def test_a_response_that_reads_as_an_offer_asks_to_move_to_offer(tmp_path,
         await pilot.press("y")
         await wait_until(pilot, lambda: stage(db) == "offer", what="moved to Offer")
         await wait_until(pilot, lambda: any("Lattice Robotics: moved to Offer (their offer)" in m for m in said(app)), what=f"said: {said(app)}")
+
+
+async def test_a_time_corrected_to_before_an_earlier_entry_is_accepted_with_a_warning(
+    tmp_path, make_app, wait_until, wait_for_screen
+):
+    """A note corrected to three days before the round, so before the
+    thank-you recorded earlier: stored, and the notice says so."""
+    from followup_tui.ui.screens.detail import DetailScreen
+    from followup_tui.ui.screens.dialogs import ChoiceDialog
+
+    db = thanked_card(tmp_path)
+    TinyDBRepository.open(db).modify(1, lambda a: a.add_note("called the front desk", ROUND + timedelta(days=1)))
+    app = make_app(db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await board_ready(pilot, wait_until)
+        app.open_detail(1)
+        detail = await wait_for_screen(pilot, DetailScreen)
+        await pilot.press("f")
+        await wait_for_screen(pilot, ChoiceDialog)
+        await pilot.press("enter")  # the newest event: the note, recorded after the thank-you
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog) and "what is wrong" in app.screen.question)
+        await pilot.press("down", "enter")  # "Correct when it happened"
+        dialog = await wait_for_screen(pilot, TextDialog)
+        await wait_until(pilot, lambda: dialog.query("#answer"))
+        dialog.query_one("#answer", Input).value = (ROUND - timedelta(days=3)).strftime("%Y-%m-%d %H:%M")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: any(e.at == ROUND - timedelta(days=3) for e in TinyDBRepository.open(db).get(1).events),
+                         what="stored")
+        assert app.screen is detail
+        await wait_until(pilot, lambda: any("recorded earlier: read in date order" in m for m in said(app)), what="the warning")

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
+from ...domain.history import dated_before
 from ...domain.message_plan import step_line
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
@@ -232,9 +233,7 @@ class DetailScreen(DataScreen):
                         value=local_text(event.at, tz),
                         validate=lambda t: parse_when(t, tz, "time"),
                     ),
-                    lambda t: self._fix(seen, lambda a: a.correct_event(index, at=parse_when(t, tz)), f"corrected the time of: {what}")
-                    if t
-                    else None,
+                    lambda t: self._correct_time(seen, index, parse_when(t, tz), what) if t else None,
                 )
             elif choice in TEXT_CORRECTIONS:
                 question, done = TEXT_CORRECTIONS[choice]
@@ -246,6 +245,19 @@ class DetailScreen(DataScreen):
                 )
 
         self.app.push_screen(ChoiceDialog(f"{what}: what is wrong?", choices), chosen)
+
+    def _correct_time(self, seen: int, index: int, when, what: str) -> None:
+        """Accepted even when it dates the event before one recorded earlier,
+        with a warning: the history (and the cadence) read it in date order."""
+        label = f"corrected the time of: {what}"
+        application = self.application
+        if application is not None and index < len(application.events):
+            trial = application.copy()
+            trial.correct_event(index, at=when)
+            earlier = dated_before(trial, trial.events[index])
+            if earlier is not None:
+                label += f" (now before \"{printable(earlier.describe())}\", recorded earlier: read in date order)"
+        self._fix(seen, lambda a: a.correct_event(index, at=when), label)
 
     def _fix(self, seen: int, change, label: str) -> None:
         self.app.session.change(self.app_id, change, label, seen_rev=seen)

@@ -1,11 +1,14 @@
 """Per-check agreement with the labelled draft corpus (issue 11 item 8).
 
-    .venv/bin/python tools/corpus_report.py [--verbose]
+    .venv/bin/python tools/corpus_report.py [--verbose] [--check]
 
 Prints, for the tuning part and the held-out part separately: per check, how
 often it agrees with the labels, its false alarms (it objected, the label
 says it should not) and its misses (the label says it should object, it
-passed). --verbose lists the draft ids.
+passed). --verbose lists the draft ids. --check (CI, .ci/run) exits 1 when
+any check's agreement on a split falls below its floor in
+tests/domain/corpus/floors.toml (or --floors=PATH), naming the check, its
+figure and its floor.
 """
 
 from __future__ import annotations
@@ -41,7 +44,18 @@ def main() -> int:
     for split in corpus.SPLITS:
         table(split, [e for e in entries if e.split == split], verbose)
     table("all", entries, verbose)
-    return 0
+    if "--check" not in sys.argv:
+        return 0
+    given = [a.removeprefix("--floors=") for a in sys.argv if a.startswith("--floors=")]
+    floors = corpus.floors(Path(given[0])) if given else corpus.floors()
+    low = [(split, s, floors[split][check]) for split in corpus.SPLITS
+           for check, s in corpus.below_floors(entries, split, floors[split]).items()]
+    for split, s, floor in low:
+        print(f"BELOW FLOOR: {s.check} on {split}: {s.agreement:.1%} < {floor:.0%} "
+              f"(false alarms: {', '.join(s.false_alarms) or '-'}; misses: {', '.join(s.misses) or '-'})", file=sys.stderr)
+    if not low:
+        print("\nevery check is at or above its floor (tests/domain/corpus/floors.toml)")
+    return 1 if low else 0
 
 
 if __name__ == "__main__":

@@ -215,9 +215,11 @@ def test_draft_refuses_do_not_contact_and_unknown_ids(run):
 # -- one rule for the next message: draft, composer and agenda agree ----------------
 
 
-def test_draft_with_no_interview_writes_the_follow_up_and_refuses_a_thank_you(run):
+def test_draft_with_no_interview_says_nothing_is_due_and_writes_a_follow_up_only_when_asked(run):
     app_id = store(run.db, stage="applied", interviews=[])
-    data = json.loads(run("draft", str(app_id), "--json").stdout)
+    refused = run("draft", str(app_id), expect=1).stderr
+    assert refused.strip() == f"followup: application {app_id}: nothing to write, next: waiting to hear"
+    data = json.loads(run("draft", str(app_id), "--kind", "follow-up", "--json").stdout)
     assert (data["kind"], data["number"]) == ("follow-up", 1)
     assert "my application for the Senior Support Engineer (EMEA) role" in data["body"]
     refused = run("draft", str(app_id), "--kind", "thank-you", expect=1).stderr

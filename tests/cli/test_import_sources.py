@@ -49,7 +49,7 @@ def test_linkedin_keeps_dates_urls_and_resumes_and_never_takes_your_address_as_a
     assert "LinkedIn Job Applications (recognised from the header row" in result.stdout
     assert "added 2, updated 0, unchanged 0" in result.stdout
     assert ("ignored: Contact Email (your own address, not an employer contact), "
-            "Contact Phone Number (your own number), Question And Answers") in result.stdout
+            "Contact Phone Number (your own number)\n") in result.stdout
     examplecorp, dataco = apps_of(followup)
     assert pick(examplecorp, "company", "role", "stage", "applied_on", "job_url", "resume", "source") == (
         "Examplecorp", "Senior Backend Engineer", "applied", "2026-09-29",
@@ -77,7 +77,9 @@ def test_a_later_export_from_another_tracker_updates_the_matching_application(fo
     assert "added 0, updated 1" in out  # matched on the URL (scheme, www and the last / ignored)
     app = apps_of(followup)[0]
     assert pick(app, "stage", "location", "salary", "notes", "resume") == (
-        "interview", "Lyon", "65k EUR", "phone screen done", "Sam_Doe_CV.pdf")
+        "interview", "Lyon", "65k EUR",
+        "Questions and answers when applying (LinkedIn Job Applications):\nQ: Salary? A: 60k\n\nphone screen done",
+        "Sam_Doe_CV.pdf")
     assert app["events"][-1]["to"] == "interview"
 
 
@@ -188,7 +190,7 @@ def test_dry_run_shows_added_updated_and_ignored_and_saves_nothing(followup, tmp
     out = followup("import", str(linkedin_file(tmp_path)), "--dry-run").stdout
     assert "would add 1, would update 1, unchanged 0" in out
     assert "  add: Dataco | Data Engineer" in out
-    assert "  update: Examplecorp | Senior Backend Engineer (applied_on, source, resume)" in out
+    assert "  update: Examplecorp | Senior Backend Engineer (matches #1: applied_on, source, resume, notes)" in out
     assert "ignored: Contact Email" in out
     assert out.endswith("dry run: nothing was saved\n")
     assert db_file.read_bytes() == before

@@ -22,7 +22,8 @@ def test_json_carries_the_hand_worked_figures(followup):
     assert data["applications"] == 6
     funnel = {row["stage"]: row["reached"] for row in data["funnel"]}
     assert funnel["applied"] == 6 and funnel["interview"] == 3 and funnel["offer"] == 1
-    assert data["response_rate"] == {"part": 4, "whole": 6, "share": 0.6667}
+    assert data["response_rate"] == {"part": 4, "whole": 6, "share": 0.6667, "answer_means": "a response, an interview, an offer or a decision"}
+    assert funnel["saved"] == 0 and data["funnel"][0]["label"] == "saved first"  # none was saved first
     assert data["days_to_first_response"]["median"] == 5.0
     assert data["days_last_interview_to_decision"] == {"median": 7.5, "count": 2, "days": [4, 11]}
     assert data["thank_you_on_time"] == {"part": 1, "whole": 2, "share": 0.5, "hours": 24}
@@ -48,7 +49,7 @@ def test_text_report_has_charts_with_numbers_and_fits_80_columns(followup):
     lines = out.splitlines()
     assert lines[0] == "Job search: 6 applications"
     assert "  applied          6 " + "█" * 40 in lines
-    assert "  interview        3 " + "█" * 20 in lines
+    assert "  interviewed      3 " + "█" * 20 in lines
     assert any(line.startswith("Response rate         67% (4 of 6") for line in lines)
     assert any("median 5 days after applying" in line for line in lines)
     assert any("median 7.5 days after the last round" in line for line in lines)

@@ -36,7 +36,9 @@ def test_the_card_s_next_message(demo, company, kind, number):
 
 
 def test_no_message_due_says_so(demo):
-    assert plan_message(demo["Lumen Health"], FIXED_NOW, SETTINGS).note == "No message is due (next: prepare for the interview)."
+    plan = plan_message(demo["Lumen Health"], FIXED_NOW, SETTINGS)
+    assert plan.note == "Nothing to write, next: prepare for the interview."
+    assert plan.nothing_due == "nothing to write, next: prepare for the interview"
 
 
 def test_third_follow_up_is_refused_with_the_advice_to_let_go(demo):

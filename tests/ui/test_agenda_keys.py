@@ -116,3 +116,25 @@ async def test_m_marks_the_thank_you_the_row_names_to_the_person_it_names(tmp_pa
         await pilot.press("u")
         await wait_until(pilot, lambda: not stored(db)["Two Rounds Ltd"].messages_sent("thank-you"), what="undone")
         await wait_until(pilot, lambda: len(agenda.rows) == 2, what="both rows again")
+
+
+async def test_x_on_an_application_nobody_answered_asks_then_closes_it_as_ghosted(
+    demo_db, make_app, wait_until, wait_for_screen
+):
+    """Issue 21 item 3: a month of silence after applying: "let go", which asks first."""
+    TinyDBRepository.open(demo_db, clock=lambda: FIXED_NOW).add(
+        Application(company="Silent Corp", role="Analyst", stage="applied", applied_on=(FIXED_NOW - timedelta(days=45)).date())
+    )
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        agenda = await open_agenda(pilot, wait_until, wait_for_screen)
+        application, action = await go_to_row(pilot, wait_until, agenda, lambda row: row[0].company == "Silent Corp")
+        assert (action.kind, action.outcome) == ("let-go", "ghosted")
+        await pilot.press("x")
+        dialog = await wait_for_screen(pilot, ConfirmDialog)
+        assert "Close it as ghosted?" in dialog.question and "after applying" in dialog.question
+        assert stored(demo_db)["Silent Corp"].stage == "applied"  # asking records nothing
+        await pilot.press("y")
+        await wait_until(pilot, lambda: stored(demo_db)["Silent Corp"].stage == "closed", what="closed")
+        assert stored(demo_db)["Silent Corp"].outcome == "ghosted"
+        assert any("closed as ghosted" in m and "u undoes it" in m for m in messages(app))

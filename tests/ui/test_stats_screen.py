@@ -45,7 +45,8 @@ async def test_s_on_the_board_shows_the_hand_worked_figures_at_80x24(hand_db):
         await wait_until(pilot, lambda: isinstance(app.screen, StatsScreen))
         screen = app.screen
         funnel = shown(screen, "#funnel")
-        assert "Applied         6 " in funnel and "Interview       3 " in funnel and "Offer           1 " in funnel
+        assert "Applied         6 " in funnel and "Interviewed     3 " in funnel and "Got an offer    1 " in funnel
+        assert "Saved first     0 " in funnel and "really reached" in funnel
         figures = shown(screen, "#figures")
         assert "Response rate       67%  4 of 6" in figures
         assert "First answer     5 days  median" in figures

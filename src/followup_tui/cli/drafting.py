@@ -68,7 +68,9 @@ def result_line(result: CheckResult) -> str:
 
 @click.command()
 @click.argument("file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--kind", type=Choice(MESSAGE_KINDS), help="Which message this is (required).")
+@click.option(
+    "--kind", type=Choice(MESSAGE_KINDS), help="Which message this is (required, unless --application: its next one)."
+)
 @click.option("--to", "to", metavar="ADDRESS", help="The recipient (default: the application's contact).")
 @click.option("--subject", metavar="TEXT", help="The subject line.")
 @click.option("--company", metavar="C", help="The company (default: the application's).")
@@ -94,8 +96,10 @@ def check(
     as_json: bool,
 ) -> None:
     """Check a draft read from FILE (or stdin) the way the article would.
-    Exits 0 when no check fails, 1 when one does, 2 on bad input."""
-    if kind is None:  # checked here: click's own message for a missing choice spans three lines
+    Exits 0 when no check fails, 1 when one does (or, with --application and
+    no --kind, when nothing is to be written: "nothing to write, next: ..."),
+    2 on bad input."""
+    if kind is None and app_id is None:  # checked here: click's own message for a missing choice spans three lines
         raise click.UsageError(f"missing option '--kind' ({' or '.join(MESSAGE_KINDS)})")
     from ..domain.checks import DraftContext, is_ok, run_checks
     from ..domain.message_plan import draft_context as draft_context_for
@@ -110,10 +114,13 @@ def check(
         if app_id is not None:
             app = _load(ctx, app_id)
             plan = plan_message(app, send_at, settings, kind)
+            if kind is None and plan.nothing_due:  # the same line as `draft`, the board and the agenda
+                fail(f"application {app_id}: {plan.nothing_due}", EXIT_NO_MATCH)
             draft_context = draft_context_for(plan, app, send_at, settings)
             if recipient_address is None:
                 recipient_address = plan.to or None
         else:
+            assert kind is not None
             draft_context = DraftContext(kind=kind, send_at=send_at, settings=settings)
         overrides: dict = {}
         if company is not None:
@@ -145,9 +152,16 @@ def check(
 @pass_ctx
 def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None:
     """Print the filled template for an application's next message (the
-    same one the composer writes). Exits 1 when no message may be written
-    (they asked not to be contacted, the follow-ups are used up, no
-    interview yet for a thank-you), with the reason on stderr."""
+    same one the composer writes). Exits 1 when no message may be written,
+    with the reason on stderr: nothing is to be written now ("nothing to
+    write, next: prepare for the interview", the line the board and the
+    agenda show), they asked not to be contacted, the follow-ups are used
+    up, or no interview yet for a thank-you. --kind writes that kind anyway
+    (within the same guards).
+
+    \b
+    Example:
+      followup draft 3 > note.txt && followup check note.txt --application 3"""
     from ..domain.message_plan import fill, plan_message
     from ..domain.templates import NO_NAME_HINT, signing_name
 
@@ -157,6 +171,8 @@ def draft(ctx: CliContext, app_id: int, kind: str | None, as_json: bool) -> None
     plan = plan_message(app, now, settings, kind)
     if plan.refusal:
         fail(f"application {app_id}: {plan.refusal}", EXIT_NO_MATCH)
+    if kind is None and plan.nothing_due:
+        fail(f"application {app_id}: {plan.nothing_due}", EXIT_NO_MATCH)
     filled = run_guarded(lambda: fill(plan, app, settings, now))
     if not signing_name(settings):
         click.echo(f"followup: {NO_NAME_HINT}", err=True)

@@ -7,6 +7,8 @@ from datetime import timezone
 
 import click
 
+from ..domain.history import dated_before
+from ..domain.stage_rules import follow_new_round, offer_proposal
 from ..domain.errors import ValidationError
 from ..domain.model import (
     CHANNELS,
@@ -181,7 +183,16 @@ def add(ctx: CliContext, as_json: bool, **values) -> None:
 @pass_ctx
 def edit(ctx: CliContext, app_id: int, as_json: bool, **values) -> None:
     """Change fields of an application."""
-    app = run_guarded(lambda: ctx.repo.modify(app_id, lambda a: apply_options(ctx, a, values)))
+    said: list[str] = []
+
+    def change(a: Application) -> None:
+        before = a.copy()
+        apply_options(ctx, a, values)
+        said.append(follow_new_round(before, a, ctx.now()))  # a new round coming: back to Interview
+
+    app = run_guarded(lambda: ctx.repo.modify(app_id, change))
+    if said and said[-1]:
+        click.echo(f"followup: {terminal_safe(app.company)}: {said[-1]}", err=True)
     _print_app(app, as_json)
 
 
@@ -295,14 +306,28 @@ def log(ctx: CliContext, app_id: int, sent_kind, recipient, response, note, at_t
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of --sent, --response or --note")
 
+    warnings: list[str] = []
+
     def change(app: Application) -> None:
         at = read_when(ctx, at_text, "--at", day_alone=True) if at_text else ctx.now()
+        count = len(app.events)
         if sent_kind:
             app.record_sent(sent_kind, at, recipient=recipient or app.primary_email)
         elif response:
             app.record_response(response, at)
         else:
             app.add_note(note, at)
+        warnings.clear()
+        earlier = dated_before(app, app.events[count])
+        if earlier is not None:  # accepted: the history reads events in date order
+            warnings.append(
+                f"dated {local_text(at, ctx.settings.tz)}, before \"{earlier.describe()}\" "
+                f"({local_text(earlier.at, ctx.settings.tz)}); the history and the cadence read it in date order"
+            )
+        if response:
+            warnings.append(offer_proposal(app, response).replace("Move it to Offer?", f"Move it with: followup move {app_id} offer"))
 
     app = run_guarded(lambda: ctx.repo.modify(app_id, change))
+    for warning in filter(None, warnings):
+        click.echo(f"followup: {terminal_safe(warning)}", err=True)
     click.echo(f"{app.id} logged ({app.stage})")

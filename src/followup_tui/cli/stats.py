@@ -7,6 +7,8 @@ import textwrap
 import click
 
 from ..domain.stats import (
+    ANSWER_MEANS,
+    FUNNEL_LABELS,
     GroupOutcomes,
     SearchStats,
     bar,
@@ -41,13 +43,14 @@ def report_lines(stats: SearchStats) -> list[str]:
     scope = f" applied since {stats.since.isoformat()}" if stats.since else ""
     lines.append(f"Job search{scope}: {_plural(stats.applications, 'application')}")
     lines.append("")
-    lines.append("Funnel (applications that reached each stage)")
+    lines.append("Funnel (applications that really reached each stage)")
     largest = max((n for _, n in stats.funnel), default=0)
     for stage, reached in stats.funnel:
-        lines.append(f"  {stage:<13} {reached:>4} {bar(reached, largest, BAR_WIDTH)}")
+        lines.append(f"  {FUNNEL_LABELS[stage]:<13} {reached:>4} {bar(reached, largest, BAR_WIDTH)}")
     lines.append("")
     rate = stats.response_rate
     lines.append(f"Response rate         {percent(rate)} ({rate.part} of {rate.whole} applied got an answer)")
+    lines.append(f"  (an answer is {ANSWER_MEANS})")
     first = stats.days_to_first_response
     lines.append(f"First response        median {days_text(first)} after applying ({len(first.days)} answered)")
     decision = stats.days_interview_to_decision

@@ -67,10 +67,13 @@ def _report(parsed: ParsedImport, plan: ImportPlan, dry_run: bool) -> None:
     click.echo(f"{verb} {len(plan.added)}, {'would update' if dry_run else 'updated'} {len(plan.updated)}, "
                f"unchanged {len(plan.unchanged)}")
     if dry_run:
-        for label, apps in (("add", plan.added), ("update", [a for a, _ in plan.updated])):
-            changes = {id(a): keys for a, keys in plan.updated}
+        changes = {id(a): keys for a, keys in plan.updated}
+        for label, apps in (("add", plan.added), ("update", [a for a, _ in plan.updated]), ("unchanged", plan.unchanged)):
             for app in apps[:LISTED_AT_MOST]:
-                detail = f" ({', '.join(changes[id(app)])})" if id(app) in changes else ""
+                # the stored application a row was recognised as: "matches #3"
+                said = [f"matches #{app.id}"] if app.id is not None else []
+                said += [", ".join(changes[id(app)])] if id(app) in changes else []
+                detail = f" ({': '.join(said)})" if said else ""
                 click.echo(f"  {label}: {_name(app)}{detail}")
             if len(apps) > LISTED_AT_MOST:
                 click.echo(f"  ... and {len(apps) - LISTED_AT_MOST} more to {label}")

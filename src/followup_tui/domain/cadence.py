@@ -26,7 +26,11 @@ obligation. The first rule that applies wins:
    hint: record the decision date); each next one `second_follow_up_days`
    after the previous; `let-go` `let_go_days` after the last of
    `max_follow_ups`.
-7. no interview and no decision date yet: nothing to do.
+7. no interview, no decision date and no answer yet: once
+   `no_answer_let_go_days` business days have passed since you applied (or
+   since the last message you sent about it), `let-go`, closing as
+   ghosted; nothing before that, and never a message: the article's
+   follow-ups come after an interview.
 
 A snooze (`Application.snoozed_until`) pushes any due time later. Days are
 counted in the user's timezone, skipping weekends and the public holidays
@@ -36,12 +40,13 @@ of `Settings.country` (see business_days).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from .business_days import add_business_days, business_days_after_date
+from .history import sent_messages, sent_times
 from .model import Application, Contact, Event, Interview
 from .settings import CadenceSettings, Settings
 from .timeparse import local_text
@@ -70,6 +75,7 @@ class NextAction:
     who: tuple[str, ...] = ()  # the round's interviewers not yet thanked
     round_at: datetime | None = None  # start of the round a thank-you is for
     hint: str = ""  # advice that goes with it (e.g. record the decision date)
+    outcome: str = "moved-on"  # a let-go closes the card with this outcome
 
     @property
     def is_message(self) -> bool:
@@ -142,6 +148,7 @@ class _Due:
     who: tuple[str, ...] = ()
     round_at: datetime | None = None
     hint: str = ""
+    outcome: str = "moved-on"
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,7 @@ def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal
                 who=due.who,
                 round_at=due.round_at,
                 hint=due.hint,
+                outcome=due.outcome,
             )
         )
     actions.sort(key=lambda a: (a.due, ACTION_KINDS.index(a.kind)))
@@ -233,6 +241,12 @@ def waiting_label(app: Application, now: datetime, settings: Settings) -> str:
     return "nothing due"
 
 
+def step_label(app: Application, actions: Sequence[NextAction], now: datetime, settings: Settings) -> str:
+    """The card's next step in a few words: its first action, else what it
+    waits for. Every place that names the next step starts from this."""
+    return action_label(actions[0]) if actions else waiting_label(app, now, settings)
+
+
 def _ended(app: Application, now: datetime) -> list[Interview]:
     return [i for i in app.interviews_sorted() if i.ends_at <= now]
 
@@ -266,7 +280,9 @@ def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calend
     if early or answered:
         return sorted(early, key=lambda d: d.due)
 
-    if app.do_not_contact:
+    if not app.interviews and decision is None:
+        found = _silence(app, now, c, cal)
+    elif app.do_not_contact:
         found = _do_not_contact(decision, last, now, c, cal)
     elif first is None:
         found = None
@@ -303,7 +319,7 @@ def _answer_stops_follow_ups(app: Application, ended: list[Interview], decision:
         return False
     if decision is not None and decision > answer.at.astimezone(cal.tz).date():
         return False
-    return not any(e.at >= answer.at for e in app.messages_sent("follow-up"))
+    return not any(at >= answer.at for at in sent_times(app, "follow-up"))
 
 
 def _answer_since(app: Application, ended: list[Interview]) -> Event | None:
@@ -349,7 +365,7 @@ def _follow_ups(
     cal: _Calendar,
 ) -> _Due:
     since = last.at if last is not None else None
-    sent = sorted(e.at for e in app.messages_sent("follow-up") if since is None or e.at >= since)
+    sent = [at for at in sent_times(app, "follow-up") if since is None or at >= since]
     if not sent:
         if c.max_follow_ups == 0:
             return _Due("let-go", first.due, "no follow-ups (max_follow_ups = 0): let go once their timeline has passed")
@@ -368,6 +384,38 @@ def _follow_ups(
     if first.due > due:  # a newer decision date moved their timeline later
         due, reason = first.due, f"follow-up {count + 1}: {first.reason.removeprefix('first follow-up ')}"
     return _Due("follow-up", due, reason, number=count + 1, hint=first.hint)
+
+
+def _silence(app: Application, now: datetime, c: CadenceSettings, cal: _Calendar) -> _Due | None:
+    """Applied, no interview, no answer: let go (as ghosted) once the silence
+    has lasted `no_answer_let_go_days`; nothing before that."""
+    if app.stage in ("saved", "offer") or app.responses():
+        return None
+    start = application_start(app)
+    if start is None:
+        return None
+    sent = max(sent_times(app), default=None)
+    days = c.no_answer_let_go_days
+    if sent is not None and sent > start:
+        due, what = cal.add(sent, days), "the last message you sent"
+    elif app.applied_on is not None:
+        due, what = cal.after_date(app.applied_on, days), f"applying ({app.applied_on.isoformat()})"
+    else:
+        due, what = cal.add(start, days), "applying"
+    if now < due:
+        return None
+    return _Due(
+        "let-go", due, f"no answer {_business(days)} after {what}: let go and close it as ghosted", outcome="ghosted"
+    )
+
+
+def application_start(app: Application) -> datetime | None:
+    """When an application began: its applied date (09:00 UTC that day), else
+    the earliest of when it was created and its first round or message."""
+    if app.applied_on is not None:
+        return datetime(app.applied_on.year, app.applied_on.month, app.applied_on.day, 9, tzinfo=timezone.utc)
+    known = [t for t in (app.created, *(i.at for i in app.interviews), *(e.at for e in app.events if e.kind == "message-sent")) if t]
+    return min(known) if known else None
 
 
 def _do_not_contact(
@@ -417,9 +465,9 @@ def _whole_words(text: str) -> re.Pattern[str]:
 
 def _missing_thanks(app: Application, round_: Interview, interviewers: set[str]) -> tuple[bool, list[str]]:
     """(still owed, names not yet thanked) for one ended round."""
-    if any(e.at >= round_.at for e in app.messages_sent("follow-up")):
+    if any(at >= round_.at for at in sent_times(app, "follow-up")):
         return False, []
-    after = [e for e in app.messages_sent("thank-you") if e.at >= round_.at]
+    after = [e for e, at in sent_messages(app, "thank-you") if at >= round_.at]
     if not round_.with_names:
         return not after, []
     # A note we cannot tie to any interviewer (to a recruiter, or with no

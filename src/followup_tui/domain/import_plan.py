@@ -1,23 +1,29 @@
 """What an import does to the stored applications: which rows are new, which
 update an application already there, which change nothing.
 
-A row matches a stored application by its job URL, or else by company + role
-+ applied date (case and spacing ignored). Importing the same file twice
+A row matches a stored application by its job URL, or else by company and
+role (case, spacing and punctuation aside) with applied dates at most a week
+apart (an application without one counts from the day it was created),
+whichever tool made either of them: what you typed in the form is the same
+application as LinkedIn's export of it. Importing the same file twice
 therefore updates instead of duplicating. A match is merged field by field:
-a value the row gives replaces the stored one, contacts, interview rounds,
-history and tags are added to, and the stage only ever moves forward (an
-export from another tracker never undoes what was recorded here).
+a value the row gives replaces the stored one (notes are added to, never
+replaced), contacts, interview rounds, history and tags are added to, and
+the stage only ever moves forward (an export from another tracker never
+undoes what was recorded here).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from .model import STAGES, Application
 
-# Plain fields a row replaces when it gives a value.
-_TEXT_FIELDS = ("role", "company_domain", "job_url", "location", "salary", "source", "resume", "notes", "priority")
+# Plain fields a row replaces when it gives a value (notes are added to instead).
+_TEXT_FIELDS = ("role", "company_domain", "job_url", "location", "salary", "source", "resume", "priority")
+SAME_APPLICATION_DAYS = 7  # applied dates this close apart are the same application
 
 
 @dataclass
@@ -35,6 +41,7 @@ class ImportPlan:
     added: list[Application] = field(default_factory=list)
     updated: list[tuple[Application, list[str]]] = field(default_factory=list)  # merged, changed keys
     unchanged: list[Application] = field(default_factory=list)
+    matched: dict[int, list[int]] = field(default_factory=dict)  # stored id -> the file rows that matched it
 
 
 def _url_key(url: str) -> str:
@@ -48,32 +55,50 @@ def _url_key(url: str) -> str:
 
 
 def _same_words(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """'Brightwave Energy, Inc.' ~ 'brightwave  energy inc': case, spacing and punctuation aside."""
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text.casefold()).split())
 
 
-def _triple_key(app: Application) -> tuple[str, str, date | None]:
-    return (_same_words(app.company), _same_words(app.role), app.applied_on)
+def _name_key(app: Application) -> tuple[str, str]:
+    return (_same_words(app.company), _same_words(app.role))
+
+
+def _applied_day(app: Application) -> date | None:
+    if app.applied_on is not None:
+        return app.applied_on
+    return app.created.astimezone(timezone.utc).date() if app.created is not None else None
+
+
+def _close_in_time(a: Application, b: Application) -> bool:
+    """Applied at most a week apart; when either date is unknown, the names decide."""
+    day_a, day_b = _applied_day(a), _applied_day(b)
+    return day_a is None or day_b is None or abs(day_a - day_b) <= timedelta(days=SAME_APPLICATION_DAYS)
 
 
 class _Index:
     def __init__(self) -> None:
         self.by_url: dict[str, Application] = {}
-        self.by_triple: dict[tuple[str, str, date | None], Application] = {}
+        self.by_name: dict[tuple[str, str], list[Application]] = {}
 
     def add(self, app: Application) -> None:
         if app.job_url:
             self.by_url.setdefault(_url_key(app.job_url), app)
-        self.by_triple.setdefault(_triple_key(app), app)
+        self.by_name.setdefault(_name_key(app), []).append(app)
 
     def find(self, app: Application) -> Application | None:
         if app.job_url:
             found = self.by_url.get(_url_key(app.job_url))
             if found is not None:
                 return found
-        found = self.by_triple.get(_triple_key(app))
-        if found is not None and app.job_url and found.job_url and _url_key(found.job_url) != _url_key(app.job_url):
-            return None  # same title, another posting: a different job
-        return found
+        candidates = [
+            c for c in self.by_name.get(_name_key(app), [])
+            # same title, another posting: a different job
+            if _close_in_time(c, app) and not (app.job_url and c.job_url and _url_key(c.job_url) != _url_key(app.job_url))
+        ]
+        day = _applied_day(app)
+        # the closest in time, then the oldest
+        candidates.sort(key=lambda c: (abs((_applied_day(c) or day or date.min) - (day or date.min)), c.id or 0))
+        return candidates[0] if candidates else None
 
 
 def merge_into(current: Application, row: IncomingRow, now: datetime) -> None:
@@ -83,6 +108,8 @@ def merge_into(current: Application, row: IncomingRow, now: datetime) -> None:
         value = getattr(new, name)
         if value and value != getattr(current, name):
             setattr(current, name, value)
+    if new.notes and new.notes.strip() not in current.notes:
+        current.notes = f"{current.notes.rstrip()}\n\n{new.notes.strip()}".strip()
     if row.channel_given and new.channel != current.channel:
         current.channel = new.channel
     for name in ("applied_on", "decision_by"):
@@ -140,6 +167,8 @@ def plan_import(existing: list[Application], rows: list[IncomingRow], now: datet
         if any(found is a for a in plan.added):
             merge_into(found, row, now)
             continue
+        if found.id is not None:
+            plan.matched.setdefault(found.id, []).append(row.row)
         working = touched.get(id(found))
         if working is None:
             working = found.copy()

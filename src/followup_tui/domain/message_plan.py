@@ -10,11 +10,13 @@ after the last follow-up, let go.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .cadence import NextAction, action_label, next_actions
+from .cadence import NextAction, action_label, next_actions, step_label
+from .history import sent_times
 from .model import MESSAGE_KINDS, Application, Contact, Interview
 from .settings import Settings
 from .templates import FilledTemplate, fill_template
@@ -26,6 +28,7 @@ KIND_TITLES = {"thank-you": "Thank-you note", "follow-up": "Follow-up"}
 TEMPLATE_FOLLOW_UPS = 2  # templates exist for follow-up 1 and 2; with a higher limit the last one repeats
 
 DO_NOT_CONTACT = "they asked not to be contacted: no messages. The article's advice: respect it and wait."
+NOTHING_TO_WRITE = "nothing to write, next: "
 LET_GO_ADVICE = (
     "The article's advice: follow up once, wait, follow up again; "
     "if you still hear nothing, let go and move on. Close the card as moved on (x on the board)."
@@ -43,6 +46,7 @@ class MessagePlan:
     to_name: str = ""  # who the message is addressed to
     to: str = ""  # their address, "" when none is known
     action: NextAction | None = None  # the cadence's action this message answers, if any
+    nothing_due: str = ""  # asked for the next message when none is next: "nothing to write, next: ..."
 
     @property
     def title(self) -> str:
@@ -70,14 +74,14 @@ def plan_message(
     (and, for a thank-you, the round that started at `round_at`) is given."""
     actions = next_actions(app, now, settings)
     message_actions = [a for a in actions if a.is_message]
-    note = ""
+    note = nothing_due = ""
     if kind is None:
         if message_actions and message_actions[0] is actions[0]:
             kind = message_actions[0].kind
         else:
             kind = _fallback_kind(app, now)
-            if actions:
-                note = f"No message is due (next: {action_label(actions[0])})."
+            nothing_due = NOTHING_TO_WRITE + step_label(app, actions, now, settings)
+            note = f"{nothing_due[0].upper()}{nothing_due[1:]}."
     if kind not in MESSAGE_KINDS:
         raise ValueError(f"not a message kind: {kind!r}")
     action = _matching_action(message_actions, kind, round_at)
@@ -98,18 +102,62 @@ def plan_message(
     plan = MessagePlan(
         kind, number, note=note, round_at=round_.at if round_ else None, who=who,
         to_name=contact.name if contact else "", to=contact.email if contact else "", action=action,
+        nothing_due=nothing_due,
     )
+    refusal = _refusal(app, plan, round_, sent, settings)
+    if refusal:
+        # Asked for the next message: the refusal starts with the same line as every other place.
+        lead = f"{nothing_due}. " if nothing_due else ""
+        return dataclasses.replace(plan, refusal=f"{app.company}: {lead}{refusal}")
+    return plan
 
+
+def _refusal(app: Application, plan: MessagePlan, round_: Interview | None, sent: int, settings: Settings) -> str:
+    """Why this message must not be written (the article's guards); "" when it may."""
     if app.do_not_contact:
-        return dataclasses.replace(plan, refusal=f"{app.company}: {DO_NOT_CONTACT}")
-    if kind == "thank-you" and round_ is None:
+        return DO_NOT_CONTACT
+    if plan.kind == "thank-you" and round_ is None:
         coming = app.interviews_sorted()
         when = f" (the interview is at {coming[0].at.astimezone(settings.tz):%Y-%m-%d %H:%M})" if coming else ""
-        return dataclasses.replace(plan, refusal=f"{app.company}: no interview yet{when}: a thank-you note follows an interview.")
-    if kind == "follow-up" and number > settings.cadence.max_follow_ups:
+        return f"no interview yet{when}: a thank-you note follows an interview."
+    if plan.kind == "follow-up" and plan.number > settings.cadence.max_follow_ups:
         already = f"{sent} follow-up" + ("" if sent == 1 else "s")
-        return dataclasses.replace(plan, refusal=f"{app.company}: you already sent {already}. {LET_GO_ADVICE}")
-    return plan
+        return f"you already sent {already}. {LET_GO_ADVICE}"
+    return ""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """The next step as every place names it: a message to write, or
+    "nothing to write, next: ..." (board card, agenda, detail, composer,
+    `draft`, `check --application`, `due`)."""
+
+    kind: str | None  # thank-you / follow-up; None when nothing is to be written
+    number: int  # which follow-up (1 for a thank-you, 0 when nothing is to be written)
+    label: str  # the card's words: "follow-up 2", "prepare for the interview", "waiting to hear"
+
+    @property
+    def line(self) -> str:
+        return self.label if self.kind else NOTHING_TO_WRITE + self.label
+
+
+def next_step(
+    app: Application, now: datetime, settings: Settings, actions: Sequence[NextAction] | None = None
+) -> NextStep:
+    """What to do next for `app`, named the one way every place names it
+    (`actions`: its next actions when the caller has them already)."""
+    actions = next_actions(app, now, settings) if actions is None else actions
+    label = step_label(app, actions, now, settings)
+    if not actions or not actions[0].is_message:
+        return NextStep(None, 0, label)
+    plan = plan_message(app, now, settings)
+    return NextStep(plan.kind, plan.number, label)
+
+
+def step_line(app: Application, actions: Sequence[NextAction], now: datetime, settings: Settings) -> str:
+    """The next step in one line: "write: follow-up 2" or "nothing to write, next: ..."."""
+    step = next_step(app, now, settings, actions)
+    return f"write: {step.line}" if step.kind else step.line
 
 
 def _names(round_: Interview | None) -> tuple[str, ...]:
@@ -136,7 +184,7 @@ def draft_context(plan: MessagePlan, app: Application, now: datetime, settings: 
 def follow_ups_since(app: Application, round_: Interview | None) -> int:
     """Follow-ups sent since `round_` began (a new round starts the count
     again, as the cadence does)."""
-    return sum(1 for e in app.messages_sent("follow-up") if round_ is None or e.at >= round_.at)
+    return sum(1 for at in sent_times(app, "follow-up") if round_ is None or at >= round_.at)
 
 
 def same_person(contact_name: str, name: str) -> bool:
@@ -180,7 +228,6 @@ def _fallback_kind(app: Application, now: datetime) -> str:
     """No message is due: a thank-you after an interview no message went out
     for yet, else a follow-up (on the interview, or on the application)."""
     last = app.last_interview(before=now)
-    sent = app.messages_sent("thank-you") + app.messages_sent("follow-up")
-    if last is not None and not any(e.at >= last.at for e in sent):
+    if last is not None and not any(at >= last.at for at in sent_times(app)):
         return "thank-you"
     return "follow-up"

@@ -20,6 +20,9 @@ class CadenceSettings:
     let_go_days: int = 5  # business days after the second
     max_follow_ups: int = 2
     do_not_contact_let_go_days: int = 10  # business days after the last interview
+    # Applied, no interview and no answer: let go (as ghosted) this many business
+    # days after applying, about a month (sources in docs/cadence.md).
+    no_answer_let_go_days: int = 21
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,25 @@
 
 Definitions (the CLI, the statistics screen and the tests share them):
 
-- applied date: the application's own applied date when it has one, else
-  the first move into `applied` in its history, else the day it was created.
-  Days are local calendar days in the user's timezone.
-- funnel: how many applications reached each stage (before closed). A stage
-  counts as reached when the card was ever in it or further along: its
-  current stage, every stage its history moved it from or to, an interview
-  round (interview), a thank-you sent (thanked), a follow-up sent
-  (following-up), and an accepted offer (offer).
+- start (the applied date): the application's own applied date when it has
+  one, else the first move into `applied` in its history, else the earliest
+  of the day it was created, its first round and its first message; never
+  later than its first round, message or answer (a back-dated interview or
+  an imported record gives no negative duration). Days are local calendar
+  days in the user's timezone.
+- funnel: how many applications really reached each stage (before closed),
+  each named for what it counts (`FUNNEL_LABELS`). "saved first": the card
+  was in `saved` (now, or by its history); any later stage counts as reached
+  when the card was ever in it or further along: its current stage, every
+  stage its history moved it from or to, an interview round (interview), a
+  thank-you sent (thanked), a follow-up sent (following-up), and an
+  accepted offer (offer).
 - an answer from the employer: a recorded response, a move to interview or
   offer, or the close of a card they decided (accepted / rejected). An
   interview round with none of these counts from its start (the answer came
   by then at the latest).
-- response rate: applications with any answer / applications that applied.
+- response rate: applications with any answer / applications that applied;
+  what counts as an answer is `ANSWER_MEANS`.
 - days to the first response: applied date -> first answer, per application
   that got one; the median is shown.
 - days from the last interview to a decision: the last round's local date ->
@@ -41,6 +47,15 @@ from statistics import median
 from .model import OUTCOMES, STAGES, Application
 
 DECIDED_OUTCOMES = ("accepted", "rejected")
+ANSWER_MEANS = "a response, an interview, an offer or a decision"
+FUNNEL_LABELS: dict[str, str] = {
+    "saved": "saved first",
+    "applied": "applied",
+    "interview": "interviewed",
+    "thanked": "thanked",
+    "following-up": "followed up",
+    "offer": "got an offer",
+}
 FUNNEL_STAGES: tuple[str, ...] = tuple(s for s in STAGES if s != "closed")
 UNKNOWN_SOURCE = "unknown"
 
@@ -110,8 +125,8 @@ class SearchStats:
         return {
             "since": self.since.isoformat() if self.since else None,
             "applications": self.applications,
-            "funnel": [{"stage": s, "reached": n} for s, n in self.funnel],
-            "response_rate": self.response_rate.to_dict(),
+            "funnel": [{"stage": s, "label": FUNNEL_LABELS[s], "reached": n} for s, n in self.funnel],
+            "response_rate": {**self.response_rate.to_dict(), "answer_means": ANSWER_MEANS},
             "days_to_first_response": self.days_to_first_response.to_dict(),
             "days_last_interview_to_decision": self.days_interview_to_decision.to_dict(),
             "thank_you_on_time": {**self.thank_you_on_time.to_dict(), "hours": self.thank_you_hours},
@@ -138,18 +153,29 @@ def _local(value: datetime, tz: tzinfo) -> date:
 
 
 def applied_date(app: Application, tz: tzinfo) -> date | None:
-    """The applied date (see the module's definitions); None for a card that
-    was only saved and never applied."""
-    if app.applied_on is not None:
-        return app.applied_on
-    moves = sorted(e.at for e in app.events if e.kind == "stage-change" and e.to_stage == "applied")
-    if moves:
-        return _local(moves[0], tz)
+    """The application's start (see the module's definitions); None for a
+    card that was only saved and never applied."""
     if "saved" in STAGES and _highest_stage(app) <= STAGES.index("saved"):
         return None
-    if app.created is not None:
-        return _local(app.created, tz)
-    return None
+    firsts = [i.at for i in app.interviews] + [e.at for e in app.events if e.kind == "message-sent"]
+    moves = sorted(e.at for e in app.events if e.kind == "stage-change" and e.to_stage == "applied")
+    if app.applied_on is not None:
+        start = app.applied_on
+    elif moves:
+        start = _local(moves[0], tz)
+    else:
+        known = firsts + ([app.created] if app.created is not None else [])
+        if not known:
+            return None
+        start = _local(min(known), tz)
+    later = firsts + answers(app)
+    return min([start, *(_local(t, tz) for t in later)])
+
+
+def _was_saved(app: Application) -> bool:
+    return app.stage == "saved" or any(
+        e.kind == "stage-change" and "saved" in (e.from_stage, e.to_stage) for e in app.events
+    )
 
 
 def _highest_stage(app: Application) -> int:
@@ -277,7 +303,10 @@ def search_stats(
     applied = [a for a in everything if dates[id(a)] is not None]
 
     highest = [_highest_stage(a) for a in everything]
-    funnel = tuple((stage, sum(1 for h in highest if h >= i)) for i, stage in enumerate(FUNNEL_STAGES))
+    funnel = tuple(
+        (stage, sum(1 for a in everything if _was_saved(a)) if stage == "saved" else sum(1 for h in highest if h >= i))
+        for i, stage in enumerate(FUNNEL_STAGES)
+    )
 
     answered = [a for a in applied if _first_answer(a) is not None]
     first_days = tuple(

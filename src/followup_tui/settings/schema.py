@@ -127,6 +127,8 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "max_follow_ups": Setting("int", "follow-ups at most", 0, 10),
         "do_not_contact_let_go_days": _business_days(
             "business days after the last interview to let go when they asked not to be contacted"),
+        "no_answer_let_go_days": _business_days(
+            "business days after applying with no interview and no answer before letting go (as ghosted)"),
     },
     "checks": {
         "thank_you_words": _word_range("[low, high] words a thank-you note should have"),

@@ -111,6 +111,7 @@ class Preset:
     title: str
     columns: dict[str, str]  # overrides GENERIC_COLUMNS; IGNORE drops a column
     source_value: str = ""  # the `source` field when the file has none
+    channel_value: str = ""  # the employer's first channel when the file has no column for it
     month_first: bool = True  # US trackers write 8/15/26 for 15 August
 
 
@@ -121,8 +122,9 @@ PRESETS: dict[str, Preset] = {
         "linkedin", "LinkedIn Job Applications",
         {"application_date": "applied_on", "company_name": "company", "job_title": "role", "job_url": "job_url",
          "resume_name": "resume", "contact_email": IGNORE, "contact_phone_number": IGNORE,
-         "question_and_answers": IGNORE},
+         "question_and_answers": "questions_and_answers"},
         source_value="LinkedIn",
+        channel_value="linkedin",  # applied through LinkedIn: its messages come there first
     ),
     # Huntr: the full-data export (companyName, title, listName, url, location,
     # salary, createdAt...) and the board export (Employer, Job Title, List, URL...).
@@ -424,12 +426,18 @@ def _row(values: dict[str, str], tz: tzinfo, preset: Preset, row_number: int) ->
     channel = get("channel").lower()
     if channel and channel not in CHANNELS:
         raise ValidationError("channel", f"{channel!r} is not one of: {', '.join(CHANNELS)}")
+    channel_given = bool(channel)
+    channel = channel or preset.channel_value or channel_of_url(url)
+    notes = values.get("notes", "")
+    answers = get("questions_and_answers")
+    if answers:  # what you told them when applying: worth having before an interview
+        notes = f"{notes.rstrip()}\n\nQuestions and answers when applying ({preset.title}):\n{answers}".strip()
     app = Application(
         company=get("company"),
         role=get("role"),
         stage=stage,
         outcome=outcome,
-        channel=channel or "email",
+        channel=channel,
         do_not_contact=get("do_not_contact").lower() in ("yes", "true", "1", "y"),
         company_domain=get("company_domain"),
         job_url=url,
@@ -439,7 +447,7 @@ def _row(values: dict[str, str], tz: tzinfo, preset: Preset, row_number: int) ->
         resume=get("resume"),
         tags=normalize_tags(get("tags").replace(";", ",")),
         priority=_priority(values),
-        notes=values.get("notes", ""),
+        notes=notes,
     )
     if get("applied_on"):
         app.applied_on = read_day(get("applied_on"), tz, preset.month_first, "applied date")
@@ -488,7 +496,23 @@ def _row(values: dict[str, str], tz: tzinfo, preset: Preset, row_number: int) ->
     if not stage_given and app.interviews:
         app.stage = "interview"
     app.validate()
-    return IncomingRow(row_number, app, stage_given=stage_given, channel_given=bool(channel))
+    return IncomingRow(row_number, app, stage_given=stage_given, channel_given=channel_given)
+
+
+# Applicant-tracking systems whose job pages mean "applied through a portal".
+_PORTAL_HOSTS = ("greenhouse.io", "lever.co", "myworkdayjobs.com", "workday.com", "ashbyhq.com", "smartrecruiters.com",
+                 "icims.com", "jobvite.com", "bamboohr.com", "recruitee.com", "workable.com", "taleo.net", "personio")
+
+
+def channel_of_url(url: str) -> str:
+    """The channel a job's address suggests: LinkedIn, an applicant-tracking
+    portal, else "other" (the file does not say)."""
+    host = url.lower().split("://", 1)[-1].split("/", 1)[0]
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        return "linkedin"
+    if any(part in host for part in _PORTAL_HOSTS):
+        return "portal"
+    return "other"
 
 
 __all__ = ["PRESETS", "SOURCES", "ParsedImport", "detect_source", "normalize_header", "read_import"]

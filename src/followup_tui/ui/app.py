@@ -23,13 +23,14 @@ from .keys.held_keys import OneKeyAtATime, ScreenOfEachKey
 from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
-from .data.messages import Notice
+from .data.messages import Notice, WriteDone
 from .data.session import Session
 from .data.watcher import FileWatcher
 from .textual_private.textual_compat import drop_watchers_of_removed
 from .data.settings_store import SettingsStore
 
 if TYPE_CHECKING:
+    from ..domain.model import Application
     from ..messaging.outbox import Outbox
 
 # Only what the board needs is imported before the first paint; every other
@@ -67,6 +68,7 @@ class FollowupApp(App[None]):
         self.startup_steps: list[str] = []  # in order: what happened at start (tests read it)
         self._after_first_paint: list[Callable[[], None]] = []
         self._screen_of_each_key = ScreenOfEachKey()
+        self._responses_saving: dict[int, str] = {}  # a response being stored (ticket: its text)
         self._one_key_at_a_time = OneKeyAtATime(self, self._take_typed_key)
         self.sub_title = printable(str(session.db_path))
 
@@ -363,14 +365,39 @@ class FollowupApp(App[None]):
         def answered(text: str | None) -> None:
             if text is not None:
                 now = self.clock()
-                self.session.change(
+                ticket = self.session.change(
                     app_id, lambda a: a.record_response(text or "response received", now), "response recorded", seen_rev=seen
                 )
+                self._responses_saving[ticket] = text  # once stored: does it read as an offer?
 
         self.push_screen(
             TextDialog(f"What did {application.company} say?", placeholder="e.g. second interview next week"),
             answered,
         )
+
+    @on(WriteDone)
+    def _response_stored(self, done: WriteDone) -> None:
+        # WriteDone reaches the app from every screen of the stack: taken once
+        text = self._responses_saving.pop(done.ticket, None)
+        if text is not None and done.saved and done.application is not None:
+            self.propose_offer(done.application, text)
+
+    def propose_offer(self, application: Application, text: str) -> None:
+        """A response that reads as an offer: ask to move the card to Offer
+        (recorded as its own undoable move)."""
+        from ..domain.stage_rules import offer_proposal
+
+        question = offer_proposal(application, text)
+        if not question:
+            return
+        app_id, seen = application.id or 0, application.rev
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                now = self.clock()
+                self.session.change(app_id, lambda a: a.move_to("offer", now), "moved to Offer (their offer)", seen_rev=seen)
+
+        self.push_screen(ConfirmDialog(question, yes_label="Move to Offer"), chosen)
 
     def action_undo(self) -> None:
         self.session.undo()

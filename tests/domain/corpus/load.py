@@ -111,6 +111,24 @@ class Entry:
         return next(r.status for r in results if r.id == "placeholders")
 
 
+def floors(path: Path = HERE / "floors.toml") -> dict[str, dict[str, float]]:
+    """split -> check -> the lowest agreement allowed (floors.toml)."""
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    for split in SPLITS:
+        missing = set(SCORED) | {"placeholders"}
+        missing -= set(data.get(split, {}))
+        if missing:
+            raise ValueError(f"floors.toml: [{split}] has no floor for {sorted(missing)}")
+    return data
+
+
+def below_floors(entries: list[Entry], split: str, floor: dict[str, float]) -> dict[str, Score]:
+    """The checks whose agreement on `split` is under their floor."""
+    scores = score([e for e in entries if e.split == split])
+    return {check: s for check, s in scores.items() if s.agreement < floor[check]}
+
+
 def load(path: Path = HERE / "drafts.toml") -> list[Entry]:
     with path.open("rb") as f:
         data = tomllib.load(f)

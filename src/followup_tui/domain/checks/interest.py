@@ -19,7 +19,8 @@ from .text import TOKEN_RE, Draft, phrases
 _ADVERB = r"(?:(?:very|really|genuinely|truly|highly|keenly|particularly|still|even|more|most|so|quite|extremely|incredibly|definitely|all the|much|very much|now)\s+)*"
 INTEREST_RE = phrases(
     rf"\b(?:remain|stay|am|'m|was|be|feel|felt)\s+{_ADVERB}(?:interested|keen|eager|excited|enthusiastic|motivated|committed)\b",
-    r"\binterested\s+in\b",
+    # "interested in hearing your thoughts" is curiosity about their answer, not the job
+    r"\binterested\s+in\b(?!\s+(?:hearing|your\s+(?:thoughts|feedback|decision|answer)|any\s+feedback|feedback|knowing\s+(?:how|whether|if)))",
     r"\b(?:my|strong|keen|genuine|continued|great|real|sincere|growing)\s+interest\b",
     r"\binterest(?:ed)? in (?:joining|working|the (?:role|position|job|opportunity))\b",
     r"\b(?:excited|thrilled|delighted|enthusiastic|eager|keen|passionate|motivated|energi[sz]ed|inspired|happy)\s+"
@@ -66,6 +67,12 @@ INTEREST_RE = phrases(
 # team"): what a note says when the title is known to both sides.
 GENERIC_JOB_RE = phrases(
     r"\b(?:the|this|your|that)\s+(?:\w+\s+)?(?:role|position|job|opportunity|opening|vacancy|team|company|organi[sz]ation|department)\b"
+)
+# A form letter's stand-in for the job: "said job", "the aforementioned
+# position" name no job (the same words go to every employer).
+FORM_LETTER_JOB_RE = phrases(
+    r"\b(?:said|aforementioned|above-?mentioned|afore-?said|subject|stated|referenced)\s+(?:\w+\s+)?"
+    r"(?:role|position|job|opportunity|opening|vacancy|post)\b"
 )
 # Interest said between the lines: the note talks about fitting or helping,
 # but never says the writer wants the job. Worth a warning, not a failure.
@@ -188,7 +195,9 @@ def check_restated_interest(draft: Draft, ctx: DraftContext) -> CheckResult:
     interest = [m.span() for m in INTEREST_RE.finditer(lower)]
     named = role_mentions(ctx.role, lower) if ctx.role.strip() else []
     named += company_mentions(ctx.company, text, lower)
-    named += [m.span() for m in GENERIC_JOB_RE.finditer(lower)]  # "the role" counts once the role is known, too
+    form_letter = [m.span() for m in FORM_LETTER_JOB_RE.finditer(lower)]
+    # "the role" counts once the role is known, too; "the aforementioned position" does not
+    named += [m.span() for m in GENERIC_JOB_RE.finditer(lower) if not any(m.start() < e and s < m.end() for s, e in form_letter)]
     named.sort()
     spans = tuple(sorted(set(interest[:1] + named[:1])))
     role, company = ctx.role.strip(), ctx.company.strip()
@@ -197,6 +206,12 @@ def check_restated_interest(draft: Draft, ctx: DraftContext) -> CheckResult:
     example += f" at {company}." if company else "."
     if interest and named:
         return CheckResult("restated-interest", PASS, "You restate your interest and say which job you mean.", spans)
+    if interest and form_letter:
+        return CheckResult(
+            "restated-interest", FAIL,
+            f'"{body.text[form_letter[0][0]:form_letter[0][1]]}" names no job (a form letter): name {what}, e.g. "{example}"',
+            (form_letter[0],),
+        )
     if interest:
         return CheckResult("restated-interest", WARN, f"You sound interested; say in what by naming {what}.", spans)
     if named:

@@ -24,16 +24,25 @@ PHRASES: dict[str, list[str]] = {
         r"\bjust\s+(?:checking|check|touching|touch)\s+(?:in|base)\b",
         r"\bjust\s+(?:wanted|want|wanting)\s+to\s+(?:check|touch)\s+(?:in|base)\b",
         r"\bchecking\s+in\s+again\b",
-        rf"\b(?:have|has|did|had){_NOT}\s+(?:yet\s+|still\s+|even\s+)?(?:heard|hear|received|receive|gotten|got|get)\s+"
+        # "I didn't receive a response, so..." says a fact; "you haven't..." is blame (BLAMING), "still" impatience
+        rf"\b(?<!\bi )(?<!\bwe )(?:have|has|did|had){_NOT}\s+(?:yet\s+|still\s+|even\s+)?(?:heard|hear|received|receive|gotten|got|get)\s+"
         r"(?:back|anything|any\s+(?:response|reply|answer|word|news|update|feedback)|a\s+(?:response|reply|word|call)"
         r"|from\s+(?:you|anyone|anybody))\b",
-        rf"\bstill\s+(?:no\s+(?:word|response|reply|answer|news|update)|(?:have|has){_NOT}\s+heard)\b",
+        rf"\bstill\s+(?:no\s+(?:word|response|reply|answer|news|update)|(?:have|has|did|had){_NOT}\s+(?:heard|received|gotten|got))\b",
+        rf"\b(?:have|has|did|had){_NOT}\s+(?:still|even)\s+(?:heard|received|gotten|got)\b",
         r"\b(?:no\s*one|nobody)\s+(?:has\s+)?(?:got|gotten|gets|replied|responded|answered|called|contacted|bothered)\b",
         r"\bI(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+keep|\s+kept)\s+(?:still\s+|patiently\s+)?waiting\b",
         r"\bstill\s+waiting\s+(?:for|on)\s+(?:a|an|your|any)\s+(?:reply|response|answer|update|decision|news)\b",
         r"\bas\s+I\s+(?:said|mentioned|wrote|noted)\s+(?:in\s+my\s+(?:last|previous|earlier)(?:\s+(?:email|message|note|mail))?"
         r"|before|earlier|previously)\b",
-        r"\bper\s+my\s+(?:last|previous)\s+(?:email|message|note)\b",
+        r"\b(?:as\s+)?per\s+my\s+(?:last|previous|earlier|prior|below|original)\s+(?:e-?mail|message|note|mail|request|voicemail)\b",
+        r"\bas\s+(?:I\s+)?(?:previously|already)\s+(?:said|stated|mentioned|noted|explained|asked|requested|wrote)\b",
+        r"\b(?:re-?sending|resend(?:ing)?|re-?forwarding|forwarding\s+(?:again|back))\s+(?:you\s+)?(?:this|my|the)\s+"
+        r"(?:(?:last|previous|earlier|below|original|unanswered)\s+)?(?:e-?mail|message|note|request|question)\b",
+        r"\b(?:bringing|moving|bumping|pushing|putting)\s+(?:this|my\s+(?:e-?mail|message|note))\s+(?:back\s+)?(?:up\s+)?"
+        r"(?:to\s+)?(?:the\s+top\s+of\s+your\s+inbox)\b",
+        r"\b(?:to\s+)?reiterate\s+(?:what\s+I\s+(?:said|wrote|asked)|my\s+(?:last|previous|earlier)\s+(?:e-?mail|message|note|question))\b",
+        r"\bsecond\s+time\s+(?:I(?:'ve|\s+have|'m|\s+am)\s+)?(?:asked|asking|written|writing|reached\s+out|emailed|emailing)\b",
         r"\bin\s+case\s+you\s+missed\s+(?:it|my)\b",
         r"\bdid\s+you\s+(?:get|receive|see|read)\s+my\s+(?:last\s+|previous\s+|earlier\s+|other\s+)?(?:email|message|note|mail)\b",
         r"\bbump(?:ing)?\s+(?:this|my|up)\b",
@@ -165,7 +174,30 @@ SARCASTIC: list[str] = [
     # a stretched word: "sooo", "pleeease", "waaaiting" (the only group in this list: \1 is its letter)
     r"\b(?=[a-z]*([a-z])\1\1)(?![ivxwz]+\b)[a-z]{3,}\b",
 ]
+_THEM = (
+    r"(?:you|y'all|they|your\s+(?:team|office|company|department|recruiters?|hr(?:\s+team)?|hiring\s+(?:team|manager)|side)"
+    r"|the\s+(?:recruiter|hiring\s+manager|hiring\s+team|company|hr\s+team))"
+)
+_ANSWERED = (
+    r"(?:replied|reply|responded|respond|answered|answer|gotten\s+back|got\s+back|get\s+back|called|call|written|write|wrote"
+    r"|contacted|contact|returned|return|acknowledged|acknowledge|followed\s+up|follow\s+up|updated|update|let\s+me\s+know"
+    r"|told\s+me|tell\s+me|reached\s+out|reach\s+out|bothered|emailed|email|been\s+in\s+touch|kept\s+me\s+(?:posted|updated|informed))"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 BLAMING: list[str] = [
+    # blame stated as a fact about them: "you still have not gotten back to me", "your team hasn't replied"
+    rf"\b{_THEM}\s+(?:still\s+)?(?:have|has|had|did)(?:\s+still)?{_NOT}\s+(?:yet\s+|even\s+|once\s+|ever\s+)?{_ANSWERED}\b",
+    rf"\b{_THEM}\s+(?:still\s+)?(?:never|haven't\s+ever)\s+{_ANSWERED}\b",
+    # "nobody has answered my email", "no one from your team has responded"
+    rf"\b(?:nobody|no\s*one|none\s+of\s+you)(?:\s+(?:from|at|in|on)(?:\s+\w+){{1,2}}?)?\s+(?:has\s+|have\s+|had\s+|did\s+)?"
+    rf"(?:yet\s+|even\s+|ever\s+)?{_ANSWERED}\b",
+    # a promise and the day it is now: "you said you would call on Monday and it is now Wednesday"
+    rf"\b{_THEM}\s+(?:said|promised|told\s+me|assured\s+me|mentioned|indicated|were\s+supposed\s+to)\b[^.!?\n]{{0,80}}?"
+    rf"(?:,|;|\.|\band\b|\bbut\b)\s*(?:yet\s+|now\s+)?(?:it(?:'s|\s+is|\s+was)|today\s+is|here\s+(?:it\s+is|we\s+are)|that\s+was)"
+    rf"\s+(?:now\s+|already\s+)?(?:{_WEEKDAY}|(?:\w+\s+)?(?:days?|weeks?|months?)\s+later|past|over|been|well\s+past)\b",
+    rf"\b(?:since|after)\s+{_THEM}\s+(?:said|promised|told\s+me|assured\s+me)\b",
+    rf"\b{_THEM}\s+(?:said|promised|told\s+me|assured\s+me|were\s+supposed\s+to)\b[^.!?\n]{{0,80}}?(?:,|;|\band\b|\bbut\b|\byet\b)\s*"
+    r"(?:yet\s+)?(?:here\s+we\s+are|(?:still\s+)?nothing|(?:still\s+)?no\s+(?:word|answer|reply|response|call|news))\b",
     r"\byou\s+(?:never\s+(?:replied|responded|answered|got\s+back|called|wrote|bothered|followed\s+up|let\s+me\s+know|told|contacted)|still\s+haven't|still\s+have\s+not|haven't\s+even|have\s+not\s+even|didn't\s+even|did\s+not\s+even|failed\s+to"
     r"|neglected\s+to|couldn't\s+even|could\s+not\s+even|can't\s+even|did\s+not\s+bother|didn't\s+bother|haven't\s+bothered"
     r"|have\s+not\s+bothered)\b",
@@ -185,7 +217,35 @@ BLAMING: list[str] = [
     r"\b(?:form\s+letters?|generic\s+(?:rejection|response|email))\b",
     r"\bI\s+require\s+(?:honest|better|proper|more)\s+(?:communication|answers|feedback|treatment|respect)\b",
 ]
+GUILT: list[str] = [
+    # making them feel bad for the wait: "I'm sure you can understand how stressful it is to be kept waiting"
+    r"\b(?:be|being|been|am|was)\s+(?:kept|left)\s+(?:waiting|hanging|in\s+the\s+dark|guessing|in\s+limbo)\b",
+    r"\b(?:I'm|I\s+am)\s+sure\s+you\s+(?:can|could|would|will)\s+(?:understand|appreciate|imagine)\b",
+    r"\byou\s+(?:can|could|must|may)\s+(?:surely\s+|probably\s+|well\s+)?(?:understand|imagine|appreciate)\s+how\s+(?:\w+\s+)?"
+    r"(?:stressful|hard|difficult|frustrating|nerve-?wracking|anxious|upsetting|disappointing|painful|discouraging)\b",
+    r"\bafter\s+all\s+(?:the|my|of\s+the|that)\s+(?:\w+\s+){0,2}?I(?:'ve|\s+have)?\s+(?:put|spent|invested|gave|given|done|did|sacrificed)\b",
+    r"\bafter\s+everything\s+I(?:'ve|\s+have)?\s+(?:done|given|put|sacrificed)\b",
+    r"\b(?:turned|turning)\s+down\s+(?:\w+\s+){0,3}?(?:offers?|interviews?|opportunities|jobs?|positions?)\s+(?:for|because\s+of|to\s+wait"
+    r"|while\s+waiting|waiting)\b",
+    r"\b(?:declined|passed\s+(?:on|up)|gave\s+up|put\s+on\s+hold)\s+(?:\w+\s+){0,3}?(?:offers?|interviews?|opportunities|jobs?)\s+"
+    r"(?:for\s+(?:this|you|your)|because\s+of\s+(?:this|you|your)|to\s+wait|while\s+waiting|waiting)\b",
+    r"\b(?:have|had|show|extend|given|give)\s+(?:me\s+)?the\s+(?:basic\s+|common\s+|simple\s+)?(?:courtesy|decency)\s+(?:to|of)\b",
+    r"\b(?:appreciate|expect|deserve)\s+the\s+(?:basic\s+|common\s+|simple\s+)?(?:courtesy|decency)\s+of\s+(?:a|an|any)\b",
+    r"\bI\s+(?:thought|expected|assumed|believed|hoped)\s+(?:you|your\s+\w+|a\s+company\s+like\s+yours)\s+(?:would|were|was|to)\s+"
+    r"(?:\w+\s+){0,2}?(?:more\s+)?(?:professional|courteous|respectful|considerate|better)\b",
+    r"\b(?:it(?:'s|\s+is)|that(?:'s|\s+is))\s+(?:only\s+|just\s+)?(?:fair|polite|decent|courteous|the\s+least)\s+(?:to|that\s+you)\s+"
+    r"(?:let\s+me\s+know|reply|respond|tell\s+me|inform\s+me|get\s+back)\b",
+    r"\bthe\s+least\s+you\s+(?:could|can)\b",
+]
 PRESSURE: list[str] = [
+    # an implied deadline: "before I accept another offer", "I'll assume you've moved on if..."
+    r"\bbefore\s+I\s+(?:accept|take|sign|commit\s+to|go\s+with|say\s+yes\s+to|decide\s+on)\s+(?:an?|the|another|other|a\s+competing"
+    r"|their|one\s+of\s+the)\b",
+    r"\bI(?:'ll|\s+will|\s+shall)\s+(?:have\s+to\s+|just\s+)?(?:assume|take\s+(?:it|that|your\s+silence))\b",
+    r"\bif\s+I\s+(?:don't|do\s+not|haven't|have\s+not)\s+(?:hear|heard|get|receive)\b[^.!?\n]{0,50}?,?\s+I(?:'ll|\s+will|\s+shall|'m\s+going"
+    r"\s+to)\s+(?:have\s+to\s+)?(?:assume|take|accept|move|withdraw|consider|pursue|go)\b",
+    r"\b(?:hear|hearing)\s+(?:back\s+)?(?:from\s+(?:you|your\s+\w+)\s+)?(?:by\s+)?(?:this\s+week|today|tonight|tomorrow|by\s+the\s+end\s+of"
+    r"\s+(?:the|this)\s+week)\b",
     # a deadline put on them: "I need your answer by Friday", "if I don't hear back by..."
     r"\b(?:if|unless)\s+I\s+(?:don't|do\s+not|haven't|have\s+not)\s+(?:hear|get|receive|have)\b[^.!?\n]{0,40}?\b(?:by|before|within"
     r"|until)\b",
@@ -210,7 +270,7 @@ DESPERATE_MORE: list[str] = [
     # hinging on this one job: "if I don't get this job...", "how much I need this job"
     r"\bif\s+I\s+(?:don't|do\s+not|can't|cannot|won't)\s+(?:get|land|have|secure)\s+(?:this|the|a|your)\s+(?:job|role|position|offer|work)\b",
     r"\b(?:I\s+)?(?:really|truly|badly|seriously|so)\s+need\s+(?:this|the|a|your)\s+(?:job|role|position|offer|work|opportunity)\b",
-    r"\bhow\s+(?:much|badly)\s+I\s+(?:need|want)\b",
+    r"\bhow\s+badly\s+I\s+(?:need|want)\b|\bhow\s+much\s+I\s+need\b",  # "how much I want to contribute" is sincere
     r"\b(?:lose|losing)\s+my\s+(?:house|home|apartment|flat|car|mind)\b|\bsell\s+a\s+kidney\b|\b(?:can't|cannot)\s+(?:afford|pay)\s+"
     r"(?:my|the)\s+(?:rent|bills|mortgage)\b",
     r"\bmy\s+(?:family|kids|children|wife|husband)\s+(?:\w+\s+)?(?:depend|depends|rely|relies|need|needs)\s+on\b",
@@ -227,6 +287,7 @@ PHRASES["profanity"] = PROFANITY
 PHRASES["sarcastic"] = SARCASTIC
 PHRASES["blaming"] = BLAMING
 PHRASES["pressure"] = PRESSURE
+PHRASES["guilt"] = GUILT
 PHRASES["desperate"] = PHRASES["desperate"] + DESPERATE_MORE
 PHRASE_RES: dict[str, re.Pattern[str]] = {kind: phrases(*patterns) for kind, patterns in PHRASES.items()}
 
@@ -276,6 +337,7 @@ LABELS = {
     "sarcastic": "sarcastic",
     "blaming": "blames them for not answering",
     "pressure": "puts a deadline or pressure on them",
+    "guilt": "guilt-trips them",
     "shouting": "shouting capitals",
     "punctuation": "too many ! or ?",
 }
@@ -346,13 +408,15 @@ def _shouting(text: str, end: int, allowed: frozenset[str], skip: tuple[Span, ..
 # answer by Friday", "I need to respond to the other offer by Friday".
 _THIRD_PARTY_DEADLINE_RE = phrases(
     r"\b(?:they|the\s+other\s+(?:company|employer|firm|team)|another\s+(?:company|employer|firm)|(?:another|the\s+other|their|an?)"
-    r"\s+(?:offer|company)|I\s+need\s+to\s+(?:respond|reply|answer|decide|give\s+(?:them|an\s+answer)|let\s+them\s+know))\b"
+    r"\s+(?:offer|company)|I\s+need\s+to\s+(?:respond|reply|answer|decide|give\s+(?:them|an\s+answer)|let\s+them\s+know)"
+    r"|you\s+(?:mentioned|said|indicated|expected|expect|hoped|hope|planned|plan|anticipated|anticipate|were\s+hoping|are\s+hoping))\b"
 )
 _SENTENCE_START_RE = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
 def _someone_elses_deadline(kind: str, span: Span, lower: str) -> bool:
-    """A pressure finding about another employer's deadline, not one put on this one."""
+    """A pressure finding about another employer's deadline, or their own
+    timeline quoted back to them, not one put on this employer."""
     if kind != "pressure":
         return False
     before = lower[max(0, span[0] - 160) : span[0]]

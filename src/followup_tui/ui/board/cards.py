@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from ...domain.cadence import URGENCIES, NextAction, action_label, next_actions, waiting_label
+from ...domain.cadence import URGENCIES, NextAction, next_actions, step_label
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGES, Application
 from ...domain.settings import Settings
@@ -49,11 +49,10 @@ def card_for(
 ) -> Card:
     """The card of an application whose actions are already known (the session's)."""
     action = actions[0] if actions else None
+    text = step_label(app, actions, now, settings)  # its first action, else what an open card waits for
     if action is None:
-        text = waiting_label(app, now, settings)  # what an open card waits for
         due = ""
     else:
-        text = action_label(action)
         more = sum(1 for a in actions[1:] if a.kind == "thank-you")
         if action.kind == "thank-you" and more:
             text += f" (+{more} round{'s' if more > 1 else ''})"  # each round: its own row in the agenda

@@ -222,21 +222,29 @@ class AgendaScreen(OpeningScreen, DataScreen):
 
     def action_let_go(self) -> None:
         """Letting go is a decision: at once only where it is what is due,
-        otherwise after a question. Recorded as closed, outcome moved-on."""
+        otherwise after a question. Recorded as closed with the action's
+        outcome (moved on; ghosted when they never answered the application,
+        which asks first too)."""
         if not self.current:
             return
         application, action = self.current
         seen = application.rev
+        outcome = action.outcome if action.kind == "let-go" else "moved-on"
+        said = outcome.replace("-", " ")
 
         def let_go(yes: bool | None = True) -> None:
             if yes:
                 now = self.app.clock()
                 self.app.session.change(
-                    application.id, lambda a: a.move_to("closed", now, "moved-on"), "let go: closed as moved on", seen_rev=seen
+                    application.id, lambda a: a.move_to("closed", now, outcome), f"let go: closed as {said}", seen_rev=seen
                 )
 
-        if action.kind == "let-go":
+        if action.kind == "let-go" and outcome == "moved-on":
             let_go()
+            return
+        if action.kind == "let-go":
+            question = f"{application.company}: {action.reason}. Close it as {said}?"
+            self.app.push_screen(ConfirmDialog(question, yes_label="Let go"), let_go)
             return
         question = (
             f"{application.company}: the next step is \"{action_label(action)}\", not letting go. "

@@ -176,7 +176,10 @@ class ComposerScreen(OpeningScreen, DataScreen):
         assert self.plan is not None
         app, a = self.app, self.application
         now, tz = app.clock(), app.settings.tz
-        parts: list[str | tuple[str, str]] = [(printable(f"{self.plan.title} · {a.company}"), "bold")]
+        parts: list[str | tuple[str, str]] = []
+        if self.plan.nothing_due:  # first, so that it shows at every size: the card and the agenda say the same
+            parts += [(printable(self.plan.note.rstrip(".")), "bold $text-warning"), " · anyway: "]
+        parts.append((printable(f"{self.plan.title} · {a.company}"), "bold"))
         if a.role:
             parts.append(printable(f" · {a.role}"))
         action = self.plan.action  # the same round as the template and the timing check

@@ -14,6 +14,8 @@ from textual.widgets import Static
 
 from .base import DataScreen
 from ...domain.cadence import action_label, waiting_for
+from ...domain.history import dated_before
+from ...domain.message_plan import step_line
 from ...domain.due_words import due_in_words
 from ...domain.model import STAGE_TITLES, Application
 from ...domain.timeparse import local_text, parse_when
@@ -110,6 +112,7 @@ class DetailScreen(DataScreen):
             parts.append(Text(f"{self.app.glyphs.do_not_contact}They asked not to be contacted: no messages, only waiting.", style="bold yellow"))
         actions = session.actions(a.id or 0)
         parts.append(_section("Next"))
+        parts.append(Text(printable(step_line(a, actions, now, session.settings)), style="bold"))
         if not actions:
             parts.append(Text(printable(waiting_for(a, now, session.settings))))
         for action in actions:  # one per owed round, each with its own people and due time
@@ -232,9 +235,7 @@ class DetailScreen(DataScreen):
                         value=local_text(event.at, tz),
                         validate=lambda t: parse_when(t, tz, "time"),
                     ),
-                    lambda t: self._fix(seen, lambda a: a.correct_event(index, at=parse_when(t, tz)), f"corrected the time of: {what}")
-                    if t
-                    else None,
+                    lambda t: self._correct_time(seen, index, parse_when(t, tz), what) if t else None,
                 )
             elif choice in TEXT_CORRECTIONS:
                 question, done = TEXT_CORRECTIONS[choice]
@@ -246,6 +247,19 @@ class DetailScreen(DataScreen):
                 )
 
         self.app.push_screen(ChoiceDialog(f"{what}: what is wrong?", choices), chosen)
+
+    def _correct_time(self, seen: int, index: int, when, what: str) -> None:
+        """Accepted even when it dates the event before one recorded earlier,
+        with a warning: the history (and the cadence) read it in date order."""
+        label = f"corrected the time of: {what}"
+        application = self.application
+        if application is not None and index < len(application.events):
+            trial = application.copy()
+            trial.correct_event(index, at=when)
+            earlier = dated_before(trial, trial.events[index])
+            if earlier is not None:
+                label += f" (now before \"{printable(earlier.describe())}\", recorded earlier: read in date order)"
+        self._fix(seen, lambda a: a.correct_event(index, at=when), label)
 
     def _fix(self, seen: int, change, label: str) -> None:
         self.app.session.change(self.app_id, change, label, seen_rev=seen)

@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
+from ...domain.stage_rules import follow_new_round
 from ...domain.errors import ValidationError
 from ...domain.merge import MergeResult, merge_form_changes
 from ...domain.model import (
@@ -439,6 +440,8 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
                     duration_minutes=_minutes(row.query_one(".interview-minutes", Input).value.strip()),
                 )
             )
+        # A round added to a card past Interview puts it back there (said with the save, undone with it).
+        self.stage_note = follow_new_round(self.original, base, now) if self.original else ""
         try:
             base.validate()
         except ValidationError as exc:
@@ -474,7 +477,8 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             merged = merge_form_changes(self.original, application, latest, self.app.clock()).merged
             ticket = session.writer.submit(Change(application.id, lambda _shown: merged, latest.rev, "saved over the latest version"))
         else:
-            ticket = session.writer.submit(Change(application.id, lambda _shown: application, application.rev, "saved"))
+            ticket = session.writer.submit(Change(application.id, lambda _shown: application, application.rev,
+                                                      f"saved; {self.stage_note}" if self.stage_note else "saved"))
         self._saving = (ticket, application)
 
     @on(WriteDone)

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Sparkline, Static
 
 from ...domain.model import STAGE_TITLES
-from ...domain.stats import GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
+from ...domain.stats import ANSWER_MEANS, FUNNEL_LABELS, GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
 from ..glyphs import WHOLE_BLOCKS
 from ..text.safe_text import printable
 from ..data.session import DataChanged
@@ -43,8 +43,8 @@ def bars_text(title: str, rows: list[tuple[str, int]], style: str) -> Text:
 
 
 def funnel_text(stats: SearchStats) -> Text:
-    rows = [(STAGE_TITLES.get(stage, stage), reached) for stage, reached in stats.funnel]
-    return bars_text("Funnel: reached each stage", rows, "cyan")
+    rows = [(FUNNEL_LABELS[stage].capitalize(), reached) for stage, reached in stats.funnel]
+    return bars_text("Funnel: really reached", rows, "cyan")
 
 
 def figures_text(stats: SearchStats) -> Text:
@@ -65,6 +65,7 @@ def figures_text(stats: SearchStats) -> Text:
         text.append(f"\n{label:<14}")
         text.append(f"{value:>9}", style="bold")
         text.append(f"  {note}", style="dim")
+    text.append(f"\nanswer: {ANSWER_MEANS}", style="dim")
     return text
 
 

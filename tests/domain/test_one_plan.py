@@ -16,7 +16,7 @@ from followup_tui.domain.cadence import action_label, due_actions, next_actions
 from followup_tui.domain.demo import demo_applications
 from followup_tui.domain.message_plan import NOTHING_TO_WRITE, next_step, plan_message, step_line
 from followup_tui.domain.settings import Settings
-from followup_tui.ui.cards import build_card
+from followup_tui.ui.board.cards import build_card
 
 SETTINGS = Settings(timezone="UTC", user_name="Sam Rivera")
 FAR = FIXED_NOW + timedelta(days=3660)

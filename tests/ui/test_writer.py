@@ -38,7 +38,7 @@ def stored(db: Path) -> dict[str, Application]:
 def lock_held_elsewhere(demo_db, monkeypatch):
     """Another process holds the data file's lock until `release()`; the
     app's lock timeout is 2 s (10 s in use)."""
-    monkeypatch.setattr(tinydb_store, "LOCK_TIMEOUT_SECONDS", 2.0)
+    monkeypatch.setattr(locked_file, "LOCK_TIMEOUT_SECONDS", 2.0)
     holders = []
 
     def hold():

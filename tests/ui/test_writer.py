@@ -14,7 +14,7 @@ import pytest
 from fixed import FIXED_NOW
 
 from followup_tui.domain.model import Application
-from followup_tui.store import TinyDBRepository, tinydb_store
+from followup_tui.store import TinyDBRepository, locked_file
 from followup_tui.ui.data.messages import WriteDone
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from .date_range import RANGE_TEXT, in_range
 from .errors import ValidationError
 from .model import (  # noqa: F401 - MAX_COUNTER is read from here by the store
     CHANNELS,
@@ -76,6 +77,8 @@ def _instant(where: str, value: Any, optional: bool = False) -> None:
         parsed.utcoffset()
     except (ValueError, OverflowError):
         raise _fail(where, "a time (ISO 8601 with an offset)", value) from None
+    if not in_range(parsed):
+        raise _fail(where, f"a time from {RANGE_TEXT}", value)
 
 
 def _day(where: str, value: Any) -> None:
@@ -84,9 +87,11 @@ def _day(where: str, value: Any) -> None:
     if not isinstance(value, str) or len(value) != 10:
         raise _fail(where, "a date (YYYY-MM-DD)", value)
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _fail(where, "a date (YYYY-MM-DD)", value) from None
+    if not in_range(day):
+        raise _fail(where, f"a date from {RANGE_TEXT}", value)
 
 
 def _counter(where: str, value: Any, low: int, high: int = MAX_COUNTER) -> int:

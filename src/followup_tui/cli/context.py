@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ NOW_ENV = "FOLLOWUP_NOW"  # fixed clock for scripted demos and tests
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
 EXIT_CRASH = 1
+EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell shows for a tool stopped by SIGPIPE (head, grep -q)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -56,11 +58,26 @@ def crash_logged(ctx: click.Context) -> Iterator[None]:
         yield
     except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        end_on_closed_pipe()
     except Exception as exc:
         from .crashlog import crash_line, write_crash_log
 
         obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
         fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
+
+
+def end_on_closed_pipe() -> NoReturn:
+    """The reader went away (`followup list | head -1`): stop quietly, as Unix
+    tools do, with the status of a tool stopped by SIGPIPE; no message, no
+    crash log. What is still buffered goes nowhere instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout closed or replaced: nothing left to quiet
+        pass
+    sys.exit(EXIT_CLOSED_PIPE)
 
 
 def clock_from_env() -> datetime:

@@ -68,6 +68,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
     try:
         from ..factory import build_app  # textual is imported only when the TUI runs
         from ..ui.crash_guard import install
+        from ..ui.terminal_watch import EXIT_HANGUP, TerminalWatch
 
         settings = ctx.settings
         try:
@@ -78,7 +79,13 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
             app.sub_title = notice  # in the header, on every screen
         crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))
         app.after_first_paint(collector_back_on)
-        app.run()
+        watch = TerminalWatch(app.call_from_thread, lambda: app.terminal_lost(EXIT_HANGUP))
+        if need_terminal:
+            watch.start()
+        try:
+            app.run()
+        finally:
+            watch.stop()
     finally:
         collector_back_on()  # the app stopped before its first paint (or failed to start)
     if app.refused:  # a big file is checked after the first paint

@@ -254,6 +254,18 @@ class FollowupApp(App[None]):
             ConfirmDialog(f"Unsaved changes in {names}. Quit and lose them?", yes_label="Quit"), answered
         )
 
+    def terminal_lost(self, exit_code: int) -> None:
+        """The terminal went away (ui/terminal_watch.py): what is being typed
+        is kept as drafts where a screen can keep it, then the app exits."""
+        for screen in self.unsaved_screens():
+            keep = getattr(screen, "keep_as_draft", None)
+            if keep is not None:
+                try:
+                    keep()
+                except Exception as error:  # one screen failing must not keep the app running
+                    self.session.report_error(error, title="Draft not kept")
+        self.exit(return_code=exit_code)
+
     def action_help_quit(self) -> None:
         """ctrl+c outside a text field: say how to quit, in plain words."""
         self.notify("Press ctrl+q to quit (q on the board).", title="Do you want to quit?")

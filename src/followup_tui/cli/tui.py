@@ -58,7 +58,7 @@ def pause_collector() -> Callable[[], None]:
 
 
 def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | None = None,
-           first_run: bool = False) -> None:
+           first_run: bool = False, web: bool = False) -> None:
     """Run the TUI on `db`; `need_terminal` is False only for a browser tab
     (`followup serve`), whose terminal is the web driver. `first_run` offers
     the first-run screen when there is no config file yet (not in the demo)."""
@@ -72,7 +72,8 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
 
         settings = ctx.settings
         try:
-            app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option), first_run=first_run)
+            app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option), first_run=first_run,
+                            web=web)
         except FollowupError as exc:
             fail(str(exc))
         if notice:

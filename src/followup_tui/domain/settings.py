@@ -56,6 +56,7 @@ class Settings:
     country: str = ""  # ISO code ("US", "DE-BY") whose public holidays are not business days; empty: weekends only
     user_name: str = ""
     signature: str = ""
+    web_sessions: int = 2  # browser tabs `followup serve` runs at once (each is a process, ~50 MB)
     cadence: CadenceSettings = field(default_factory=CadenceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)

@@ -108,6 +108,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
             check=_known_country),
         "user_name": Setting("str", "your name, as templates sign with it"),
         "signature": Setting("str", "the lines under your messages (use \\n between lines)"),
+        "web_sessions": Setting("int", "browser tabs `followup serve` runs at once (each is a process)", 1, 20),
     },
     "cadence": {
         "thank_you_hours": Setting("int", "hours after an interview ends that the thank-you note is due", 0, 24 * 30),
@@ -146,6 +147,25 @@ SECTIONS: tuple[str, ...] = tuple(name for name in SCHEMA if name)
 _DEFAULTS: dict[str, object] = {
     "": Settings(), "cadence": CadenceSettings(), "checks": CheckSettings(), "smtp": SmtpSettings(),
 }
+
+
+def runs_a_command(key: str) -> bool:
+    """Whether a dotted key holds a command line the app runs (through a
+    shell): any `password_command`, in any section ([smtp], [imap]...).
+    Such keys are never changed from a browser session, and never taken from
+    a config file that others can write (config_file.py, load_settings)."""
+    return key.rpartition(".")[2] == "password_command"
+
+
+def command_keys(data: dict[str, Any]) -> list[str]:
+    """The dotted keys of a parsed config file that set a command (non-empty)."""
+    found = []
+    for section, table in [("", data), *((name, data.get(name)) for name in SECTIONS)]:
+        if not isinstance(table, dict):
+            continue
+        prefix = f"{section}." if section else ""
+        found += [prefix + name for name, value in table.items() if runs_a_command(prefix + name) and value]
+    return found
 
 
 def default_of(key: str) -> object:

@@ -97,10 +97,15 @@ class FollowupApp(App[None]):
         self.set_timer(PAINTED_AT_LATEST, self._painted)
         self.screen_change_signal.subscribe(self, self._screen_changed)
 
-    def _screen_changed(self, _screen: Screen) -> None:
+    def _screen_changed(self, screen: Screen) -> None:
         # A closed screen's widgets are removed just after the change: once
         # they are gone, let go of what they watched (textual_compat).
         self.set_timer(0.5, lambda: drop_watchers_of_removed(self), name="drop-watchers")
+        if self.is_web:
+            from .web_glyphs import use_font_glyphs
+
+            use_font_glyphs(screen)  # before it is painted where it is mounted already
+            self.call_after_refresh(use_font_glyphs, screen)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the board is first painted (before the

@@ -19,7 +19,7 @@ import orjson
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.textsafe import json_safe, printable
-from ..domain.timeparse import parse_instant_iso
+from ..domain.timeparse import parse_instant_iso, system_timezone_problem
 from ..settings.paths import config_path, db_path
 
 if TYPE_CHECKING:
@@ -104,13 +104,16 @@ class CliContext:
             path = config_path(self.config_option)
             if not path.exists():  # the defaults, without reading TOML
                 self._settings = Settings()
-                return self._settings
-            from ..settings.schema import load_settings
+            else:
+                from ..settings.schema import load_settings
 
-            try:
-                self._settings = load_settings(path)
-            except FollowupError as exc:
-                fail(f"config: {exc}")
+                try:
+                    self._settings = load_settings(path)
+                except FollowupError as exc:
+                    fail(f"config: {exc}")
+            problem = None if self._settings.timezone else system_timezone_problem(os.environ.get("TZ"))
+            if problem:  # once per command: the settings are read once
+                click.echo(f"followup: note: {problem}", err=True)
         return self._settings
 
     def now(self) -> datetime:

@@ -22,7 +22,7 @@ from ..domain.model import (
     normalize_tags,
 )
 from ..domain.textsafe import json_safe_bytes
-from ..domain.timeparse import absolute_text, local_text, parse_day, parse_when
+from ..domain.timeparse import absolute_text, local_text, parse_day, parse_when, repeated_time_note
 from .context import CliContext, echo_json, pass_ctx, run_guarded, terminal_safe
 
 
@@ -122,11 +122,14 @@ def read_when(ctx: CliContext, text: str, field: str):
     latter is echoed back as an absolute date on stderr."""
     tz = ctx.settings.tz
     try:
-        return parse_when(text, tz, field)
+        at = parse_when(text, tz, field)
     except ValidationError:
         at = parse_when(text, tz, field, now=ctx.now())
         click.echo(f"{field} {text!r}: {absolute_text(at, tz)}", err=True)
-        return at
+    note = repeated_time_note(at, tz)  # a time the clocks pass twice: say which one was taken
+    if note:
+        click.echo(f"followup: note: {field}: {note}", err=True)
+    return at
 
 
 def apply_options(ctx: CliContext, app: Application, values: dict) -> None:

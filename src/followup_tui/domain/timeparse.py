@@ -82,9 +82,30 @@ def _system_timezone(tz_variable: str | None) -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
+    if tz_variable and system_timezone_problem(tz_variable):
+        return timezone.utc  # what the C library makes of an unknown TZ; said once by the caller
     from dateutil import tz as dateutil_tz
 
     return dateutil_tz.tzlocal()
+
+
+def system_timezone_problem(tz_variable: str | None) -> str | None:
+    """What is wrong with $TZ when it names no timezone the system knows
+    (times are then shown in UTC), for the caller to say once; else None."""
+    if not tz_variable:
+        return None
+    name = tz_variable.removeprefix(":")
+    if name.startswith("/"):
+        return None if os.path.isfile(name) else f"TZ={tz_variable!r} names no timezone file; times are in UTC"
+    try:
+        ZoneInfo(name)
+        return None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    if re.match(r"^[A-Za-z]{3,}[-+]?\d", name):  # a POSIX rule such as CET-1CEST: the C library reads it
+        return None
+    return (f"TZ={tz_variable!r} is not a timezone name (such as Europe/Paris); times are in UTC. "
+            "Set timezone in the config file or fix TZ")
 
 
 def format_instant(value: datetime) -> str:

@@ -24,6 +24,7 @@ file sets one). The defaults are the domain's (domain/settings.py).
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -168,6 +169,26 @@ def command_keys(data: dict[str, Any]) -> list[str]:
     return found
 
 
+def unsafe_for_commands(path: Path, data: dict[str, Any]) -> str | None:
+    """Why a config file that sets a command may not be used, as ssh refuses
+    a config others can change: anyone who can write it could make the app
+    run their command as you. None when it sets none, or is yours alone."""
+    keys = command_keys(data)
+    if not keys:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # read a moment ago: nothing to add
+    real = os.path.realpath(path)
+    if info.st_uid not in (os.getuid(), 0):
+        return f"sets {keys[0]} (a command the app runs) but belongs to another user; fix: chown $USER {real}"
+    if info.st_mode & 0o022:
+        return (f"sets {keys[0]} (a command the app runs) but others can write it (mode {info.st_mode & 0o777:04o}); "
+                f"fix: chmod 600 {real}")
+    return None
+
+
 def default_of(key: str) -> object:
     """The default of a dotted key ("smtp.port"), as the file would spell it."""
     section, _, name = key.rpartition(".")
@@ -297,6 +318,9 @@ def load_settings(path: Path) -> Settings:
         raise ValidationError(str(path), f"not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(str(path), f"cannot read the config file: {exc}") from exc
+    unsafe = unsafe_for_commands(path, data)
+    if unsafe:
+        raise ValidationError(str(path), unsafe)
     if isinstance(data.get("country"), str) and data["country"].strip():
         from .holiday_cache import use_kept_holidays
 

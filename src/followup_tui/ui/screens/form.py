@@ -29,7 +29,7 @@ from ...domain.model import (
     check_job_url,
     normalize_tags,
 )
-from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
+from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when, repeated_time_note
 from ...domain.validation import check_email
 from ..safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
@@ -294,7 +294,8 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         """What a valid typed time or day resolves to, shown under it before
         saving (`→ Fri 2026-11-27 10:00`); nothing for other fields."""
         if isinstance(value, datetime):
-            return f"→ {absolute_text(value, self.app.settings.tz)}"
+            note = repeated_time_note(value, self.app.settings.tz)  # a time the clocks pass twice: which one
+            return f"→ {absolute_text(value, self.app.settings.tz)}" + (f" ({note})" if note else "")
         if isinstance(value, date):
             return f"→ {value.strftime('%a')} {value.isoformat()}"
         return None

@@ -75,3 +75,21 @@ def test_a_message_being_written_is_kept_as_a_draft_when_the_terminal_is_lost(tm
         proc.kill()
     drafts = TinyDBRepository.open(db).get(1).drafts
     assert any("Zebra-striped sentence kept" in d.to + d.subject + d.body for d in drafts.values()), drafts
+
+
+@pytest.mark.slow
+def test_a_form_being_filled_is_kept_when_the_terminal_is_lost(tmp_path):
+    db = tmp_path / "data" / "followup.json"
+    TinyDBRepository.open(db).add(Application(company="Northwind"))
+    proc = start_app(tmp_path, db)
+    try:
+        proc.wait_for_text("Northwind")
+        proc.send("n")
+        proc.wait_for_text("Company")
+        proc.send("Quokka Labs")
+        proc.wait_for_text("Quokka Labs")
+        os.close(proc.master)
+        assert ended_within(proc.proc, ENDS_WITHIN) is not None, "still running after its terminal closed"
+    finally:
+        proc.kill()
+    assert "Quokka Labs" in [a.company for a in TinyDBRepository.open(db).list()]

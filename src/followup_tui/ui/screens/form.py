@@ -475,6 +475,12 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         self._initial = self._snapshot()
         self.dismiss(None)
 
+    def keep_as_draft(self) -> None:
+        """The terminal went away with this form unsaved: what it holds is
+        saved as ctrl+s would (rev-checked) when it is valid; an invalid form
+        cannot be kept, as nothing invalid is ever stored."""
+        self.action_save()
+
     def _conflict(self, edited: Application) -> None:
         """Another session changed this application since the form opened:
         show, field by field, what it changed that this form changed too."""

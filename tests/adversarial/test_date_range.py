@@ -55,6 +55,16 @@ def test_a_json_import_with_a_time_out_of_range_is_refused(tmp_path):
     assert followup.json("list", "--json") == []
 
 
+@pytest.mark.parametrize("cell", ["31/12/9999", "12/31/9999", "9999-12-31", "01/01/0001"])
+def test_a_csv_import_with_a_date_out_of_range_is_refused(tmp_path, cell):
+    followup = followup_in(tmp_path)
+    source = tmp_path / "in.csv"
+    source.write_text(f"company,decision date\nFar,{cell}\n", encoding="utf-8")
+    result = followup("import", str(source), expect=2)
+    assert "row 2" in result.stderr
+    assert not followup.db.exists() or followup.json("list", "--json") == []
+
+
 @pytest.mark.parametrize(("field", "value"), [("decision_by", "9999-12-31"), ("interviews", "0001-01-01T00:00:00Z")])
 def test_a_data_file_holding_a_date_out_of_range_is_refused_at_open_naming_it(tmp_path, field, value):
     followup = followup_in(tmp_path)
@@ -80,7 +90,7 @@ _NEAR_EDGES = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(moment=_NEAR_EDGES, zone=st.sampled_from(ZONES), now_at_edge=st.booleans())
 def test_no_date_the_validator_accepts_breaks_the_cadence_or_the_display(moment, zone, now_at_edge):
     instant = moment.replace(tzinfo=timezone.utc, microsecond=0).isoformat().replace("+00:00", "Z")

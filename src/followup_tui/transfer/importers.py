@@ -239,12 +239,12 @@ def read_instant(text: str, tz: tzinfo, month_first: bool, where: str) -> dateti
         if value.tzinfo is None:
             value = value.replace(tzinfo=tz)
         return value.astimezone(timezone.utc)
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     match = _SLASH_RE.match(raw)
     if match:
         a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        year += 2000 if year < 100 else 0
+        year += 2000 if len(match.group(3)) == 2 else 0  # "26" is 2026; "0001" stays year 1 (then refused)
         dotted = "." in raw
         if dotted or not month_first:
             if a <= 12 and b <= 12 and a != b and not dotted:
@@ -258,7 +258,7 @@ def read_instant(text: str, tz: tzinfo, month_first: bool, where: str) -> dateti
             hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
         try:
             return datetime(year, month, day, hour, minute, second, tzinfo=tz).astimezone(timezone.utc)
-        except ValueError:
+        except (ValueError, OverflowError):  # year 1 east of UTC leaves what datetime holds
             pass
     raise ValidationError(where, f"cannot read {text!r} as a date; use YYYY-MM-DD or ISO 8601")
 
@@ -403,7 +403,9 @@ def _csv_rows(lines: Iterable[str], sample: str, tz: tzinfo, source: str | None,
         if len(row.get(None) or ()) > MAX_EXTRA_CELLS:  # cells beyond the header: a file that is not a table
             raise ValidationError(f"row {row_number}", f"more than {MAX_EXTRA_CELLS} cells beyond the header")
         try:
-            parsed.rows.append(_row(values, tz, preset, row_number))
+            incoming = _row(values, tz, preset, row_number)
+            check_record(incoming.app.to_dict())  # the one record rule (dates in range...), as for JSON
+            parsed.rows.append(incoming)
         except ValidationError as exc:
             raise ValidationError(f"row {row_number}", str(exc)) from exc
     return parsed

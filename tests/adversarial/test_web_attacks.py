@@ -29,12 +29,27 @@ LIMIT = 60
 # (aiohttp keeps cookies of an IP address only with unsafe=True; a browser keeps them)
 
 
-@pytest.fixture
-def served(tmp_path, db_file):
+def start(folder):
+    db_file = folder / "data" / "followup.json"
     TinyDBRepository.open(db_file).add_many(demo_applications(FIXED_NOW))
-    config = tmp_path / "config.toml"
+    config = folder / "config.toml"
     config.write_text('timezone = "Europe/Paris"\nweb_sessions = 1\n', encoding="utf-8")
-    with serving(tmp_path, db_file, config, {**os.environ, "FOLLOWUP_NOW": FIXED_NOW_TEXT}) as server:
+    home = folder / "home"  # never the real home (a module's fixture runs before conftest's)
+    env = {**os.environ, "FOLLOWUP_NOW": FIXED_NOW_TEXT, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
+           "XDG_CONFIG_HOME": str(home / "config")}
+    return serving(folder, db_file, config, env)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One server for the attacks that leave no session open (starting one costs seconds)."""
+    with start(tmp_path_factory.mktemp("served")) as server:
+        yield server
+
+
+@pytest.fixture
+def served_alone(tmp_path):
+    with start(tmp_path) as server:
         yield server
 
 
@@ -108,7 +123,8 @@ async def test_a_forged_origin_or_host_is_refused_even_with_the_cookie(served):
             assert json.loads(message.data) == ["pong", "x"]
 
 
-async def test_sessions_are_capped_with_a_clear_page(served):
+async def test_sessions_are_capped_with_a_clear_page(served_alone):
+    served = served_alone
     import aiohttp
 
     async with asyncio.timeout(LIMIT), aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
@@ -125,9 +141,12 @@ async def test_sessions_are_capped_with_a_clear_page(served):
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "", "0", "::"])
 def test_an_address_other_machines_reach_needs_allow_remote(tmp_path, db_file, host):
-    done = subprocess.run([sys.executable, "-m", "followup_tui", "--db", str(db_file), "serve", "--host", host,
-                           "--port", "1"], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
+    from click.testing import CliRunner
+
+    from followup_tui.cli import main
+
+    done = CliRunner().invoke(main, ["--db", str(db_file), "serve", "--host", host, "--port", "1"])
+    assert done.exit_code == 2
     assert len(done.stderr.splitlines()) == 1
     assert "--allow-remote" in done.stderr and "TLS" in done.stderr
 
@@ -165,9 +184,10 @@ print(json.dumps(results))
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
-def test_another_local_user_is_refused_everything(tmp_path, served, db_file):
+def test_another_local_user_is_refused_everything(served):
     if os.geteuid() != 0 or shutil.which("runuser") is None or not os.path.exists(SYSTEM_PYTHON):
         unavailable("switching to another user needs root, runuser and a system Python")
+    db_file = served.log.parent / "data" / "followup.json"
     before = db_file.read_bytes()
     done = subprocess.run(["runuser", "-u", "nobody", "--", SYSTEM_PYTHON, "-I", "-c", ATTACKS, str(served.port)],
                           capture_output=True, text=True, timeout=LIMIT, cwd="/")

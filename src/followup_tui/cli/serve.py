@@ -49,8 +49,10 @@ def session_command(ctx: CliContext) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--allow-remote", is_flag=True, help="Allow an address other machines can reach (put TLS in front).")
+@click.option("--public-host", "public_hosts", multiple=True, metavar="NAME",
+              help="The name a TLS proxy in front serves this as (https://NAME); its Host and Origin are accepted.")
 @pass_ctx
-def serve(ctx: CliContext, host: str, port: int, allow_remote: bool) -> None:
+def serve(ctx: CliContext, host: str, port: int, allow_remote: bool, public_hosts: tuple[str, ...]) -> None:
     """Run the app in your browser (needs the `web` extra). Prints an address
     with a secret token: open it; without the token nothing is served. Each
     tab is its own session on the same data file; exports download.
@@ -68,7 +70,7 @@ def serve(ctx: CliContext, host: str, port: int, allow_remote: bool) -> None:
     if not is_loopback(host) and not allow_remote:
         fail(remote_refusal(host))
     _ = ctx.repo  # a missing folder is made, a bad file stops here (exit 2), not in every tab
-    guard = Guard(host, port)
+    guard = Guard(host, port, public_hosts)
     if not is_loopback(host):
         click.echo(exposure_warning(host, port), err=True)
     server = GuardedServer(session_command(ctx), guard, ctx.settings.web_sessions)

@@ -86,6 +86,10 @@ class FollowupApp(App[None]):
         return self.session.clock()
 
     def on_mount(self) -> None:
+        # In a browser tab, the page's font (Roboto Mono) has no glyph for the
+        # header's icon (U+2B58) or the palette's magnifier (U+1F50E): they
+        # showed as empty boxes, so there they are not shown (app.tcss, -web).
+        self.set_class(self.is_web, "-web")
         self.session.start(self)
         self.push_screen(BoardScreen())
         if self.first_run:
@@ -97,15 +101,11 @@ class FollowupApp(App[None]):
         self.set_timer(PAINTED_AT_LATEST, self._painted)
         self.screen_change_signal.subscribe(self, self._screen_changed)
 
-    def _screen_changed(self, screen: Screen) -> None:
+    def _screen_changed(self, _screen: Screen) -> None:
         # A closed screen's widgets are removed just after the change: once
         # they are gone, let go of what they watched (textual_compat).
         self.set_timer(0.5, lambda: drop_watchers_of_removed(self), name="drop-watchers")
-        if self.is_web:
-            from .web_glyphs import use_font_glyphs
 
-            use_font_glyphs(screen)  # before it is painted where it is mounted already
-            self.call_after_refresh(use_font_glyphs, screen)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the board is first painted (before the

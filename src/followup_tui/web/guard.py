@@ -47,6 +47,7 @@ class Guard:
 
     host: str
     port: int
+    public_hosts: tuple[str, ...] = ()  # names a TLS proxy in front serves it as (any port, https)
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     cookie_value: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
@@ -74,19 +75,28 @@ class Guard:
                 found.add(local_address.removeprefix("::ffff:"))
         return {name.lower() for name in found if name}
 
+    def is_public(self, host_header: str) -> bool:
+        """Whether the request came through the TLS proxy (a --public-host name)."""
+        name, _ = _split_host(host_header.strip().lower())
+        return bool(name) and name in {h.lower() for h in self.public_hosts}
+
     def host_allowed(self, host_header: str | None, local_address: str | None = None) -> bool:
         if not host_header:
             return False
+        if self.is_public(host_header):
+            return True
         name, port = _split_host(host_header.strip().lower())
         if port is None:
             port = 80
         return port == self.port and name in self.names(local_address)
 
     def origin_allowed(self, origin: str | None, host_header: str) -> bool:
-        """An Origin, when sent, must be this server as the browser reached it."""
+        """An Origin, when sent, must be this server as the browser reached it
+        (https through the TLS proxy of a --public-host name)."""
         if origin is None:
             return True
-        return origin.strip().lower() == f"http://{host_header.strip().lower()}"
+        scheme = "https" if self.is_public(host_header) else "http"
+        return origin.strip().lower() == f"{scheme}://{host_header.strip().lower()}"
 
     def token_matches(self, given: str | None) -> bool:
         return given is not None and hmac.compare_digest(given.encode(), self.token.encode())

@@ -103,7 +103,7 @@ class GuardedServer:
             return self.full_page()
         values = {
             "title": html.escape(self.title),
-            "websocket": html.escape(f"ws://{request.host}/ws"),
+            "websocket": html.escape(f"{'wss' if self.guard.is_public(request.host) else 'ws'}://{request.host}/ws"),
             "font_size": str(_font_size(request.query.get("fontsize"))),
         }
         return web.Response(text=Template(PAGE.read_text(encoding="utf-8")).substitute(values),

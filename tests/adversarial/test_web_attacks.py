@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 
 import pytest
 from cli.cli_runner import FIXED_NOW_TEXT

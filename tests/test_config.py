@@ -192,7 +192,7 @@ def test_config_init_writes_every_setting_with_its_default_and_a_comment(private
         assert key in text
     setting_lines = [line for line in text.splitlines() if " = " in line and not line.startswith("#")]
     comment_lines = [line for line in text.splitlines() if line.startswith("# ")]
-    assert len(comment_lines) >= len(setting_lines) == 5 + 8 + 9 + 7
+    assert len(comment_lines) >= len(setting_lines) == 6 + 8 + 9 + 7
     again = run("config", "--init")
     assert again.exit_code == 2 and "exists already" in again.stderr
     path.write_text('user_name = "Sam"\n', encoding="utf-8")

@@ -34,9 +34,12 @@ def build_app(
     tick_interval: float = 30.0,
     config_file: Path | None = None,
     first_run: bool = False,
+    web: bool = False,
 ) -> FollowupApp:
     """`first_run`: offer the first-run screen when the config file does not
-    exist yet (the user's own data only: never the demo, never the tests)."""
+    exist yet (the user's own data only: never the demo, never the tests).
+    `web`: a browser tab of `followup serve`, where settings that run a
+    command cannot be changed."""
     settings = settings or Settings()
     # A small file is read and checked now (a bad one is refused before the
     # app starts); a big one after the board is painted, in the session's
@@ -62,7 +65,7 @@ def build_app(
     )
     config_file = config_file or paths.config_path()
     outbox = Outbox(settings, paths.exports_dir(db), config_file)
-    settings_file = SettingsFile(config_file)
+    settings_file = SettingsFile(config_file, commands_locked=web)
     app = FollowupApp(
         session=session, outbox=outbox, settings_store=settings_file,
         first_run=first_run and settings_file.needs_first_run(),

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from fixed import FIXED_NOW
 from ui_steps import board_ready
 from waiting import wait_until as wait_for
 

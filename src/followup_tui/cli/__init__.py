@@ -6,12 +6,13 @@ Exit codes: 0 success, 1 a check failed / nothing matched, 2 usage or input erro
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from .. import __version__
 from ..domain.errors import FollowupError
-from .context import CliContext, clock_from_env, crash_logged, fail, one_line_usage_errors
+from .context import CliContext, clock_from_env, crash_logged, end_on_closed_pipe, fail, one_line_usage_errors
 
 # Each subcommand's module is imported only when that subcommand runs (or
 # --help lists them): `followup list` never loads the importers
@@ -53,7 +54,13 @@ class FollowupGroup(click.Group):
 
     def main(self, *args, **kwargs):
         kwargs.setdefault("prog_name", "followup")
-        return super().main(*args, **kwargs)
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # into a closed pipe, it fails here, not in the interpreter's exit
+        except BrokenPipeError:
+            end_on_closed_pipe()
 
     # usage errors: exit 2 with a one-line message (parsing and subcommands)
     def make_context(self, *args, **kwargs):

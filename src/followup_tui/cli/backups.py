@@ -8,7 +8,7 @@ import click
 
 from ..domain.errors import FollowupError
 from ..store import TinyDBRepository
-from ..store.backups import Backup
+from ..store.backups import Backup, from_future, intact
 from ..store.special_files import resolve_data_path
 from .context import CliContext, clock_from_env, echo_json, fail, pass_ctx, terminal_safe
 
@@ -35,18 +35,24 @@ def list_backups(ctx: CliContext, as_json: bool) -> None:
         found = _unopened(ctx).list_backups()
     except FollowupError as exc:
         fail(str(exc))
+    now = clock_from_env()
+    # read from each copy's content, not its name: a truncated copy is damaged, whatever its name counts
+    rows = [(backup, intact(backup), from_future(backup, now)) for backup in found]
     if as_json:
         echo_json([{"number": n, "taken": b.taken.isoformat().replace("+00:00", "Z"),
-                    "applications": b.applications, "file": str(b.path)} for n, b in enumerate(found, 1)])
+                    "applications": b.applications if good else None, "intact": good, "from_future": future,
+                    "file": str(b.path)} for n, (b, good, future) in enumerate(rows, 1)])
         return
     if not found:
         click.echo(f"no backups of {terminal_safe(str(ctx.db))} yet", err=True)
         return
     tz = ctx.settings.tz
     click.echo(f"{'#':>3}  {'taken':<16}  {'applications':>12}  file")
-    for number, backup in enumerate(found, start=1):
+    for number, (backup, good, future) in enumerate(rows, start=1):
         taken = backup.taken.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        click.echo(terminal_safe(f"{number:>3}  {taken:<16}  {backup.applications:>12}  {backup.path}"))
+        held = str(backup.applications) if good else "damaged"
+        flag = "  (stamped in the future: made while the clock was wrong?)" if future else ""
+        click.echo(terminal_safe(f"{number:>3}  {taken:<16}  {held:>12}  {backup.path}{flag}"))
 
 
 def _choose(found: list[Backup], which: str) -> Path:

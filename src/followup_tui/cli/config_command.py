@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from ..domain.errors import FollowupError
+from ..settings.config_file import written_path
 from ..settings.paths import config_path
+from ..store.atomic_file import write_atomic
 from ..settings.schema import init_text, load_settings
 from .context import CliContext, fail, pass_ctx
 
@@ -30,8 +32,9 @@ def config(ctx: CliContext, show_path: bool, init: bool, force: bool) -> None:
         if path.exists() and not force:
             fail(f"{path} exists already; edit it, or add --force to replace it with the defaults")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(init_text(), encoding="utf-8")
+            target = written_path(path)  # a symlinked config: its target
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, init_text())  # 0600, like a key: it may name a password command
         except OSError as exc:
             fail(f"{path}: cannot write ({exc.strerror or exc})")
         click.echo(f"wrote {path}", err=True)

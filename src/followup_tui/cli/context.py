@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ import orjson
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
 from ..domain.textsafe import json_safe, printable
-from ..domain.timeparse import parse_when
+from ..domain.timeparse import parse_instant_iso, parse_when, system_timezone_problem
 from ..settings.paths import config_path, db_path
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ NOW_ENV = "FOLLOWUP_NOW"  # a fixed "now": trying out dates, scripts, demos, tes
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
 EXIT_CRASH = 1
+EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell shows for a tool stopped by SIGPIPE (head, grep -q)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -57,11 +59,26 @@ def crash_logged(ctx: click.Context) -> Iterator[None]:
         yield
     except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        end_on_closed_pipe()
     except Exception as exc:
         from .crashlog import crash_line, write_crash_log
 
         obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
         fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
+
+
+def end_on_closed_pipe() -> NoReturn:
+    """The reader went away (`followup list | head -1`): stop quietly, as Unix
+    tools do, with the status of a tool stopped by SIGPIPE; no message, no
+    crash log. What is still buffered goes nowhere instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout closed or replaced: nothing left to quiet
+        pass
+    sys.exit(EXIT_CLOSED_PIPE)
 
 
 def clock_from_env() -> datetime:
@@ -95,13 +112,16 @@ class CliContext:
             path = config_path(self.config_option)
             if not path.exists():  # the defaults, without reading TOML
                 self._settings = Settings()
-                return self._settings
-            from ..settings.schema import load_settings
+            else:
+                from ..settings.schema import load_settings
 
-            try:
-                self._settings = load_settings(path)
-            except FollowupError as exc:
-                fail(f"config: {exc}")
+                try:
+                    self._settings = load_settings(path)
+                except FollowupError as exc:
+                    fail(f"config: {exc}")
+            problem = None if self._settings.timezone else system_timezone_problem(os.environ.get("TZ"))
+            if problem:  # once per command: the settings are read once
+                click.echo(f"followup: note: {problem}", err=True)
         return self._settings
 
     def now(self) -> datetime:

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 import click
 
 from ..domain.errors import ValidationError
-from ..domain.timeparse import absolute_text, parse_day, parse_when
+from ..domain.timeparse import absolute_text, parse_day, parse_when, repeated_time_note
 from .context import CliContext
 
 
@@ -20,9 +20,12 @@ def read_when(ctx: CliContext, text: str, field: str, *, day_alone: bool = False
     `due --at`); where a time of day matters (an interview) it is asked for."""
     tz = ctx.settings.tz
     try:
-        return parse_when(text, tz, field)
+        at = parse_when(text, tz, field)
     except ValidationError:
         pass
+    else:
+        _say_if_repeated(at, tz, field)
+        return at
     try:
         at = parse_when(text, tz, field, now=ctx.now())
     except ValidationError:
@@ -34,7 +37,14 @@ def read_when(ctx: CliContext, text: str, field: str, *, day_alone: bool = False
             raise ValidationError(field, _unreadable(text)) from None
         at = datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(timezone.utc)
     click.echo(f"{field} {text!r}: {absolute_text(at, tz)}", err=True)
+    _say_if_repeated(at, tz, field)
     return at
+
+
+def _say_if_repeated(at: datetime, tz, field: str) -> None:
+    note = repeated_time_note(at, tz)  # a time the clocks pass twice: say which one was taken
+    if note:
+        click.echo(f"followup: note: {field}: {note}", err=True)
 
 
 def read_day(ctx: CliContext, text: str, field: str) -> date:

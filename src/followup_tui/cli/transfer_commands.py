@@ -10,9 +10,11 @@ import click
 from ..domain.errors import ValidationError
 from ..domain.import_plan import ImportPlan, plan_import
 from ..domain.model import Application
+from ..domain.scale import MAX_APPLICATIONS, beyond_scale, too_many_rows
 from ..transfer import export_csv, export_json
 from ..transfer.calendar_export import export_ics
-from ..transfer.importers import SOURCES, ParsedImport, read_import
+from ..transfer.import_file import read_import_stream
+from ..transfer.importers import SOURCES, ParsedImport, TooManyRows
 from .choices import Choice
 from .context import CliContext, fail, pass_ctx, run_guarded, terminal_safe
 
@@ -58,6 +60,14 @@ def _name(app: Application) -> str:
     return terminal_safe(f"{app.company} | {app.role}" if app.role else app.company)
 
 
+IGNORED_NAMED = 12  # a long list of ignored columns is cut, with a count
+COLUMN_NAME_SHOWN = 40
+
+
+def _cut(name: str) -> str:
+    return name if len(name) <= COLUMN_NAME_SHOWN else name[:COLUMN_NAME_SHOWN - 1] + "…"
+
+
 def _report(parsed: ParsedImport, plan: ImportPlan, dry_run: bool) -> None:
     how = "as chosen with --from" if not parsed.detected else (
         "recognised from its content" if parsed.source == "json" else "recognised from the header row")
@@ -78,9 +88,10 @@ def _report(parsed: ParsedImport, plan: ImportPlan, dry_run: bool) -> None:
             if len(apps) > LISTED_AT_MOST:
                 click.echo(f"  ... and {len(apps) - LISTED_AT_MOST} more to {label}")
     if parsed.ignored:
-        named = [terminal_safe(h) + (f" ({parsed.ignored_reasons[h]})" if h in parsed.ignored_reasons else "")
-                 for h in parsed.ignored]
-        click.echo(f"ignored: {', '.join(named)}")
+        named = [terminal_safe(_cut(h)) + (f" ({parsed.ignored_reasons[h]})" if h in parsed.ignored_reasons else "")
+                 for h in parsed.ignored[:IGNORED_NAMED]]
+        more = len(parsed.ignored) - IGNORED_NAMED
+        click.echo(f"ignored: {', '.join(named)}" + (f" and {more:,} more columns" if more > 0 else ""))
     if dry_run:
         click.echo("dry run: nothing was saved")
 
@@ -112,19 +123,24 @@ def import_file(ctx: CliContext, file: str, source: str | None, dry_run: bool) -
       followup import "Job Applications.csv" --dry-run
       followup import huntr-jobs.csv --from huntr
     """
+    existing = run_guarded(ctx.repo.list)
     try:
+        # streamed: the reading stops at the first row beyond the app's scale (domain/scale.py)
         if file == "-":
-            data = sys.stdin.buffer.read()
+            parsed = read_import_stream(sys.stdin.buffer, ctx.settings.tz, source, MAX_APPLICATIONS)
         else:
-            data = Path(file).read_bytes()
+            with open(file, "rb") as stream:
+                parsed = read_import_stream(stream, ctx.settings.tz, source, MAX_APPLICATIONS)
     except OSError as exc:
         fail(f"{file}: cannot read: {exc.strerror or exc}")
-    try:
-        parsed = read_import(data, ctx.settings.tz, source)
+    except TooManyRows as exc:
+        fail(f"{file}: {too_many_rows(exc.limit)}; nothing was imported")
     except ValidationError as exc:
         fail(f"{file}: {exc}; nothing was imported")
     now = ctx.now()
-    plan = plan_import(run_guarded(ctx.repo.list), parsed.rows, now)
+    plan = plan_import(existing, parsed.rows, now)
+    if len(existing) + len(plan.added) > MAX_APPLICATIONS:
+        fail(f"{file}: {beyond_scale(len(existing) + len(plan.added))}; nothing was imported")
     if not dry_run:
         ctx.backup_before("imported")
         run_guarded(lambda: ctx.repo.add_and_update(plan.added, [app for app, _ in plan.updated]))

@@ -58,7 +58,7 @@ def pause_collector() -> Callable[[], None]:
 
 
 def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | None = None,
-           first_run: bool = False) -> None:
+           first_run: bool = False, web: bool = False) -> None:
     """Run the TUI on `db`; `need_terminal` is False only for a browser tab
     (`followup serve`), whose terminal is the web driver. `first_run` offers
     the first-run screen when there is no config file yet (not in the demo)."""
@@ -68,17 +68,25 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
     try:
         from ..factory import build_app  # textual is imported only when the TUI runs
         from ..ui.textual_private.crash_guard import install
+        from ..ui.terminal_watch import EXIT_HANGUP, TerminalWatch
 
         settings = ctx.settings
         try:
-            app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option), first_run=first_run)
+            app = build_app(db, settings, clock_from_env, config_file=config_path(ctx.config_option), first_run=first_run,
+                            web=web)
         except FollowupError as exc:
             fail(str(exc))
         if notice:
             app.sub_title = notice  # in the header, on every screen
         crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))
         app.after_first_paint(collector_back_on)
-        app.run()
+        watch = TerminalWatch(app.call_from_thread, lambda: app.terminal_lost(EXIT_HANGUP))
+        if need_terminal:
+            watch.start()
+        try:
+            app.run()
+        finally:
+            watch.stop()
     finally:
         collector_back_on()  # the app stopped before its first paint (or failed to start)
     if app.refused:  # a big file is checked after the first paint

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from .date_range import RANGE_TEXT, in_range
 from .errors import ValidationError
 from .model import (
     CHANNELS,
@@ -93,12 +94,21 @@ def _instant(value: datetime, field: str, number: object = None, part: str = "")
             value = value.astimezone(timezone.utc)
         except OverflowError:  # year 1 at +01:00 leaves the calendar in UTC
             raise _unusable(value, "time", field, number, part) from None
+    if not in_range(value):
+        raise _outside(value, "time", field, number, part)
     return value
 
 
 def _day(value: date, field: str) -> None:
     """ValidationError naming the field unless the plain date `value` is one
-    the app can use (no rule yet beyond its type)."""
+    the app can use: inside the app's range (domain/date_range.py)."""
+    if not in_range(value):
+        raise _outside(value, "date", field)
+
+
+def _outside(value: date, kind: str, field: str, number: object = None, part: str = "") -> ValidationError:
+    where = " ".join(str(word) for word in (field, number, part) if word not in (None, ""))
+    return ValidationError(where, f"expected a {kind} from {RANGE_TEXT}, got {value.isoformat()!r}")
 
 
 def _unusable(value: date, kind: str, field: str, number: object = None, part: str = "") -> ValidationError:

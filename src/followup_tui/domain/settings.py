@@ -60,6 +60,7 @@ class Settings:
     user_name: str = ""
     signature: str = ""
     glyphs: str = "auto"  # auto / unicode / console: the characters the TUI draws with (ui/glyphs.py)
+    web_sessions: int = 2  # browser tabs `followup serve` runs at once (each is a process, ~50 MB)
     cadence: CadenceSettings = field(default_factory=CadenceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)

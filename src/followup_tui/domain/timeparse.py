@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .date_range import check_in_range
 from .errors import ValidationError
 
 if TYPE_CHECKING:
@@ -81,9 +82,30 @@ def _system_timezone(tz_variable: str | None) -> tzinfo:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
+    if tz_variable and system_timezone_problem(tz_variable):
+        return timezone.utc  # what the C library makes of an unknown TZ; said once by the caller
     from dateutil import tz as dateutil_tz
 
     return dateutil_tz.tzlocal()
+
+
+def system_timezone_problem(tz_variable: str | None) -> str | None:
+    """What is wrong with $TZ when it names no timezone the system knows
+    (times are then shown in UTC), for the caller to say once; else None."""
+    if not tz_variable:
+        return None
+    name = tz_variable.removeprefix(":")
+    if name.startswith("/"):
+        return None if os.path.isfile(name) else f"TZ={tz_variable!r} names no timezone file; times are in UTC"
+    try:
+        ZoneInfo(name)
+        return None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    if re.match(r"^[A-Za-z]{3,}[-+]?\d", name):  # a POSIX rule such as CET-1CEST: the C library reads it
+        return None
+    return (f"TZ={tz_variable!r} is not a timezone name (such as Europe/Paris); times are in UTC. "
+            "Set timezone in the config file or fix TZ")
 
 
 def format_instant(value: datetime) -> str:
@@ -151,8 +173,45 @@ def parse_when(text: str, tz: tzinfo, field: str = "time", now: datetime | None 
     """Parse user input in one of ACCEPTED_WHEN_FORMS to an aware UTC datetime;
     with `now`, also the ACCEPTED_NATURAL_WHEN_FORMS (read with arrow).
 
-    A bare date means the start of that day in the user's timezone.
+    A bare date means the start of that day in the user's timezone. A local
+    time the clocks skip is refused with the time it likely meant; a time in
+    the app's date range (date_range.py) or nothing.
     """
+    value = _parse_when(text, tz, field, now)
+    check_in_range(value, field)
+    return value
+
+
+def _local(day: date, hour: int, minute: int, second: int, tz: tzinfo, field: str) -> datetime:
+    """A wall-clock time in `tz` as UTC; one the clocks skip (a DST gap) is refused."""
+    value = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
+    utc = value.astimezone(timezone.utc)
+    if utc.astimezone(tz).replace(tzinfo=None) != value.replace(tzinfo=None):
+        moved = utc.astimezone(tz)
+        raise ValidationError(field, f"{value:%H:%M} does not exist on {day.day} {value:%B} in {zone_name(tz)} "
+                                     f"(the clocks go forward); {moved:%H:%M}?")
+    return utc
+
+
+def repeated_time_note(value: datetime, tz: tzinfo) -> str | None:
+    """When the wall-clock time of `value` occurs twice in `tz` (the clocks go
+    back), which of the two it is and how to write the other; else None."""
+    local = value.astimezone(tz)
+    naive = local.replace(tzinfo=None)
+    first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    which, other = (first, second) if local.utcoffset() == first.utcoffset() else (second, first)
+    order = "first" if which is first else "second"
+    return (f"{local:%H:%M} occurs twice on {local.day} {local:%B} in {zone_name(tz)}; took the {order} "
+            f"({which:%z}); for the other write {other.isoformat(timespec='minutes')}")
+
+
+def zone_name(tz: tzinfo) -> str:
+    return getattr(tz, "key", None) or str(tz)
+
+
+def _parse_when(text: str, tz: tzinfo, field: str, now: datetime | None) -> datetime:
     raw = " ".join(text.split())
     if now is not None:
         natural = _natural_when(raw, tz, now)
@@ -161,19 +220,19 @@ def parse_when(text: str, tz: tzinfo, field: str = "time", now: datetime | None 
     try:
         if _DATE_RE.match(raw):
             day = date.fromisoformat(raw)
+            check_in_range(day, field)
             return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(timezone.utc)
         local = _LOCAL_RE.match(raw)
         if local:
             day = date.fromisoformat(local.group(1))
-            value = datetime(
-                day.year, day.month, day.day,
-                int(local.group(2)), int(local.group(3)), int(local.group(4) or 0),
-                tzinfo=tz,
-            )
-            return value.astimezone(timezone.utc)
+            check_in_range(day, field)
+            return _local(day, int(local.group(2)), int(local.group(3)), int(local.group(4) or 0), tz, field)
         if _ISO_OFFSET_RE.match(raw):
+            check_in_range(date.fromisoformat(raw[:10]), field)
             return parse_instant_iso(raw)
-    except ValueError:
+    except ValidationError:
+        raise
+    except (ValueError, OverflowError):
         pass
     forms = ACCEPTED_WHEN_FORMS
     if now is not None:
@@ -187,9 +246,12 @@ def parse_date(text: str, field: str = "date") -> date:
     raw = text.strip()
     if _DATE_RE.match(raw):
         try:
-            return date.fromisoformat(raw)
+            day = date.fromisoformat(raw)
         except ValueError:
             pass
+        else:
+            check_in_range(day, field)
+            return day
     raise ValidationError(field, f"cannot read {text!r} as a date; use {ACCEPTED_DATE_FORMS}")
 
 
@@ -202,10 +264,22 @@ def parse_day(text: str, now: datetime, tz: tzinfo, field: str = "date") -> date
     local_now = arrow.get(now).to(tz)
     match = _DAY_RE.match(raw)
     if match:
-        return _day_from_words(match, local_now).date()
+        day = _day_from_words(match, local_now).date()
+        check_in_range(day, field)
+        return day
     relative = _RELATIVE_RE.match(raw)
     if relative and re.search(r"days?|weeks?", raw, re.IGNORECASE):
-        return _shifted(relative, local_now).date()
+        day = _shifted(relative, local_now).date()
+        check_in_range(day, field)
+        return day
+    if _DATE_RE.match(raw):
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            pass  # not a real date: the message below lists every form
+        else:
+            check_in_range(day, field)
+            return day
     try:
         return parse_date(raw, field)
     except ValidationError:

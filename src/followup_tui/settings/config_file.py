@@ -5,6 +5,7 @@ never before the board's first paint."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -36,8 +37,19 @@ class SettingsFile:
 
     keys = EDITABLE_KEYS
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, commands_locked: bool = False) -> None:
         self.path = path
+        self.commands_locked = commands_locked  # a browser session (followup serve)
+
+    def locked(self, key: str) -> bool:
+        """Whether the screens may not change `key`: in a browser session,
+        a setting that makes the app run a command (schema.runs_a_command)."""
+        from .schema import runs_a_command
+
+        return self.commands_locked and runs_a_command(key)
+
+    LOCKED_MESSAGE = ("runs a command on the server, so it cannot be changed from a browser; "
+                      "edit the config file in a terminal")
 
     def needs_first_run(self) -> bool:
         """No config file yet, or one that never set a name (a first-run save
@@ -101,7 +113,15 @@ class SettingsFile:
     def check(self, values: dict[str, str]) -> dict[str, str]:
         """Problems by dotted key, as the schema reports them; empty when the
         values (merged into the file) are good."""
-        return self._validate(self._merged(values))[1]
+        return self._locked_changes(values) or self._validate(self._merged(values))[1]
+
+    def _locked_changes(self, values: dict[str, str]) -> dict[str, str]:
+        """A locked key given a value other than the file's (whatever the screen shows)."""
+        if not self.commands_locked:
+            return {}
+        current = self.load()
+        return {key: self.LOCKED_MESSAGE for key, text in values.items()
+                if self.locked(key) and _typed(key, text) != _typed(key, current.get(key, ""))}
 
     def _validate(self, doc) -> tuple[Settings | None, dict[str, str]]:
         from .schema import problems, settings_from_dict
@@ -119,13 +139,24 @@ class SettingsFile:
 
         from ..store.atomic_file import DIR_MODE, write_atomic
 
+        locked = self._locked_changes(values)
+        if locked:
+            return None, locked
         doc = self._merged(values)
         settings, problems = self._validate(doc)
         if settings is None:
             return None, problems
+        target = written_path(self.path)
         try:
-            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            write_atomic(self.path, tomlkit.dumps(doc))
+            target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            write_atomic(target, tomlkit.dumps(doc))  # 0600, like a key: it may name a password command
         except OSError as exc:
             return None, {"config": f"cannot write {self.path}: {exc.strerror or exc}"}
         return settings, {}
+
+
+def written_path(path: Path) -> Path:
+    """Where writing `path` goes: a symlinked config (dotfiles kept in a
+    repository) is written through to its target, as the data file is, not
+    replaced by a plain file."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path

@@ -24,6 +24,7 @@ file sets one). The defaults are the domain's (domain/settings.py).
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "glyphs": Setting(
             "str", "characters drawn: auto (a Linux console's, TERM=linux), unicode, or console (force them)",
             check=_glyph_choice),
+        "web_sessions": Setting("int", "browser tabs `followup serve` runs at once (each is a process)", 1, 20),
     },
     "cadence": {
         "thank_you_hours": Setting("int", "hours after an interview ends that the thank-you note is due", 0, 24 * 30),
@@ -156,6 +158,45 @@ SECTIONS: tuple[str, ...] = tuple(name for name in SCHEMA if name)
 _DEFAULTS: dict[str, object] = {
     "": Settings(), "cadence": CadenceSettings(), "checks": CheckSettings(), "smtp": SmtpSettings(),
 }
+
+
+def runs_a_command(key: str) -> bool:
+    """Whether a dotted key holds a command line the app runs (through a
+    shell): any `password_command`, in any section ([smtp], [imap]...).
+    Such keys are never changed from a browser session, and never taken from
+    a config file that others can write (config_file.py, load_settings)."""
+    return key.rpartition(".")[2] == "password_command"
+
+
+def command_keys(data: dict[str, Any]) -> list[str]:
+    """The dotted keys of a parsed config file that set a command (non-empty)."""
+    found = []
+    for section, table in [("", data), *((name, data.get(name)) for name in SECTIONS)]:
+        if not isinstance(table, dict):
+            continue
+        prefix = f"{section}." if section else ""
+        found += [prefix + name for name, value in table.items() if runs_a_command(prefix + name) and value]
+    return found
+
+
+def unsafe_for_commands(path: Path, data: dict[str, Any]) -> str | None:
+    """Why a config file that sets a command may not be used, as ssh refuses
+    a config others can change: anyone who can write it could make the app
+    run their command as you. None when it sets none, or is yours alone."""
+    keys = command_keys(data)
+    if not keys:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # read a moment ago: nothing to add
+    real = os.path.realpath(path)
+    if info.st_uid not in (os.getuid(), 0):
+        return f"sets {keys[0]} (a command the app runs) but belongs to another user; fix: chown $USER {real}"
+    if info.st_mode & 0o022:
+        return (f"sets {keys[0]} (a command the app runs) but others can write it (mode {info.st_mode & 0o777:04o}); "
+                f"fix: chmod 600 {real}")
+    return None
 
 
 def default_of(key: str) -> object:
@@ -287,6 +328,9 @@ def load_settings(path: Path) -> Settings:
         raise ValidationError(str(path), f"not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(str(path), f"cannot read the config file: {exc}") from exc
+    unsafe = unsafe_for_commands(path, data)
+    if unsafe:
+        raise ValidationError(str(path), unsafe)
     if isinstance(data.get("country"), str) and data["country"].strip():
         from .holiday_cache import use_kept_holidays
 

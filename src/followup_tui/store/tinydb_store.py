@@ -277,7 +277,7 @@ class TinyDBRepository:
     def list_backups(self) -> list[backups.Backup]:
         from . import backups
 
-        return backups.list_backups(self.path)
+        return backups.list_backups(self.path, self.clock())
 
     def rotate_backups(self) -> Path | None:
         """Back up the file as it is now if it changed since the newest backup

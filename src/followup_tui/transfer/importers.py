@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone, tzinfo
 
@@ -206,6 +207,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+SNIFF_CHARS = 1 << 16  # the start of a file that the delimiter is found from
+# A field longer than this is refused with one line (Python's csv stops at
+# 131,072 characters with an error; notes pasted from a long email fit).
+MAX_FIELD_CHARS = 1_000_000
+
+
 def sniff_delimiter(text: str) -> str:
     sample = "\n".join(text.splitlines()[:20])
     try:
@@ -234,12 +241,12 @@ def read_instant(text: str, tz: tzinfo, month_first: bool, where: str) -> dateti
         if value.tzinfo is None:
             value = value.replace(tzinfo=tz)
         return value.astimezone(timezone.utc)
-    except ValueError:
+    except (ValueError, OverflowError):
         pass
     match = _SLASH_RE.match(raw)
     if match:
         a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        year += 2000 if year < 100 else 0
+        year += 2000 if len(match.group(3)) == 2 else 0  # "26" is 2026; "0001" stays year 1 (then refused)
         dotted = "." in raw
         if dotted or not month_first:
             if a <= 12 and b <= 12 and a != b and not dotted:
@@ -253,7 +260,7 @@ def read_instant(text: str, tz: tzinfo, month_first: bool, where: str) -> dateti
             hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
         try:
             return datetime(year, month, day, hour, minute, second, tzinfo=tz).astimezone(timezone.utc)
-        except ValueError:
+        except (ValueError, OverflowError):  # year 1 east of UTC leaves what datetime holds
             pass
     raise ValidationError(where, f"cannot read {text!r} as a date; use YYYY-MM-DD or ISO 8601")
 
@@ -292,7 +299,7 @@ def read_import(data: bytes | str, tz: tzinfo, source: str | None = None) -> Par
         return ParsedImport("json", source is None, rows=_json_rows(stripped), encoding=encoding)
     if not stripped:
         raise ValidationError("csv", "the file is empty; a header row is needed")
-    parsed = _csv_rows(text, tz, source)
+    parsed = csv_rows(io.StringIO(text, newline=""), text[:SNIFF_CHARS], tz, source)
     parsed.encoding = encoding
     return parsed
 
@@ -342,9 +349,35 @@ def _column_map(headers: list[str], preset: Preset) -> tuple[dict[str, str], lis
     return mapping, ignored
 
 
-def _csv_rows(text: str, tz: tzinfo, source: str | None) -> ParsedImport:
-    delimiter = sniff_delimiter(text)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+def csv_rows(lines: Iterable[str], sample: str, tz: tzinfo, source: str | None,
+             max_rows: int | None = None) -> ParsedImport:
+    """The rows of a CSV read line by line (a file streamed, never held
+    whole); `sample` is its start, for the delimiter. More than `max_rows`
+    rows (when given) stops the reading: TooManyRows."""
+    previous = csv.field_size_limit(MAX_FIELD_CHARS + 1)  # the module's limit is global: put back after
+    try:
+        return _csv_rows(lines, sample, tz, source, max_rows)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ValidationError("csv", f"a field is longer than {MAX_FIELD_CHARS:,} characters "
+                                         "(not a table of applications?)") from None
+        raise ValidationError("csv", f"cannot read as CSV ({exc})") from None
+    finally:
+        csv.field_size_limit(previous)
+
+
+class TooManyRows(ValidationError):
+    """An import beyond the rows the caller has room for (the app's scale)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__("file", f"more than {limit:,} rows")
+        self.limit = limit
+
+
+def _csv_rows(lines: Iterable[str], sample: str, tz: tzinfo, source: str | None,
+              max_rows: int | None) -> ParsedImport:
+    delimiter = sniff_delimiter(sample)
+    reader = csv.DictReader(lines, delimiter=delimiter)
     headers = [h for h in (reader.fieldnames or []) if h is not None]
     if not headers:
         raise ValidationError("csv", "the file is empty; a header row is needed")
@@ -367,11 +400,20 @@ def _csv_rows(text: str, tz: tzinfo, source: str | None) -> ParsedImport:
         }
         if not any(v.strip() for v in values.values()):
             continue  # a blank line
+        if max_rows is not None and len(parsed.rows) >= max_rows:
+            raise TooManyRows(max_rows)
+        if len(row.get(None) or ()) > MAX_EXTRA_CELLS:  # cells beyond the header: a file that is not a table
+            raise ValidationError(f"row {row_number}", f"more than {MAX_EXTRA_CELLS} cells beyond the header")
         try:
-            parsed.rows.append(_row(values, tz, preset, row_number))
+            incoming = _row(values, tz, preset, row_number)
+            check_record(incoming.app.to_dict())  # the one record rule (dates in range...), as for JSON
+            parsed.rows.append(incoming)
         except ValidationError as exc:
             raise ValidationError(f"row {row_number}", str(exc)) from exc
     return parsed
+
+
+MAX_EXTRA_CELLS = 1000
 
 
 def _kept_exactly(key: str) -> bool:

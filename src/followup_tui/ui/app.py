@@ -100,6 +100,10 @@ class FollowupApp(App[None]):
         console = not self.glyphs.partial_blocks
         use_console_scroll_bars(console)
         self.set_class(console, "-console-glyphs")  # app.tcss: edges a console font has
+        # In a browser tab, the page's font (Roboto Mono) has no glyph for the
+        # header's icon (U+2B58) or the palette's magnifier (U+1F50E): they
+        # showed as empty boxes, so there they are not shown (app.tcss, -web).
+        self.set_class(self.is_web, "-web")
         self.session.start(self)
         self.push_screen(BoardScreen())
         if self.first_run:
@@ -115,6 +119,7 @@ class FollowupApp(App[None]):
         # A closed screen's widgets are removed just after the change: once
         # they are gone, let go of what they watched (textual_compat).
         self.set_timer(0.5, lambda: drop_watchers_of_removed(self), name="drop-watchers")
+
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the board is first painted (before the
@@ -287,6 +292,18 @@ class FollowupApp(App[None]):
         self.push_screen(
             ConfirmDialog(f"Unsaved changes in {names}. Quit and lose them?", yes_label="Quit"), answered
         )
+
+    def terminal_lost(self, exit_code: int) -> None:
+        """The terminal went away (ui/terminal_watch.py): what is being typed
+        is kept as drafts where a screen can keep it, then the app exits."""
+        for screen in self.unsaved_screens():
+            keep = getattr(screen, "keep_as_draft", None)
+            if keep is not None:
+                try:
+                    keep()
+                except Exception as error:  # one screen failing must not keep the app running
+                    self.session.report_error(error, title="Draft not kept")
+        self.exit(return_code=exit_code)
 
     def action_help_quit(self) -> None:
         """ctrl+c outside a text field: say how to quit, in plain words."""

@@ -22,3 +22,6 @@ class SettingsStore(Protocol):
 
     def save(self, values: dict[str, str]) -> tuple[Settings | None, dict[str, str]]:
         """(the new settings, {}) once written, or (None, problems by key)."""
+
+    def locked(self, key: str) -> bool:
+        """Whether `key` cannot be changed here (a command, in a browser session)."""

@@ -291,6 +291,10 @@ class ComposerScreen(OpeningScreen, DataScreen):
             self.clean = f
             self.show_verdict(f)
 
+    def keep_as_draft(self) -> None:
+        """The terminal went away with this message unsaved: saved as the draft."""
+        self.action_save_draft()
+
     def action_copy(self) -> None:
         f = self.fields
         self.app.copy_to_clipboard(f.body)

@@ -30,7 +30,7 @@ from ...domain.model import (
     check_job_url,
     normalize_tags,
 )
-from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when
+from ...domain.timeparse import absolute_text, local_text, parse_day, parse_when, repeated_time_note
 from ...domain.validation import check_email
 from ..data.messages import WriteDone
 from ..data.writer import Change
@@ -301,7 +301,8 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         """What a valid typed time or day resolves to, shown under it before
         saving (`→ Fri 2026-11-27 10:00`); nothing for other fields."""
         if isinstance(value, datetime):
-            return f"→ {absolute_text(value, self.app.settings.tz)}"
+            note = repeated_time_note(value, self.app.settings.tz)  # a time the clocks pass twice: which one
+            return f"→ {absolute_text(value, self.app.settings.tz)}" + (f" ({note})" if note else "")
         if isinstance(value, date):
             return f"→ {value.strftime('%a')} {value.isoformat()}"
         return None
@@ -480,6 +481,12 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             ticket = session.writer.submit(Change(application.id, lambda _shown: application, application.rev,
                                                       f"saved; {self.stage_note}" if self.stage_note else "saved"))
         self._saving = (ticket, application)
+
+    def keep_as_draft(self) -> None:
+        """The terminal went away with this form unsaved: what it holds is
+        saved as ctrl+s would (rev-checked) when it is valid; an invalid form
+        cannot be kept, as nothing invalid is ever stored."""
+        self.action_save()
 
     @on(WriteDone)
     def _saved(self, done: WriteDone) -> None:

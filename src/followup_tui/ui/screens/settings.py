@@ -83,8 +83,12 @@ class SettingsScreen(Screen[None]):
                 placeholder = f"empty: the system's ({_system_zone()})"
             widget = PlainInput(value, placeholder=placeholder, compact=True, id=wid)
         widget.setting_key = key  # type: ignore[attr-defined]
+        label = LABELS[key]
+        if self.app.settings_store.locked(key):  # runs a command: never set from a browser
+            widget.disabled = True
+            label += " (not from a browser)"
         return Vertical(
-            Label(LABELS[key], classes="field-label"),
+            Label(label, classes="field-label"),
             widget,
             Label("", id=f"{wid}-error", classes="field-error -empty"),
             classes="field",

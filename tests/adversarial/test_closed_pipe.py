@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-COMMANDS = (("list",), ("show", "1"), ("draft", "1"), ("stats",), ("backups",), ("export", "--format", "csv"))
+COMMANDS = (("list",), ("show", "1"), ("draft", "1", "--kind", "follow-up"), ("stats",), ("backups",), ("export", "--format", "csv"))
 
 
 @pytest.fixture(scope="module")

@@ -64,8 +64,8 @@ def test_a_time_with_an_offset_is_the_same_instant_in_utc_and_unknown_keys_are_i
 def test_the_same_rule_holds_at_entry():
     """validate() (before every save) applies the dates-and-times rule too."""
     app = Application(company="Acme")
-    app.created = datetime(1, 1, 1, tzinfo=timezone.utc)
+    app.created = datetime(1900, 1, 1, tzinfo=timezone.utc)
     check_dates_and_times(app)
-    app.created = datetime.fromisoformat("0001-01-01T00:00:00+01:00")
+    app.created = datetime.fromisoformat("1899-12-01T00:00:00+01:00")  # outside the app's range
     with pytest.raises(ValidationError, match="^created: "):
         app.validate()

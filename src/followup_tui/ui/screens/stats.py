@@ -5,6 +5,8 @@ change."""
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
@@ -13,17 +15,26 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Sparkline, Static
 
-from ...domain.model import STAGE_TITLES
-from ...domain.stats import ANSWER_MEANS, FUNNEL_LABELS, GroupOutcomes, SearchStats, bar, days_text, percent, search_stats
+from ...domain.stats import (
+    ANSWER_MEANS,
+    FUNNEL_LABELS,
+    GroupOutcomes,
+    SearchStats,
+    bar,
+    days_text,
+    percent,
+    search_stats,
+)
+from ..data.session import DataChanged
 from ..glyphs import WHOLE_BLOCKS
 from ..text.safe_text import printable
-from ..data.session import DataChanged
 from ..widgets.app_header import AppHeader
 from .base import DataScreen
 
 BAR_CELLS = 18  # a bar beside a 13-cell label and a 4-cell number: 37 of a 40-cell column
 FIGURE_LABEL = 15
 TWO_COLUMNS_FROM = 80  # terminal columns: below, the blocks go one under the other (a line is ~37 cells)
+FIGURES_WIDTH = 14 + 9 + 14  # the key figures' lines: label, figure, note
 GROUP_FIGURES = 21  # " apps answ intv offer": the figures right of a source's name
 
 
@@ -65,7 +76,8 @@ def figures_text(stats: SearchStats) -> Text:
         text.append(f"\n{label:<14}")
         text.append(f"{value:>9}", style="bold")
         text.append(f"  {note}", style="dim")
-    text.append(f"\nanswer: {ANSWER_MEANS}", style="dim")
+    for line in textwrap.wrap(f"answer: {ANSWER_MEANS}", FIGURES_WIDTH):  # folded here: never mid-figure
+        text.append(f"\n{line}", style="dim")
     return text
 
 

@@ -35,6 +35,7 @@ SUBCOMMANDS: dict[str, str] = {
     "config": "config_command:config",
     "backups": "backups:list_backups",
     "restore": "backups:restore",
+    "mail": "mail_commands:mail",
 }
 
 

@@ -109,9 +109,14 @@ class Contact(msgspec.Struct, **_STRUCT):
     title: str = ""
     email: str = ""
     phone: str = ""
+    # mailbox: a message sent to `email` bounced (written only when true)
+    not_delivering: bool = False
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "title": self.title, "email": self.email, "phone": self.phone}
+        data = {"name": self.name, "title": self.title, "email": self.email, "phone": self.phone}
+        if self.not_delivering:
+            data["not_delivering"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Contact:
@@ -120,6 +125,7 @@ class Contact(msgspec.Struct, **_STRUCT):
             title=str(data.get("title", "")),
             email=str(data.get("email", "")),
             phone=str(data.get("phone", "")),
+            not_delivering=data.get("not_delivering", False) is True,
         )
 
 
@@ -168,6 +174,12 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
     subject: str = ""
     body: str = ""
     until: Instant | None = None  # for snooze
+    # mailbox (§10): the message this event is, so a reply to it is sure and
+    # a second sync never records it twice; who wrote it; a short excerpt
+    # without quoted text (never the whole body)
+    message_id: str = ""
+    sender: str = ""
+    excerpt: str = ""
 
     def to_dict(self) -> dict:
         data: dict = {"at": format_instant(self.at), "kind": self.kind}
@@ -184,6 +196,9 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
                 data[key] = getattr(self, key)
         if self.until is not None:
             data["until"] = format_instant(self.until)
+        for key in ("message_id", "sender", "excerpt"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
         return data
 
     @classmethod
@@ -199,6 +214,9 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
             subject=str(data.get("subject", "")),
             body=str(data.get("body", "")),
             until=parse_instant_iso(data["until"]) if data.get("until") else None,
+            message_id=str(data.get("message_id", "")),
+            sender=str(data.get("sender", "")),
+            excerpt=str(data.get("excerpt", "")),
         )
 
     def describe(self) -> str:

@@ -1,10 +1,13 @@
 """A real Dovecot IMAP server on 127.0.0.1 for the mailbox tests.
 
 Its own config, Maildir (one per test user), certificate and run directories, all in
-a temp folder; started in the foreground (`dovecot -F -c conf`) on free ports
+one temp folder; started in the foreground (`dovecot -F -c conf`) on free ports
 (IMAP with STARTTLS, and IMAPS), stopped at teardown. Dovecot refuses uid 0
-for mail, so the Maildir belongs to `nobody` (when the tests run as root) and
-the folders above it are made traversable (never listable) for it.
+for mail, so the Maildir belongs to `nobody` (when the tests run as root), and
+its unprivileged processes must reach their folders: the folder is made by
+mkdtemp in the system's temp directory (traversable, never listable, by
+others) and removed at teardown, rather than under pytest's base temp folder,
+which every pytest session started as the same user makes private again.
 
 Where Dovecot is absent the tests skip with the reason; with
 FOLLOWUP_REQUIRE_SERVERS=1 (CI) they fail instead.
@@ -18,6 +21,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -133,17 +137,6 @@ def _certificate(root: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def _traversable(path: Path) -> None:
-    """Let `nobody` reach the Maildir through pytest's private temp folders
-    (execute only: it still cannot list them)."""
-    for parent in [path, *path.parents]:
-        if parent == Path("/tmp") or parent == Path("/") or parent == Path(os.environ.get("HOME", "/root")):
-            break
-        mode = parent.stat().st_mode & 0o7777
-        if not mode & 0o001:
-            os.chmod(parent, mode | 0o011)
-
-
 def _config(root: Path, port: int, tls_port: int, cert: Path, key: Path, uid: int, gid: int) -> str:
     running_as_root = os.geteuid() == 0
     me = pwd.getpwuid(os.geteuid()).pw_name
@@ -222,16 +215,16 @@ def _wait_listening(port: int, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def dovecot_server(root: Path) -> Iterator[Dovecot]:
+def dovecot_server() -> Iterator[Dovecot]:
     if not os.path.exists(DOVECOT):
         no_server("Dovecot is not installed (Debian: apt-get install dovecot-imapd): the IMAP tests need it")
     if shutil.which("openssl") is None:
         no_server("openssl is not installed: the IMAP tests make a self-signed certificate with it")
-    root.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="followup-dovecot-"))
+    os.chmod(root, 0o711)
     if os.geteuid() == 0:
         entry = pwd.getpwnam("nobody")
         uid, gid = entry.pw_uid, entry.pw_gid
-        _traversable(root)
     else:
         uid, gid = os.geteuid(), os.getegid()
     for sub in ("run", "state", "log", "mail", "index"):
@@ -263,3 +256,4 @@ def dovecot_server(root: Path) -> Iterator[Dovecot]:
                 process.wait()
         if process.stderr is not None:
             process.stderr.close()
+        shutil.rmtree(root, ignore_errors=True)

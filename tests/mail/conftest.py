@@ -9,6 +9,6 @@ from dovecot_fixture import Dovecot, dovecot_server
 
 
 @pytest.fixture(scope="module")
-def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
-    with dovecot_server(tmp_path_factory.mktemp("dovecot")) as server:
+def dovecot() -> Iterator[Dovecot]:
+    with dovecot_server() as server:
         yield server

@@ -13,7 +13,7 @@ import hashlib
 import quopri
 import re
 from datetime import datetime, timedelta, timezone
-from email import message_from_bytes
+from email import message_from_string
 from email.header import decode_header, make_header
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
@@ -33,20 +33,20 @@ _BOUNCE_SENDERS = ("mailer-daemon@", "postmaster@", "mail-daemon@")
 
 
 def _header_text(value: object) -> str:
-    """A header's words, decoded (RFC 2047), on one line; raw 8-bit bytes read as UTF-8 or Latin-1."""
+    """A header's words, decoded (RFC 2047), on one line; raw 8-bit bytes read as UTF-8, else Latin-1."""
     if value is None:
         return ""
     raw = str(value)
+    if any("\udc80" <= c <= "\udcff" for c in raw):  # raw 8-bit bytes, kept as surrogates by the parser
+        encoded = raw.encode("utf-8", "surrogateescape")
+        try:
+            return " ".join(encoded.decode("utf-8").split())
+        except UnicodeDecodeError:
+            return " ".join(encoded.decode("latin-1").split())
     try:
         text = str(make_header(decode_header(raw)))
     except (ValueError, LookupError, UnicodeError, binascii.Error, AssertionError):
         text = raw
-    if any("\udc80" <= c <= "\udcff" for c in text):  # raw 8-bit bytes kept as surrogates
-        encoded = text.encode("utf-8", "surrogateescape")
-        try:
-            text = encoded.decode("utf-8")
-        except UnicodeDecodeError:
-            text = encoded.decode("latin-1")
     return " ".join(text.split())
 
 
@@ -78,12 +78,27 @@ def message_ids(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_MESSAGE_ID.findall(value or "")))
 
 
+def _header_block_text(raw: bytes) -> str:
+    """Header lines as text: raw 8-bit bytes (no encoded words) read as UTF-8
+    where they are UTF-8, else as Latin-1, line by line."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("latin-1"))
+    return "\n".join(lines)
+
+
 class Headers:
     """The fetched header fields of one message, read leniently."""
 
     def __init__(self, raw: bytes) -> None:
-        # compat32 keeps the raw text (with 8-bit bytes as surrogates) instead of failing
-        self._message = message_from_bytes(raw or b"", policy=compat32)
+        self._message = message_from_string(_header_block_text(raw or b""), policy=compat32)
 
     def get(self, name: str) -> str:
         try:

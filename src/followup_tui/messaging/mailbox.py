@@ -19,14 +19,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from ..domain.mail_match import Finding, Matcher, earliest_open_date
-from ..domain.mail_message import INBOX, SENT, MailMessage
-from ..domain.mail_record import Proposal, finding_json, proposal_from_dict, proposal_to_dict, proposals_for
-from ..domain.model import Application
-from ..domain.settings import Settings
-from ..domain.timeparse import format_instant
+from typing import TYPE_CHECKING
+
+from ..domain.errors import FollowupError
 from ..domain.mail_state import FolderMark, MailState
-from .imap_read import MailboxReader, MailError
+from ..domain.settings import Settings
+
+# The app builds a Mailbox at start; the rules, the parser and the IMAP
+# client load with the first sync, not before the board's first paint.
+if TYPE_CHECKING:
+    from ..domain.mail_match import Finding, Matcher
+    from ..domain.mail_message import MailMessage
+    from ..domain.mail_record import Proposal
+    from ..domain.model import Application
 
 Progress = Callable[[str, int, int], None]  # folder, done, total
 
@@ -48,6 +53,8 @@ class SyncRead:
     state: MailState  # to keep once the findings are recorded
 
     def json(self) -> list[dict]:
+        from ..domain.mail_record import finding_json
+
         recorded = [finding_json(f, "recorded") for f in self.findings]
         return recorded + [finding_json(p.finding, "proposed") for p in self.proposals if not p.finding.sure]
 
@@ -102,6 +109,8 @@ class Mailbox:
         return state
 
     def proposals(self) -> list[Proposal]:
+        from ..domain.mail_record import proposal_from_dict
+
         return [proposal_from_dict(data) for data in self.state().proposals]
 
     @contextmanager
@@ -113,6 +122,8 @@ class Mailbox:
         try:
             lock.acquire()
         except Timeout:
+            from .imap_read import MailError
+
             raise MailError("another mail sync is running; try again when it is done") from None
         try:
             yield
@@ -124,6 +135,12 @@ class Mailbox:
     def read(self, applications: Iterable[Application], now: datetime, progress: Progress | None = None) -> SyncRead:
         """Read what is new in the inbox and the sent folder and match it.
         Raises MailError (nothing found is kept then)."""
+        from ..domain.mail_match import Matcher, earliest_open_date
+        from ..domain.mail_message import INBOX, SENT
+        from ..domain.mail_record import finding_json, proposal_to_dict
+        from ..domain.timeparse import format_instant
+        from .imap_read import MailboxReader, MailError
+
         if not self.configured:
             raise MailError(self.hint().splitlines()[0])
         applications = list(applications)
@@ -155,6 +172,8 @@ class Mailbox:
 
     @staticmethod
     def _match(matcher: Matcher, messages: list[MailMessage], known: set[str]) -> tuple[list[Finding], list[Proposal]]:
+        from ..domain.mail_record import proposals_for
+
         findings: list[Finding] = []
         proposals: list[Proposal] = []
         # oldest first: a note you sent is known before the reply to it is matched
@@ -184,6 +203,8 @@ class Mailbox:
         state; ignored ones are remembered so no sync proposes them again.
         Call after the accepted ones are recorded. Raises MailError for a
         number not in the list."""
+        from ..domain.mail_record import proposal_from_dict
+
         state = self.state()
         chosen = self.chosen(numbers, state)
         taken = {id(state.proposals[n - 1]) for n in chosen}
@@ -200,5 +221,5 @@ class Mailbox:
         bad = [n for n in wanted if not 1 <= n <= len(state.proposals)]
         if bad:
             count = len(state.proposals)
-            raise MailError(f"no proposal {bad[0]}: there {'is' if count == 1 else 'are'} {count} (see followup mail review)")
+            raise FollowupError(f"no proposal {bad[0]}: there {'is' if count == 1 else 'are'} {count} (see followup mail review)")
         return wanted

@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from ..domain.settings import Settings
 from .held_keys import ScreenOfEachKey
+from .mail_sync import MailSync
 from .safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
@@ -27,6 +28,7 @@ from .textual_compat import drop_watchers_of_removed
 from .settings_store import SettingsStore
 
 if TYPE_CHECKING:
+    from ..messaging.mailbox import Mailbox
     from ..messaging.outbox import Outbox
 
 # Only what the board needs is imported before the first paint; every other
@@ -52,11 +54,13 @@ class FollowupApp(App[None]):
     BINDINGS = [Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True)]
 
     def __init__(
-        self, session: Session, outbox: Outbox, settings_store: SettingsStore, *, first_run: bool = False
+        self, session: Session, outbox: Outbox, settings_store: SettingsStore, *, first_run: bool = False,
+        mailbox: Mailbox | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.outbox = outbox
+        self.mail_sync = MailSync(self, mailbox)  # reading the mailbox (None: not wired, as in some tests)
         self.settings_store = settings_store
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
@@ -75,6 +79,8 @@ class FollowupApp(App[None]):
     def settings(self, value: Settings) -> None:
         self.session.settings = value
         self.outbox.settings = value
+        if self.mail_sync.mailbox is not None:
+            self.mail_sync.mailbox.settings = value
 
     def apply_settings(self, settings: Settings) -> None:
         """Settings saved from a screen: used from now on (templates sign with
@@ -117,6 +123,7 @@ class FollowupApp(App[None]):
         for callback in self._after_first_paint:
             callback()
         self.session.watch()
+        self.mail_sync.start_timer()
         self._warm_up_once_loaded()
 
     def _warm_up_once_loaded(self, tries: int = 0) -> None:
@@ -283,6 +290,11 @@ class FollowupApp(App[None]):
         from .screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
+
+    def open_mailbox(self) -> None:
+        from .screens.mailbox import MailboxScreen
+
+        self.push_screen(MailboxScreen())
 
     def open_settings(self) -> None:
         from .screens.settings import SettingsScreen

@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 
 from ..domain.cadence import URGENCIES, NextAction, action_label, next_actions, waiting_label
 from ..domain.due_words import due_in_words
+from ..domain.mail_reply import reply_label
 from ..domain.model import STAGES, Application
 from ..domain.settings import Settings
 from .safe_text import printable
@@ -53,7 +54,7 @@ def card_for(
         text = waiting_label(app, now, settings)  # what an open card waits for
         due = ""
     else:
-        text = action_label(action)
+        text = reply_label(app, action, now) or action_label(action)  # their mail reply: a mark
         more = sum(1 for a in actions[1:] if a.kind == "thank-you")
         if action.kind == "thank-you" and more:
             text += f" (+{more} round{'s' if more > 1 else ''})"  # each round: its own row in the agenda

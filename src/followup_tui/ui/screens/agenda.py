@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
+from ...domain.mail_reply import reply_label
 from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
@@ -101,7 +102,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
             application, action = item
             cells = (
                 Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
-                Text(printable(action_label(action))),
+                Text(printable(reply_label(application, action, now) or action_label(action))),
                 Text(printable(application.company)),
                 Text(printable(application.role)),
             )

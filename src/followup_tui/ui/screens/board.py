@@ -38,6 +38,7 @@ EMPTY_BOARD = (
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
+VIEWS = Binding.Group("Views", compact=True)
 CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
 
 
@@ -83,7 +84,10 @@ class BoardScreen(DataScreen):
         Binding("c", "compose", "Write", tooltip="Compose the card's next message"),
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
-        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
+        # one footer entry, "sM Views", so that every board key still fits 80 columns
+        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups", group=VIEWS),
+        Binding("M", "mailbox", "Mailbox", tooltip="Mailbox: what was read from your mail, proposals to accept",
+                group=VIEWS),
         Binding("slash", "filter", "Find", tooltip="Find: company, role, tag, location, source"),
         Binding("r", "respond", "Response", show=False, tooltip="Record the employer's response"),  # help, ctrl+p: quit must fit 80 columns
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
@@ -472,6 +476,9 @@ class BoardScreen(DataScreen):
 
     def action_stats(self) -> None:
         self.app.open_stats()
+
+    def action_mailbox(self) -> None:
+        self.app.open_mailbox()
 
     def action_help(self) -> None:
         self.app.open_help()

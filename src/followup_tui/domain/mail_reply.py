@@ -1,0 +1,32 @@
+"""How the board and the agenda say that they replied by mail: instead of
+"update the stage", "they replied N days ago" (DESIGN §10). Pure."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .cadence import NextAction
+from .model import Application, Event
+
+MAIL_MARK = "✉"
+
+
+def mail_reply(app: Application, action: NextAction | None) -> Event | None:
+    """Their answer read from the mailbox that the card's next step waits on."""
+    if action is None or action.kind != "update-stage":
+        return None
+    responses = app.responses()
+    if not responses:
+        return None
+    latest = max(responses, key=lambda e: e.at)
+    return latest if latest.message_id else None
+
+
+def reply_label(app: Application, action: NextAction | None, now: datetime) -> str | None:
+    """'✉ they replied 3 days ago', or None when no mail reply is waiting."""
+    reply = mail_reply(app, action)
+    if reply is None:
+        return None
+    days = max((now - reply.at).days, 0)
+    ago = "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
+    return f"{MAIL_MARK} they replied {ago}"

@@ -58,3 +58,45 @@ def test_a_bad_imap_setting_stops_with_its_key(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         load_settings(path)
     assert "imap.security" in str(caught.value)
+
+
+def test_the_settings_screens_store_reads_and_writes_the_imap_keys(tmp_path: Path) -> None:
+    from followup_tui.settings.config_file import SettingsFile
+
+    store = SettingsFile(tmp_path / "config.toml")
+    values = store.load()
+    assert (values["imap.port"], values["imap.security"], values["imap.save_sent"]) == ("993", "ssl", "false")
+    values.update({"imap.host": "imap.example.com", "imap.port": "143", "imap.security": "starttls",
+                   "imap.user": "sam", "imap.sync_minutes": "10", "imap.save_sent": "true"})
+    settings, problems = store.save(values)
+    assert problems == {} and settings is not None
+    assert (settings.imap.port, settings.imap.sync_minutes, settings.imap.save_sent) == (143, 10, True)
+    assert load_settings(store.path).imap == settings.imap
+    assert store.load()["imap.save_sent"] == "true"
+    bad = dict(values, **{"imap.security": "none"})
+    assert "imap.security" in store.check(bad)  # in clear only to this machine
+
+
+async def test_the_settings_screen_shows_and_saves_the_mailbox(tmp_path: Path) -> None:
+    from textual.widgets import Input, Select
+    from waiting import wait_until
+
+    from followup_tui.domain.settings import Settings
+    from followup_tui.factory import build_app
+    from followup_tui.ui.screens.settings import SettingsScreen
+
+    config = tmp_path / "config.toml"
+    config.write_text('user_name = "Sam"\n', encoding="utf-8")
+    app = build_app(tmp_path / "data.json", Settings(timezone="UTC"), backups=False, config_file=config)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open_settings()
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen) and app.screen.query("#imap-host"),
+                         what="the settings screen")
+        app.screen.query_one("#imap-host", Input).value = "imap.example.com"
+        app.screen.query_one("#imap-user", Input).value = "sam@example.com"
+        app.screen.query_one("#imap-save-sent", Select).value = "true"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, SettingsScreen), what="saved and closed")
+    imap = load_settings(config).imap
+    assert (imap.host, imap.user, imap.save_sent, imap.port) == ("imap.example.com", "sam@example.com", True, 993)
+    assert app.mail_sync.mailbox.settings.imap.host == "imap.example.com"  # used from now on

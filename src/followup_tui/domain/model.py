@@ -423,9 +423,10 @@ class Application(msgspec.Struct, **_STRUCT):
         return event
 
     def record_sent(
-        self, kind: str, now: datetime, recipient: str = "", subject: str = "", body: str = ""
+        self, kind: str, now: datetime, recipient: str = "", subject: str = "", body: str = "", message_id: str = ""
     ) -> None:
-        """Record a sent message and move the card on (DESIGN §4)."""
+        """Record a sent message and move the card on (DESIGN §4). `message_id`:
+        the Message-ID it went out with, so a reply to it is sure (§10)."""
         _choice("message kind", kind, MESSAGE_KINDS)
         self.events.append(
             Event(
@@ -435,6 +436,7 @@ class Application(msgspec.Struct, **_STRUCT):
                 recipient=recipient,
                 subject=subject,
                 body=body,
+                message_id=message_id,
             )
         )
         self.drafts.pop(kind, None)

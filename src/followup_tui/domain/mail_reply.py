@@ -30,3 +30,19 @@ def reply_label(app: Application, action: NextAction | None, now: datetime) -> s
     days = max((now - reply.at).days, 0)
     ago = "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
     return f"{MAIL_MARK} they replied {ago}"
+
+
+def bounced_addresses(app: Application) -> list[str]:
+    """The contacts' addresses a bounce marked as not delivering."""
+    return [c.email for c in app.contacts if c.not_delivering and c.email]
+
+
+def bounce_warning(app: Application, to: str) -> str | None:
+    """One line when a message would go to an address that bounced."""
+    from email.utils import getaddresses
+
+    dead = {a.strip().lower() for a in bounced_addresses(app)}
+    hit = sorted({address.strip().lower() for _name, address in getaddresses([to])} & dead)
+    if not hit:
+        return None
+    return f"{', '.join(hit)}: a message to this address bounced (not delivering); find another address"

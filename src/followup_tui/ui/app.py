@@ -324,9 +324,12 @@ class FollowupApp(App[None]):
         if plan.refusal:
             self.notify(plan.refusal, title="Not writing this one", severity="warning", timeout=8, markup=False)
             return
+        from ..domain.mail_reply import bounce_warning
         from .screens.composer import ComposerScreen
 
         self.push_screen(ComposerScreen(application.copy(), kind, round_at))
+        if (bounced := bounce_warning(application, plan.to)) is not None:  # the mailbox saw it bounce
+            self.notify(printable(bounced), title="Not delivering", severity="warning", timeout=10, markup=False)
 
     def _exists(self, app_id: int) -> bool:
         if self.session.get(app_id) is None:

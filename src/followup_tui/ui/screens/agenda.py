@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ..held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
-from ...domain.mail_reply import reply_label
+from ...domain.mail_reply import bounced_addresses, reply_label
 from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
@@ -26,6 +26,15 @@ from ..widgets.batched_table import BatchedTable
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 
 URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": "green"}
+
+
+def agenda_label(application: Application, action: NextAction, now) -> str:
+    """The action, or "they replied N days ago"; a message to an address
+    that bounced says so."""
+    label = reply_label(application, action, now) or action_label(action)
+    if action.is_message and bounced_addresses(application):
+        label += " (address bounced)"
+    return label
 
 
 class AgendaScreen(OpeningScreen, DataScreen):
@@ -102,7 +111,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
             application, action = item
             cells = (
                 Text(due_in_words(action.due, now, tz), style=URGENCY_STYLE.get(action.urgency, "")),
-                Text(printable(reply_label(application, action, now) or action_label(action))),
+                Text(printable(agenda_label(application, action, now))),
                 Text(printable(application.company)),
                 Text(printable(application.role)),
             )

@@ -8,10 +8,14 @@ from contextlib import contextmanager
 
 import click
 
+from typing import TYPE_CHECKING
+
 from ..domain.errors import ConflictError, FollowupError
-from ..domain.mail_record import Proposal, accept_proposal, finding_json, record_finding
-from ..domain.model import Application
 from .context import CliContext, echo_json, fail, pass_ctx, terminal_safe
+
+if TYPE_CHECKING:  # what a finding does loads only when there is one
+    from ..domain.mail_record import Proposal
+    from ..domain.model import Application
 
 CONFLICT_TRIES = 3  # another session saved meanwhile: read again and apply again
 
@@ -97,6 +101,8 @@ def sync(ctx: CliContext, as_json: bool) -> None:
     settings, now = ctx.settings, ctx.now()
     with _one_line(), mailbox.lock():
         read = mailbox.read(ctx.repo.load_all(), now)
+        if read.findings:
+            from ..domain.mail_record import record_finding
         changes = {
             app_id: (lambda app, found=found: [record_finding(app, f, settings, now) for f in found])
             for app_id, found in read.by_application.items()
@@ -116,6 +122,8 @@ def sync(ctx: CliContext, as_json: bool) -> None:
 
 
 def _proposal_json(number: int, proposal: Proposal) -> dict:
+    from ..domain.mail_record import finding_json
+
     data = finding_json(proposal.finding, "proposed")
     return {"number": number, **data, "proposal": proposal.what}
 
@@ -158,6 +166,8 @@ def accept(ctx: CliContext, numbers: tuple[int, ...]) -> None:
     Example:
       followup mail accept 1 2
     """
+    from ..domain.mail_record import accept_proposal
+
     mailbox = _mailbox(ctx)
     settings, now = ctx.settings, ctx.now()
     with _one_line(), mailbox.lock():

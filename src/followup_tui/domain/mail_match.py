@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .checks.address import is_free_mail, normal_domain, same_organisation
+from .mail_domains import is_free_mail, normal_domain
 from .mail_message import INBOX, SENT, CalendarInvite, MailMessage
 from .mail_wording import ats_name, kind_of_answer, names_company
 from .model import Application
@@ -69,12 +69,13 @@ class Matcher:
         self.by_id = {a.id: a for a in self.applications}
         self.thread = known_message_ids(self.applications)
         self.by_address: dict[str, Application] = {}
-        self.by_domain: list[tuple[str, Application]] = []
+        self.by_domain: dict[str, Application] = {}
         for app in self.applications:
             for contact in app.contacts:
                 if contact.email:
                     self.by_address.setdefault(contact.email.strip().lower(), app)
-            self.by_domain += [(domain, app) for domain in sorted(_business_domains(app))]
+            for domain in sorted(_business_domains(app)):
+                self.by_domain.setdefault(domain, app)
 
     # -- the questions a sync asks before fetching a body --------------------
 
@@ -122,11 +123,15 @@ class Matcher:
         return None
 
     def _by_domain(self, domain: str) -> Application | None:
-        if not domain or is_free_mail(domain):
+        """The company's domain itself or one of its subdomains (mail.acme.com
+        for acme.com); looked up label by label, never a scan."""
+        if not domain:
             return None
-        for known, app in self.by_domain:
-            if same_organisation(domain, known):
-                return app
+        labels = domain.split(".")
+        for start in range(len(labels) - 1):
+            app = self.by_domain.get(".".join(labels[start:]))
+            if app is not None:
+                return None if is_free_mail(domain) else app
         return None
 
     def _unsure(self, message: MailMessage) -> tuple[Application, str] | None:

@@ -26,6 +26,7 @@ from .mail_parse import (
     calendar_invite,
     decode_part,
     find_parts,
+    first_look,
     html_text,
     message_from_headers,
     new_text_of,
@@ -77,7 +78,8 @@ class MailboxReader:
         from imapclient.exceptions import LoginError
 
         password = _password(self.imap, self.environ)
-        context = ssl.create_default_context()
+        # loading the trusted certificates costs tens of ms: only when used
+        context = ssl.create_default_context() if self.imap.security != "none" else None
         try:
             client = IMAPClient(self.imap.host, port=self.imap.port, ssl=self.imap.security == "ssl",
                                 ssl_context=context, timeout=TIMEOUT)
@@ -197,37 +199,46 @@ class MailboxReader:
             data = answer.get(uid)
             if data is None:
                 continue  # expunged meanwhile
-            raw = next((value for key, value in data.items() if key.startswith(b"BODY[HEADER")), b"")
-            message = message_from_headers(folder_kind, raw or b"")
-            if wanted(message):
-                candidates[uid] = message
+            raw = next((value for key, value in data.items() if key.startswith(b"BODY[HEADER")), b"") or b""
+            if wanted(first_look(folder_kind, raw)):
+                candidates[uid] = message_from_headers(folder_kind, raw)
         if not candidates:
             return []
         structures = self.client.fetch(list(candidates), ["BODYSTRUCTURE"])
-        return [self._with_text(uid, message, structures.get(uid, {}).get(b"BODYSTRUCTURE"))
-                for uid, message in candidates.items()]
+        # the parts each message needs, fetched together for messages that need the same ones
+        wanted_parts: dict[int, list[tuple[str, str, str]]] = {}
+        parts_of: dict[int, object] = {}
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for uid in candidates:
+            parts = find_parts(structures.get(uid, {}).get(b"BODYSTRUCTURE"))
+            chosen = [p for p in (parts.text or parts.html, parts.calendar, parts.report) if p is not None]
+            parts_of[uid], wanted_parts[uid] = parts, chosen
+            if chosen:
+                items = tuple(f"BODY.PEEK[{number}]<0.{TEXT_LIMIT}>" for number, _enc, _cs in chosen)
+                groups.setdefault(items, []).append(uid)
+        bodies: dict[int, dict] = {}
+        for items, uids in groups.items():
+            bodies.update(self.client.fetch(uids, list(items)))
+        return [_with_text(message, parts_of[uid], bodies.get(uid, {})) for uid, message in candidates.items()]
 
-    def _with_text(self, uid: int, message: MailMessage, structure: object) -> MailMessage:
-        parts = find_parts(structure)
-        wanted = [p for p in (parts.text or parts.html, parts.calendar, parts.report) if p is not None]
-        if not wanted:
-            return message
-        items = [f"BODY.PEEK[{number}]<0.{TEXT_LIMIT}>" for number, _enc, _cs in wanted]
-        data = self.client.fetch([uid], items).get(uid, {})
 
-        def text_of(where: tuple[str, str, str] | None) -> str:
-            if where is None:
-                return ""
-            raw = data.get(f"BODY[{where[0]}]<0>".encode(), b"") or b""
-            return decode_part(raw, where[1], where[2])
+def _with_text(message: MailMessage, parts, data: dict) -> MailMessage:
+    """The message with its text (and calendar, and delivery report) read."""
+    def text_of(where: tuple[str, str, str] | None) -> str:
+        if where is None:
+            return ""
+        raw = data.get(f"BODY[{where[0]}]<0>".encode(), b"") or b""
+        return decode_part(raw, where[1], where[2])
 
-        text = text_of(parts.text) if parts.text else html_text(text_of(parts.html))
-        changes: dict = {"text": text, "new_text": new_text_of(text)}
-        if parts.calendar is not None:
-            changes["invite"] = calendar_invite(text_of(parts.calendar))
-        if parts.report is not None:
-            changes["bounced"] = tuple(dict.fromkeys(message.bounced + bounced_addresses(text_of(parts.report))))
-        return replace(message, **changes)
+    if not data:
+        return message
+    text = text_of(parts.text) if parts.text else html_text(text_of(parts.html))
+    changes: dict = {"text": text, "new_text": new_text_of(text)}
+    if parts.calendar is not None:
+        changes["invite"] = calendar_invite(text_of(parts.calendar))
+    if parts.report is not None:
+        changes["bounced"] = tuple(dict.fromkeys(message.bounced + bounced_addresses(text_of(parts.report))))
+    return replace(message, **changes)
 
 
 def _batches(items: list[int], size: int) -> Iterator[list[int]]:

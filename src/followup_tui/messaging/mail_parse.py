@@ -148,6 +148,39 @@ def message_from_headers(folder: str, raw_headers: bytes) -> MailMessage:
     )
 
 
+# -- a first look: the few fields that say whether a message might matter ----------
+
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+_FOLDED = re.compile(r"\r?\n[ \t]+")
+
+
+def _raw_fields(raw: bytes) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for line in _FOLDED.sub(" ", raw.decode("latin-1")).splitlines():
+        name, colon, value = line.partition(":")
+        if colon:
+            fields.setdefault(name.strip().lower(), []).append(value)
+    return fields
+
+
+def first_look(folder: str, raw_headers: bytes) -> MailMessage:
+    """Who it is from and to, what it answers, whether it is a bounce: read
+    with a regex, no decoding, about 20x faster than the email package. Most
+    of a mailbox is unrelated mail: only what might match is read in full
+    (`message_from_headers`)."""
+    fields = _raw_fields(raw_headers or b"")
+    get = lambda name: " ".join(fields.get(name, ()))  # noqa: E731
+    senders = _ADDRESS.findall(get("from"))
+    sender = senders[0].lower() if senders else ""
+    recipients = tuple(a.lower() for a in _ADDRESS.findall(get("to") + " " + get("cc")))
+    content_type = get("content-type").lower()
+    bounce = ("multipart/report" in content_type and "delivery-status" in content_type) or \
+        sender.startswith(_BOUNCE_SENDERS)
+    return MailMessage(folder=folder, message_id="", date=None, sender=sender, recipients=recipients,
+                       refers_to=message_ids(get("in-reply-to") + " " + get("references")), bounce=bounce,
+                       bounced=tuple(a.lower() for a in _ADDRESS.findall(get("x-failed-recipients"))))
+
+
 # -- the body structure: which parts to read --------------------------------------
 
 

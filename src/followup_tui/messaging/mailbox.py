@@ -53,6 +53,8 @@ class SyncRead:
     state: MailState  # to keep once the findings are recorded
 
     def json(self) -> list[dict]:
+        if not self.findings and not self.proposals:
+            return []
         from ..domain.mail_record import finding_json
 
         recorded = [finding_json(f, "recorded") for f in self.findings]
@@ -137,7 +139,6 @@ class Mailbox:
         Raises MailError (nothing found is kept then)."""
         from ..domain.mail_match import Matcher, earliest_open_date
         from ..domain.mail_message import INBOX, SENT
-        from ..domain.mail_record import finding_json, proposal_to_dict
         from ..domain.timeparse import format_instant
         from .imap_read import MailboxReader, MailError
 
@@ -164,8 +165,12 @@ class Mailbox:
                 )
                 state.folders[name] = FolderMark(read.uidvalidity, read.last_uid)
                 messages += read.messages
-        findings, proposals = self._match(matcher, messages, known)
         state.last_sync = format_instant(now)
+        if not messages:
+            return SyncRead([], [], state)  # nothing new: what a finding does need not even load
+        from ..domain.mail_record import finding_json, proposal_to_dict
+
+        findings, proposals = self._match(matcher, messages, known)
         state.proposals += [proposal_to_dict(p) for p in proposals]
         state.recorded += [finding_json(f, "recorded") for f in findings]
         return SyncRead(findings, proposals, state)

@@ -100,7 +100,7 @@ def sync(ctx: CliContext, as_json: bool) -> None:
         fail(f"reading the mailbox is not set up: set [imap] host and user in {mailbox.config_file}")
     settings, now = ctx.settings, ctx.now()
     with _one_line(), mailbox.lock():
-        read = mailbox.read(ctx.repo.load_all(), now)
+        read = mailbox.read(lambda: ctx.repo.load_all(), now)  # the data is read only when there is mail
         if read.findings:
             from ..domain.mail_record import record_finding
         changes = {
@@ -112,10 +112,11 @@ def sync(ctx: CliContext, as_json: bool) -> None:
     if as_json:
         echo_json(read.json())
         return
-    companies = {a.id: a.company for a in ctx.repo.load_all()}
-    for data in read.json():
+    found = read.json()
+    companies = {a.id: a.company for a in ctx.repo.load_all()} if found else {}
+    for data in found:
         click.echo(_line(data["status"], data, companies.get(data["application_id"], "?")))
-    waiting = len(mailbox.proposals())
+    waiting = len(mailbox.state().proposals)
     recorded = len(read.findings)
     tail = f"; {waiting} proposal{'s' if waiting != 1 else ''} waiting (followup mail review)" if waiting else ""
     click.echo(f"{recorded} recorded{tail}" if recorded or waiting else "nothing new")

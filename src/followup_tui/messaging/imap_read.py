@@ -19,22 +19,17 @@ from datetime import date
 from ..domain.errors import FollowupError
 from ..domain.mail_message import MailMessage
 from ..domain.settings import ImapSettings
-from .mail_parse import (
-    HEADER_FIELDS,
-    TEXT_LIMIT,
-    bounced_addresses,
-    calendar_invite,
-    decode_part,
-    find_parts,
-    first_look,
-    html_text,
-    message_from_headers,
-    new_text_of,
-)
+
+# the parser (the email package, html.parser) loads with the first message read
 
 BATCH = 500  # messages per FETCH: memory stays bounded whatever the mailbox's size
 TIMEOUT = 30.0  # seconds per network operation
-_HEADERS_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(HEADER_FIELDS) + ")]"
+
+
+def _headers_item() -> str:
+    from .mail_parse import HEADER_FIELDS
+
+    return "BODY.PEEK[HEADER.FIELDS (" + " ".join(HEADER_FIELDS) + ")]"
 
 
 class MailError(FollowupError):
@@ -152,7 +147,7 @@ class MailboxReader:
         name: str,
         folder_kind: str,
         mark: tuple[int, int] | None,
-        since: date | None,
+        since: Callable[[], date | None],
         wanted: Callable[[MailMessage], bool],
         progress: Callable[[int, int], None] | None = None,
     ) -> FolderRead:
@@ -177,7 +172,8 @@ class MailboxReader:
                 uids = [uid for uid in client.search(["UID", f"{last + 1}:*"]) if uid > last]
                 rescanned = False
             else:
-                uids = client.search(["SINCE", since] if since is not None else ["ALL"])
+                start = since()
+                uids = client.search(["SINCE", start] if start is not None else ["ALL"])
                 last, rescanned = 0, True
             uids = sorted(uids)
             kept: list[MailMessage] = []
@@ -193,7 +189,9 @@ class MailboxReader:
             raise self._lost(exc) from exc
 
     def _read_batch(self, uids: list[int], folder_kind: str, wanted: Callable[[MailMessage], bool]) -> list[MailMessage]:
-        answer = self.client.fetch(uids, [_HEADERS_ITEM])
+        from .mail_parse import TEXT_LIMIT, find_parts, first_look, message_from_headers
+
+        answer = self.client.fetch(uids, [_headers_item()])
         candidates: dict[int, MailMessage] = {}
         for uid in uids:
             data = answer.get(uid)
@@ -224,6 +222,8 @@ class MailboxReader:
 
 def _with_text(message: MailMessage, parts, data: dict) -> MailMessage:
     """The message with its text (and calendar, and delivery report) read."""
+    from .mail_parse import bounced_addresses, calendar_invite, decode_part, html_text, new_text_of
+
     def text_of(where: tuple[str, str, str] | None) -> str:
         if where is None:
             return ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -66,6 +66,38 @@ class SyncRead:
         for finding in self.findings:
             grouped.setdefault(finding.application_id, []).append(finding)
         return grouped
+
+
+class _Lazy:
+    """The applications, their index and how far back to read, made when
+    first needed."""
+
+    def __init__(self, applications, now: datetime) -> None:
+        self._source = applications
+        self._now = now
+        self._applications: list[Application] | None = None
+        self._matcher: Matcher | None = None
+
+    def applications(self) -> list[Application]:
+        if self._applications is None:
+            source = self._source() if callable(self._source) else self._source
+            self._applications = list(source)
+        return self._applications
+
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            from ..domain.mail_match import Matcher
+
+            self._matcher = Matcher(self.applications())
+        return self._matcher
+
+    def since(self) -> date:
+        """A first read reaches back to the earliest open application (a day's
+        margin for time zones); with none open, today."""
+        from ..domain.mail_match import earliest_open_date
+
+        start = earliest_open_date(self.applications())
+        return (start - timedelta(days=1)) if start is not None else self._now.date()
 
 
 class StateFile(Protocol):
@@ -134,22 +166,24 @@ class Mailbox:
 
     # -- reading ---------------------------------------------------------------------
 
-    def read(self, applications: Iterable[Application], now: datetime, progress: Progress | None = None) -> SyncRead:
+    def read(
+        self,
+        applications: Iterable[Application] | Callable[[], Iterable[Application]],
+        now: datetime,
+        progress: Progress | None = None,
+    ) -> SyncRead:
         """Read what is new in the inbox and the sent folder and match it.
-        Raises MailError (nothing found is kept then)."""
-        from ..domain.mail_match import Matcher, earliest_open_date
+        `applications`: a list, or a function giving it (called only when
+        there is mail to match or a folder to read afresh: a sync with nothing
+        new never loads the data). Raises MailError (nothing found is kept then)."""
         from ..domain.mail_message import INBOX, SENT
         from ..domain.timeparse import format_instant
         from .imap_read import MailboxReader, MailError
 
         if not self.configured:
             raise MailError(self.hint().splitlines()[0])
-        applications = list(applications)
         state = self.state()
-        matcher = Matcher(applications)
-        known = set(matcher.thread) | set(state.ignored) | {p.get("message_id", "") for p in state.proposals}
-        start = earliest_open_date(applications)
-        since = (start - timedelta(days=1)) if start is not None else now.date()  # a day's margin for time zones
+        lazy = _Lazy(applications, now)
         messages: list[MailMessage] = []
         imap = self.settings.imap
         with MailboxReader(imap, self.environ) as reader:
@@ -160,7 +194,8 @@ class Mailbox:
             for name, kind in folders:
                 mark = state.folders.get(name)
                 read = reader.read_folder(
-                    name, kind, (mark.uidvalidity, mark.last_uid) if mark else None, since, matcher.could_match,
+                    name, kind, (mark.uidvalidity, mark.last_uid) if mark else None, lazy.since,
+                    lambda message: lazy.matcher().could_match(message),
                     (lambda done, total, name=name: progress(name, done, total)) if progress else None,
                 )
                 state.folders[name] = FolderMark(read.uidvalidity, read.last_uid)
@@ -170,6 +205,8 @@ class Mailbox:
             return SyncRead([], [], state)  # nothing new: what a finding does need not even load
         from ..domain.mail_record import finding_json, proposal_to_dict
 
+        matcher = lazy.matcher()
+        known = set(matcher.thread) | set(state.ignored) | {p.get("message_id", "") for p in state.proposals}
         findings, proposals = self._match(matcher, messages, known)
         state.proposals += [proposal_to_dict(p) for p in proposals]
         state.recorded += [finding_json(f, "recorded") for f in findings]

@@ -87,3 +87,24 @@ async def test_enter_accepts_a_rejection_x_ignores_and_o_shows_the_excerpt(setup
         await wait_until(pilot, lambda: len(screen.proposals) == count - 2, what="a proposal ignored")
         await pilot.press("u")  # the accepted rejection undone: the card is open again
         await wait_until(pilot, lambda: stored(db, ids["Globex"]).stage == "applied", what="the close undone")
+
+
+async def test_sync_minutes_syncs_while_the_app_is_open(setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from followup_tui.ui.mail_sync import MailSync
+
+    app, ids, db = setup
+    monkeypatch.setattr(MailSync, "SECONDS_PER_MINUTE", 0.2)  # a "minute" of 0.2 s
+    app.settings = replace(app.settings, imap=replace(app.settings.imap, sync_minutes=1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: stored(db, ids["Acme Robotics"]).responses(), timeout=30,
+                         what="a sync nobody asked for")
+        assert isinstance(app.screen, BoardScreen)  # no key was pressed
+
+
+async def test_the_mailbox_is_in_the_command_palette(setup) -> None:
+    app, _ids, _db = setup
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen), what="the board")
+        assert "Mailbox" in [command.title for command in app.get_system_commands(app.screen)]

@@ -174,3 +174,19 @@ def test_bad_numbers_are_one_line(setup) -> None:
     result = run(env, "mail", "accept", "7")
     assert result.exit_code == EXIT_USAGE and result.stderr.count("\n") == 1
     assert "no proposal 7" in result.stderr
+
+
+def test_the_first_sync_reaches_back_only_to_the_earliest_open_application(dovecot: Dovecot, tmp_path: Path) -> None:
+    import os
+    from datetime import datetime, timezone
+
+    account = fresh_account(dovecot)
+    old = account.deliver("INBOX", reply_in_thread().replace(b"CAJ-reply-2", b"old-reply"))
+    stamp = datetime(2025, 6, 1, tzinfo=timezone.utc).timestamp()  # the server's arrival date (INTERNALDATE)
+    os.utime(old, (stamp, stamp))
+    account.deliver("INBOX", reply_in_thread())
+    db = tmp_path / "followup.json"
+    make_data(db)  # the earliest open application began on 2026-02-01 (applied)
+    env = environment(account, db, write_config(tmp_path / "config.toml", account))
+    found = json.loads(run(env, "mail", "sync", "--json").stdout)
+    assert [f["message_id"] for f in found] == ["<CAJ-reply-2@mail.acme-robotics.com>"]

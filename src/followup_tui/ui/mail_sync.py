@@ -27,6 +27,8 @@ class MailNews:
 
 
 class MailSync:
+    SECONDS_PER_MINUTE = 60  # sync_minutes' unit (a test makes it short)
+
     def __init__(self, app: App, mailbox: Any) -> None:
         self.app = app
         self.mailbox = mailbox  # messaging.mailbox.Mailbox, from the factory
@@ -41,7 +43,8 @@ class MailSync:
     def start_timer(self) -> None:
         """While the app is open, sync every imap.sync_minutes (0: only when asked)."""
         if self.configured and self.mailbox.settings.imap.sync_minutes > 0:
-            self.app.set_interval(self.mailbox.settings.imap.sync_minutes * 60, self.sync_now, name="mail-sync")
+            every = self.mailbox.settings.imap.sync_minutes * self.SECONDS_PER_MINUTE
+            self.app.set_interval(every, self.sync_now, name="mail-sync")
 
     def sync_now(self) -> None:
         if not self.configured or self.running:

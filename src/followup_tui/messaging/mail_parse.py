@@ -13,9 +13,7 @@ import hashlib
 import quopri
 import re
 from datetime import datetime, timedelta, timezone
-from email import message_from_string
 from email.header import decode_header, make_header
-from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 
@@ -37,6 +35,8 @@ def _header_text(value: object) -> str:
     if value is None:
         return ""
     raw = str(value)
+    if "=?" not in raw and raw.isascii():  # the common case: nothing to decode
+        return " ".join(raw.split())
     if any("\udc80" <= c <= "\udcff" for c in raw):  # raw 8-bit bytes, kept as surrogates by the parser
         encoded = raw.encode("utf-8", "surrogateescape")
         try:
@@ -78,6 +78,19 @@ def message_ids(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_MESSAGE_ID.findall(value or "")))
 
 
+_FOLDED = re.compile(r"\r?\n[ \t]+")
+
+
+def _split_fields(text: str) -> dict[str, list[str]]:
+    """Header lines unfolded, by lower-case name, each value as written."""
+    fields: dict[str, list[str]] = {}
+    for line in _FOLDED.sub(" ", text).splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name and not name[0].isspace():
+            fields.setdefault(name.strip().lower(), []).append(value.strip())
+    return fields
+
+
 def _header_block_text(raw: bytes) -> str:
     """Header lines as text: raw 8-bit bytes (no encoded words) read as UTF-8
     where they are UTF-8, else as Latin-1, line by line."""
@@ -95,23 +108,19 @@ def _header_block_text(raw: bytes) -> str:
 
 
 class Headers:
-    """The fetched header fields of one message, read leniently."""
+    """The fetched header fields of one message, read leniently (a malformed
+    header is an empty one). Split by hand: the email package's parser costs
+    about 2 ms a message, this a tenth of that."""
 
     def __init__(self, raw: bytes) -> None:
-        self._message = message_from_string(_header_block_text(raw or b""), policy=compat32)
+        self._fields = _split_fields(_header_block_text(raw or b""))
 
     def get(self, name: str) -> str:
-        try:
-            values = self._message.get_all(name) or []
-        except Exception:  # noqa: BLE001 - a malformed header is an empty one
-            return ""
+        values = self._fields.get(name.lower())
         return _header_text(values[0]) if values else ""
 
     def raw_all(self, name: str) -> list[str]:
-        try:
-            return [str(v) for v in (self._message.get_all(name) or [])]
-        except Exception:  # noqa: BLE001
-            return []
+        return list(self._fields.get(name.lower(), ()))
 
     @property
     def content_type(self) -> str:
@@ -151,16 +160,10 @@ def message_from_headers(folder: str, raw_headers: bytes) -> MailMessage:
 # -- a first look: the few fields that say whether a message might matter ----------
 
 _ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
-_FOLDED = re.compile(r"\r?\n[ \t]+")
 
 
 def _raw_fields(raw: bytes) -> dict[str, list[str]]:
-    fields: dict[str, list[str]] = {}
-    for line in _FOLDED.sub(" ", raw.decode("latin-1")).splitlines():
-        name, colon, value = line.partition(":")
-        if colon:
-            fields.setdefault(name.strip().lower(), []).append(value)
-    return fields
+    return _split_fields(raw.decode("latin-1"))
 
 
 def first_look(folder: str, raw_headers: bytes) -> MailMessage:

@@ -51,8 +51,7 @@ def _save_all_or_none(ctx: CliContext, changes: dict[int, Callable[[Application]
             if app is None:
                 continue  # deleted since: its findings have nowhere to go
             change(app)
-            app.validate()
-            changed.append(app)
+            changed.append(app)  # validated by the repository's save
         try:
             ctx.repo.add_and_update([], changed)
             return

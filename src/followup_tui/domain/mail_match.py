@@ -42,7 +42,8 @@ class Finding:
 
 
 def _domain(address: str) -> str:
-    return normal_domain(address) if "@" in address else ""
+    """The domain of an address the parser gave (lower case, trimmed)."""
+    return address.rpartition("@")[2].strip(".") if "@" in address else ""
 
 
 def _business_domains(app: Application) -> set[str]:

@@ -23,7 +23,7 @@ TEXT_LIMIT = 64 * 1024  # bytes of the text part read, at most
 SUBJECT_LIMIT = 998  # a header line's limit (RFC 5322): more is not a subject
 HEADER_FIELDS = (
     "FROM", "TO", "CC", "SUBJECT", "DATE", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "AUTO-SUBMITTED",
-    "X-AUTOREPLY", "X-AUTORESPOND", "X-AUTO-RESPONSE-SUPPRESS", "PRECEDENCE", "LIST-UNSUBSCRIBE", "LIST-ID",
+    "X-AUTOREPLY", "X-AUTORESPOND", "PRECEDENCE", "LIST-UNSUBSCRIBE", "LIST-ID",
     "CONTENT-TYPE", "X-FAILED-RECIPIENTS",
 )
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")

@@ -249,13 +249,19 @@ class Mailbox:
 
         state = self.state()
         chosen = self.chosen(numbers, state)
-        taken = {id(state.proposals[n - 1]) for n in chosen}
         settled = [proposal_from_dict(state.proposals[n - 1]) for n in chosen]
-        state.proposals = [p for p in state.proposals if id(p) not in taken]
-        if not accepted:
-            state.ignored += [p.finding.message.message_id for p in settled]
-        self.state_file.save(state)
+        self.settle_messages([p.finding.message.message_id for p in settled], accepted)
         return settled
+
+    def settle_messages(self, message_ids: Iterable[str], accepted: bool) -> None:
+        """Settle proposals by their message (the TUI's way: a sync that ran
+        meanwhile may have renumbered the list, never the messages)."""
+        ids = set(message_ids)
+        state = self.state()
+        state.proposals = [p for p in state.proposals if p.get("message_id") not in ids]
+        if not accepted:
+            state.ignored += sorted(ids - set(state.ignored))
+        self.state_file.save(state)
 
     def chosen(self, numbers: Iterable[int], state: MailState | None = None) -> list[int]:
         state = state or self.state()

@@ -205,7 +205,7 @@ class MailboxScreen(DataScreen):
 
     def _settle(self, index: int, accepted: bool) -> None:
         try:
-            self.mailbox.settle([index + 1], accepted)
+            self.mailbox.settle_messages([self.proposals[index].finding.message.message_id], accepted)
         except Exception as exc:  # noqa: BLE001 - said, the list stays as it is
             self.app.session.report_error(exc, title="Mailbox")
         self.reload()

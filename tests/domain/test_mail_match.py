@@ -15,6 +15,7 @@ from followup_tui.domain.mail_record import (
     proposals_for,
     record_finding,
 )
+from followup_tui.domain.mail_reply import bounced_addresses
 from followup_tui.domain.mail_wording import kind_of_answer
 from followup_tui.domain.model import Application, Contact, Event, Interview
 from followup_tui.domain.settings import Settings
@@ -75,7 +76,9 @@ def test_a_bounce_marks_the_address_and_records_no_response() -> None:
     finding = Matcher([app]).match(mail(sender="mailer-daemon@mx.org", bounce=True, bounced=("jane@acme.com",)))
     assert finding is not None and finding.kind == "bounce"
     record_finding(app, finding, Settings(), NOW)
-    assert app.contacts[0].not_delivering and not app.responses()
+    assert bounced_addresses(app) == ["jane@acme.com"] and not app.responses()
+    app.contacts[0].email = "jane.doe@acme.com"  # a new address: no longer marked
+    assert bounced_addresses(app) == []
     assert Matcher([acme()]).match(mail(bounce=True, bounced=("nobody@else.org",))) is None
 
 

@@ -36,7 +36,9 @@ def replied() -> Application:
 
 def bounced() -> Application:
     return Application(company="Umbrella", stage="interview", interviews=[Interview(at=NOW - timedelta(hours=3))],
-                       contacts=[Contact(name="Bob", email="bob@umbrella-corp.com", not_delivering=True)])
+                       contacts=[Contact(name="Bob", email="bob@umbrella-corp.com")],
+                       events=[Event(at=NOW - timedelta(hours=1), kind="note", text="mail to bob bounced",
+                                     bounced="bob@umbrella-corp.com")])
 
 
 def test_the_label_of_a_reply_read_from_the_mail() -> None:

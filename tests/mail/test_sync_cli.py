@@ -12,6 +12,7 @@ from mail.mail_env import environment, fresh_account, make_data, run, write_conf
 
 from followup_tui.cli.context import EXIT_USAGE
 from followup_tui.domain.cadence import next_actions
+from followup_tui.domain.mail_reply import bounced_addresses
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
 from mail.mail_env import NOW
@@ -83,7 +84,7 @@ def test_the_first_sync_records_what_is_sure_and_proposes_the_rest(setup) -> Non
     assert "Would you be available" not in response.excerpt  # the quoted text is not kept
     assert "wrote:" not in response.excerpt
     umbrella = stored(db, ids["Umbrella"])
-    assert umbrella.contacts[0].not_delivering and not umbrella.responses()
+    assert bounced_addresses(umbrella) == ["bob@umbrella-corp.com"] and not umbrella.responses()
 
 
 def test_a_reply_stops_the_follow_ups(dovecot: Dovecot, tmp_path: Path) -> None:

@@ -70,11 +70,10 @@ def record_finding(app: Application, finding: Finding, settings: Settings, now: 
         return  # already in the history (a rescan, a second accept)
     at = _when(message, now)
     if finding.kind == "bounce":
-        for contact in app.contacts:
-            if contact.email.strip().lower() in message.bounced:
-                contact.not_delivering = True
-        failed = ", ".join(message.bounced)
-        event = Event(at=at, kind="note", text=f"mail to {failed} bounced: the address does not deliver")
+        known = {c.email.strip().lower() for c in app.contacts}
+        failed = ", ".join(a for a in message.bounced if a in known) or ", ".join(message.bounced)
+        event = Event(at=at, kind="note", text=f"mail to {failed} bounced: the address does not deliver",
+                      bounced=failed)
         app.events.append(event)
     elif finding.kind == "sent":
         plan = plan_message(app, at, settings)

@@ -33,8 +33,10 @@ def reply_label(app: Application, action: NextAction | None, now: datetime) -> s
 
 
 def bounced_addresses(app: Application) -> list[str]:
-    """The contacts' addresses a bounce marked as not delivering."""
-    return [c.email for c in app.contacts if c.not_delivering and c.email]
+    """The contacts' addresses a bounce in the history marked as not
+    delivering (a contact given a new address is no longer marked)."""
+    failed = {a.strip().lower() for e in app.events if e.bounced for a in e.bounced.split(",")}
+    return [c.email for c in app.contacts if c.email and c.email.strip().lower() in failed]
 
 
 def bounce_warning(app: Application, to: str) -> str | None:

@@ -109,14 +109,9 @@ class Contact(msgspec.Struct, **_STRUCT):
     title: str = ""
     email: str = ""
     phone: str = ""
-    # mailbox: a message sent to `email` bounced (written only when true)
-    not_delivering: bool = False
 
     def to_dict(self) -> dict:
-        data = {"name": self.name, "title": self.title, "email": self.email, "phone": self.phone}
-        if self.not_delivering:
-            data["not_delivering"] = True
-        return data
+        return {"name": self.name, "title": self.title, "email": self.email, "phone": self.phone}
 
     @classmethod
     def from_dict(cls, data: dict) -> Contact:
@@ -125,7 +120,6 @@ class Contact(msgspec.Struct, **_STRUCT):
             title=str(data.get("title", "")),
             email=str(data.get("email", "")),
             phone=str(data.get("phone", "")),
-            not_delivering=data.get("not_delivering", False) is True,
         )
 
 
@@ -180,6 +174,7 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
     message_id: str = ""
     sender: str = ""
     excerpt: str = ""
+    bounced: str = ""  # a bounce: the address(es) that do not deliver, comma-separated
 
     def to_dict(self) -> dict:
         data: dict = {"at": format_instant(self.at), "kind": self.kind}
@@ -196,7 +191,7 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
                 data[key] = getattr(self, key)
         if self.until is not None:
             data["until"] = format_instant(self.until)
-        for key in ("message_id", "sender", "excerpt"):
+        for key in ("message_id", "sender", "excerpt", "bounced"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -217,6 +212,7 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
             message_id=str(data.get("message_id", "")),
             sender=str(data.get("sender", "")),
             excerpt=str(data.get("excerpt", "")),
+            bounced=str(data.get("bounced", "")),
         )
 
     def describe(self) -> str:

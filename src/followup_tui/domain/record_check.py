@@ -137,8 +137,6 @@ def check_record(record: Any) -> None:
     for index, contact in enumerate(_objects("contacts", record.get("contacts", [])), start=1):
         for key in ("name", "title", "email", "phone"):
             _text(contact, key, f"contact {index} {key}")
-        if "not_delivering" in contact:
-            _typed(f"contact {index} not_delivering", contact["not_delivering"], bool)
     for index, interview in enumerate(_objects("interviews", record.get("interviews", [])), start=1):
         where = f"interview {index}"
         if "at" not in interview:
@@ -156,7 +154,7 @@ def check_record(record: Any) -> None:
             raise ValidationError(f"{where} at", "the time is missing")
         _instant(f"{where} at", event["at"])
         _choice(f"{where} kind", event.get("kind"), EVENT_KINDS)
-        for key in ("text", "recipient", "subject", "body", "message_id", "sender", "excerpt"):
+        for key in ("text", "recipient", "subject", "body", "message_id", "sender", "excerpt", "bounced"):
             _text(event, key, f"{where} {key}")
         for key in ("from", "to"):
             if key in event:

@@ -84,10 +84,6 @@ class BoardScreen(DataScreen):
         Binding("c", "compose", "Write", tooltip="Compose the card's next message"),
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
-        # one footer entry, "sM Views", so that every board key still fits 80 columns
-        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups", group=VIEWS),
-        Binding("M", "mailbox", "Mailbox", tooltip="Mailbox: what was read from your mail, proposals to accept",
-                group=VIEWS),
         Binding("slash", "filter", "Find", tooltip="Find: company, role, tag, location, source"),
         Binding("r", "respond", "Response", show=False, tooltip="Record the employer's response"),  # help, ctrl+p: quit must fit 80 columns
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
@@ -96,6 +92,11 @@ class BoardScreen(DataScreen):
         Binding("U", "app.redo", "Redo", tooltip="Redo what was undone", group=UNDO),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("question_mark", "help", "Help", show=False),
+        # one footer entry, "sM Views", so that every board key still fits 80 columns (after ? in
+        # the help list, which would otherwise run past a 35-line screen)
+        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups", group=VIEWS),
+        Binding("M", "mailbox", "Mailbox", tooltip="Mailbox: replies read from your mail, proposals",
+                group=VIEWS),
         Binding("w", "open_job_url", "Job URL", show=False, tooltip="Open the card's job posting (or show its address)"),
         Binding("S", "app.open_settings", "Settings", show=False, tooltip="Settings: your name, signature, timezone, country, sending"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when something is unsaved)"),

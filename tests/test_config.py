@@ -188,11 +188,11 @@ def test_config_init_writes_every_setting_with_its_default_and_a_comment(private
     text = path.read_text(encoding="utf-8")
     assert load_settings(path) == Settings()  # the defaults, exactly
     for key in ("timezone", "country", "user_name", "signature", "thank_you_hours", "follow_up_words",
-                "port", "from_address", "[cadence]", "[checks]", "[smtp]"):
+                "port", "from_address", "[cadence]", "[checks]", "[smtp]", "[imap]", "sync_minutes", "save_sent"):
         assert key in text
     setting_lines = [line for line in text.splitlines() if " = " in line and not line.startswith("#")]
     comment_lines = [line for line in text.splitlines() if line.startswith("# ")]
-    assert len(comment_lines) >= len(setting_lines) == 6 + 8 + 9 + 7
+    assert len(comment_lines) >= len(setting_lines) == 6 + 8 + 9 + 7 + 10
     again = run("config", "--init")
     assert again.exit_code == 2 and "exists already" in again.stderr
     path.write_text('user_name = "Sam"\n', encoding="utf-8")
@@ -216,10 +216,11 @@ def test_the_file_has_exactly_the_domain_settings_and_their_defaults() -> None:
     """The defaults live in domain/settings.py; the file's keys are their fields."""
     from dataclasses import fields
 
-    from followup_tui.domain.settings import CheckSettings, SmtpSettings
+    from followup_tui.domain.settings import CheckSettings, ImapSettings, SmtpSettings
     from followup_tui.settings.schema import SCHEMA, default_of
 
-    domain = {"": Settings, "cadence": CadenceSettings, "checks": CheckSettings, "smtp": SmtpSettings}
+    domain = {"": Settings, "cadence": CadenceSettings, "checks": CheckSettings, "smtp": SmtpSettings,
+              "imap": ImapSettings}
     for section, schema in SCHEMA.items():
         names = [f.name for f in fields(domain[section]) if f.name not in domain]
         assert list(schema) == names, section

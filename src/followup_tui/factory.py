@@ -1,4 +1,4 @@
-"""The one place that wires storage, settings, clock and outbox into the app,
+"""The one place that wires storage, settings, clock, outbox and mailbox into the app,
 used by the CLI and by the tests (so tests run the real thing on a temp file)."""
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from pathlib import Path
 
 from .domain.errors import StoreError
 from .domain.settings import Settings
+from .messaging.mailbox import Mailbox
 from .messaging.outbox import Outbox
 from .settings import paths
 from .settings.config_file import SettingsFile
 from .store import TinyDBRepository
+from .store.mail_state import MailStateFile
 from .store.preview import BoardPreviewFile
 from .ui.app import FollowupApp
 from .ui.data.session import Session, big_file
@@ -65,10 +67,11 @@ def build_app(
     )
     config_file = config_file or paths.config_path()
     outbox = Outbox(settings, paths.exports_dir(db), config_file)
+    mailbox = Mailbox(settings, MailStateFile(repo.path), config_file)
     settings_file = SettingsFile(config_file, commands_locked=web)
     app = FollowupApp(
         session=session, outbox=outbox, settings_store=settings_file,
-        first_run=first_run and settings_file.needs_first_run(),
+        first_run=first_run and settings_file.needs_first_run(), mailbox=mailbox,
     )
     # queued now, shown once the app runs
     for notice in repo.notices:

@@ -9,7 +9,7 @@ from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.widgets.footer_line import FooterLine
 
-EVERY_KEY = "HL Move e Edit c Write n New a Agenda s Stats / Find x Close uU Undo q Quit"
+EVERY_KEY = "HL Move e Edit c Write n New a Agenda / Find x Close uU Undo sM Views q Quit"
 
 
 def dim_keys(footer: FooterLine) -> set[str]:

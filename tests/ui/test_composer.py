@@ -473,6 +473,7 @@ async def test_send_by_smtp_delivers_records_and_moves_the_card(demo_db, make_ap
     record = stored(demo_db, "Orbital Robotics")
     assert record.stage == "thanked"
     assert record.messages_sent("thank-you")[-1].recipient == fields.to
+    assert record.messages_sent("thank-you")[-1].message_id == got.message["Message-ID"]  # a reply to it is sure
 
 
 async def test_progress_shows_while_sending_and_actions_wait(demo_db, make_app, wait_until):

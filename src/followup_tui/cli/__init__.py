@@ -37,6 +37,7 @@ SUBCOMMANDS: dict[str, str] = {
     "config": "config_command:config",
     "backups": "backups:list_backups",
     "restore": "backups:restore",
+    "mail": "mail_commands:mail",
 }
 
 

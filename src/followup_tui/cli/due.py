@@ -77,12 +77,22 @@ def action_line(app: Application, action: NextAction, now: datetime, tz: tzinfo)
     help="Also list what falls due this many days after --at (decimals allowed).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--mail", "by_mail", is_flag=True,
+              help="Send yourself (smtp.from_address) today's digest by SMTP; nothing is sent when nothing is due.")
 @pass_ctx
-def due(ctx: CliContext, at_text: str | None, within_days: float, as_json: bool) -> None:
+def due(ctx: CliContext, at_text: str | None, within_days: float, as_json: bool, by_mail: bool) -> None:
     """Next actions due by --at (default now) plus --within days, overdue
-    first. Exits 0 even when nothing is due."""
+    first. Exits 0 even when nothing is due.
+
+    \b
+    Example (cron, every weekday at 8:00):
+      0 8 * * 1-5  followup due --mail
+    """
     settings = ctx.settings
     tz = settings.tz
+    if by_mail:
+        mail_digest(ctx, at_text)
+        return
 
     def collect():
         now = read_when(ctx, at_text, "--at", day_alone=True) if at_text else ctx.now()
@@ -98,3 +108,31 @@ def due(ctx: CliContext, at_text: str | None, within_days: float, as_json: bool)
         return
     for app, action in found:
         click.echo(action_line(app, action, now, tz))
+
+
+def mail_digest(ctx: CliContext, at_text: str | None) -> None:
+    """What is due by the end of today (overdue first), mailed to yourself."""
+    from ..messaging.digest import digest_message
+    from ..messaging.smtp_send import configure_hint, send_message
+    from .context import fail
+
+    settings = ctx.settings
+    tz = settings.tz
+    if not settings.smtp.configured:
+        fail(configure_hint().splitlines()[0] + " (set [smtp] host and from_address)")
+    if not settings.smtp.from_address:
+        fail("no address to send the digest to: set smtp.from_address")
+
+    def collect():
+        now = read_when(ctx, at_text, "--at", day_alone=True) if at_text else ctx.now()
+        local = now.astimezone(tz)
+        end_of_day = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tz).astimezone(timezone.utc)
+        return now, due_actions(ctx.repo.list(), now, settings, end_of_day)
+
+    now, found = run_guarded(collect)
+    if not found:
+        click.echo("nothing due today: no digest sent")
+        return
+    lines = [action_line(app, action, now, tz) for app, action in found]
+    run_guarded(lambda: send_message(digest_message(lines, settings, now), settings.smtp))
+    click.echo(f"digest of {len(lines)} sent to {terminal_safe(settings.smtp.from_address)}")

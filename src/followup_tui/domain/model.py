@@ -161,6 +161,13 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
     subject: str = ""
     body: str = ""
     until: Instant | None = None  # for snooze
+    # mailbox (§10): the message this event is, so a reply to it is sure and
+    # a second sync never records it twice; who wrote it; a short excerpt
+    # without quoted text (never the whole body)
+    message_id: str = ""
+    sender: str = ""
+    excerpt: str = ""
+    bounced: str = ""  # a bounce: the address(es) that do not deliver, comma-separated
 
     def to_dict(self) -> dict:
         data: dict = {"at": format_instant(self.at), "kind": self.kind}
@@ -177,6 +184,9 @@ class Event(msgspec.Struct, omit_defaults=True, **_STRUCT):
                 data[key] = getattr(self, key)
         if self.until is not None:
             data["until"] = format_instant(self.until)
+        for key in ("message_id", "sender", "excerpt", "bounced"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
         return data
 
     @classmethod
@@ -388,9 +398,10 @@ class Application(msgspec.Struct, **_STRUCT):
         return event
 
     def record_sent(
-        self, kind: str, now: datetime, recipient: str = "", subject: str = "", body: str = ""
+        self, kind: str, now: datetime, recipient: str = "", subject: str = "", body: str = "", message_id: str = ""
     ) -> None:
-        """Record a sent message and move the card on (DESIGN §4)."""
+        """Record a sent message and move the card on (DESIGN §4). `message_id`:
+        the Message-ID it went out with, so a reply to it is sure (§10)."""
         _choice("message kind", kind, MESSAGE_KINDS)
         self.events.append(
             Event(
@@ -400,6 +411,7 @@ class Application(msgspec.Struct, **_STRUCT):
                 recipient=recipient,
                 subject=subject,
                 body=body,
+                message_id=message_id,
             )
         )
         self.drafts.pop(kind, None)

@@ -54,6 +54,26 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class ImapSettings:
+    """The mailbox the app reads (read-only) to keep the record itself (§10)."""
+
+    host: str = ""  # empty: no mailbox reading
+    port: int = 993
+    security: str = "ssl"  # ssl / starttls / none (none only on a loopback address)
+    user: str = ""
+    password_env: str = "FOLLOWUP_IMAP_PASSWORD"
+    password_command: str = ""
+    inbox: str = "INBOX"
+    sent: str = ""  # empty: the folder the server marks \Sent (SPECIAL-USE), else "Sent"
+    sync_minutes: int = 0  # while the app is open, sync this often; 0: only when asked
+    save_sent: bool = False  # append a copy of what the app sends by SMTP to the sent folder
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+
+@dataclass(frozen=True)
 class Settings:
     timezone: str = ""  # IANA name; empty means the system's
     country: str = ""  # ISO code ("US", "DE-BY") whose public holidays are not business days; empty: weekends only
@@ -64,6 +84,7 @@ class Settings:
     cadence: CadenceSettings = field(default_factory=CadenceSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    imap: ImapSettings = field(default_factory=ImapSettings)
 
     @property
     def tz(self) -> tzinfo:

@@ -95,10 +95,24 @@ class Outbox:
 
     # -- SMTP (blocking: run it in a worker) -------------------------------------
 
+    copy_problem = ""  # why the last message sent could not be copied to the sent folder
+
     def send(self, message: EmailMessage, environ: Mapping[str, str] | None = None) -> list[str]:
+        """Send by SMTP; with imap.save_sent, then put a copy in the sent
+        folder (the mailbox's one write, only when asked). A copy that fails
+        leaves the message sent: `copy_problem` says why."""
         from .smtp_send import send_message
 
-        return send_message(message, self.smtp, environ)
+        accepted = send_message(message, self.smtp, environ)
+        self.copy_problem = ""
+        if self.settings.imap.save_sent and self.settings.imap.configured:
+            from .imap_append import copy_to_sent
+
+            try:
+                copy_to_sent(message, self.settings.imap, environ)
+            except Exception as exc:  # noqa: BLE001 - sent is sent: the copy is a courtesy
+                self.copy_problem = f"sent, but not copied to the sent folder: {exc}"
+        return accepted
 
     # -- $EDITOR (blocking: the caller hands the terminal over) ----------------------
 

@@ -16,16 +16,25 @@ EDITABLE_KEYS: tuple[str, ...] = (
     "user_name", "signature", "timezone", "country",
     "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from_address",
     "smtp.password_env", "smtp.password_command",
+    # the mailbox (§10): never a password, only where it comes from
+    "imap.host", "imap.port", "imap.security", "imap.user", "imap.password_env", "imap.password_command",
+    "imap.inbox", "imap.sent", "imap.sync_minutes", "imap.save_sent",
 )
 _INTEGER = re.compile(r"^[+-]?\d+$")
+_NUMBERS = ("smtp.port", "imap.port", "imap.sync_minutes")
+_FLAGS = ("imap.save_sent",)
 
 
 def _typed(key: str, text: str) -> object:
     """What a text box holds, as the schema expects it: a port is a number
-    when it is one (otherwise the schema names the key and the value)."""
-    if key == "smtp.port":
+    when it is one (otherwise the schema names the key and the value); a
+    flag is true or false."""
+    if key in _NUMBERS:
         text = text.strip()
         return int(text) if _INTEGER.match(text) else text
+    if key in _FLAGS:
+        word = text.strip().lower()
+        return {"true": True, "false": False, "": False}.get(word, text)
     return text.replace("\r\n", "\n") if key == "signature" else text.strip()
 
 
@@ -82,7 +91,7 @@ class SettingsFile:
             section, _, name = key.rpartition(".")
             table = data.get(section, {}) if section else data
             value = table.get(name, default_of(key)) if isinstance(table, dict) else ""
-            values[key] = str(value)
+            values[key] = str(value).lower() if isinstance(value, bool) else str(value)
         return values
 
     def _merged(self, values: dict[str, str]):

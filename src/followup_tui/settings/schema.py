@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import ValidationError
-from ..domain.settings import CadenceSettings, CheckSettings, Settings, SmtpSettings
+from ..domain.settings import CadenceSettings, CheckSettings, ImapSettings, Settings, SmtpSettings
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
 GLYPHS = ("auto", "unicode", "console")
@@ -40,6 +40,7 @@ GLYPHS = ("auto", "unicode", "console")
 
 def _glyph_choice(value: str) -> str | None:
     return None if value in GLYPHS else f"{value!r} is not one of {', '.join(GLYPHS)}"
+IMAP_SECURITY = ("ssl", "starttls", "none")
 
 
 def _known_zone(value: str) -> str | None:
@@ -79,7 +80,7 @@ def _low_then_high(value: list[int]) -> str | None:
 @dataclass(frozen=True)
 class Setting:
     """One key of the file: what it holds, its bounds, what it does.
-    `kind`: "int", "float", "str", "choice" (one of `choices`) or "range"
+    `kind`: "int", "float", "str", "bool", "choice" (one of `choices`) or "range"
     (a [low, high] list of ints between `low` and `high`). `check`: a further
     rule on a non-empty value of the right kind, returning the problem."""
 
@@ -152,11 +153,24 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "password_env": Setting("str", "environment variable with the password"),
         "password_command": Setting("str", "command that prints the password (e.g. pass show smtp)"),
     },
+    "imap": {
+        "host": Setting("str", "IMAP server whose mail is read (never changed) to keep the record; empty: no mailbox reading"),
+        "port": Setting("int", "IMAP port (1-65535)", 1, 65535),
+        "security": Setting("choice", "ssl, starttls, or none (none only on a loopback address)", choices=IMAP_SECURITY),
+        "user": Setting("str", "login name for the server"),
+        "password_env": Setting("str", "environment variable with the password"),
+        "password_command": Setting("str", "command that prints the password (e.g. pass show imap)"),
+        "inbox": Setting("str", "the folder replies arrive in"),
+        "sent": Setting("str", "the folder of the mail you send; empty: the one the server marks \\Sent, else \"Sent\""),
+        "sync_minutes": Setting("int", "while the app is open, read the mailbox every this many minutes; 0: only when asked", 0, 24 * 60),
+        "save_sent": Setting("bool", "put a copy of each message the app sends by SMTP in the sent folder"),
+    },
 }
 SECTIONS: tuple[str, ...] = tuple(name for name in SCHEMA if name)
 # The defaults live in the domain's dataclasses; the file's keys are their fields.
 _DEFAULTS: dict[str, object] = {
     "": Settings(), "cadence": CadenceSettings(), "checks": CheckSettings(), "smtp": SmtpSettings(),
+    "imap": ImapSettings(),
 }
 
 
@@ -230,6 +244,8 @@ def _value_problem(value: Any, rule: Setting) -> str | None:
         problem = _number_problem(value, rule, rule.kind)
     elif rule.kind == "str":
         problem = None if isinstance(value, str) else f"{_shown(value)}Input should be a valid string"
+    elif rule.kind == "bool":
+        problem = None if isinstance(value, bool) else f"{_shown(value)}Input should be true or false"
     elif rule.kind == "choice":
         allowed = " or ".join([", ".join(repr(c) for c in rule.choices[:-1]), repr(rule.choices[-1])])
         problem = None if isinstance(value, str) and value in rule.choices else f"{_shown(value)}Input should be {allowed}"
@@ -242,7 +258,7 @@ def _value_problem(value: Any, rule: Setting) -> str | None:
         problem = next(filter(None, (_number_problem(item, rule, "int") for item in value)), None)
     else:  # pragma: no cover - a schema typo
         raise AssertionError(rule.kind)
-    if problem is None and rule.check is not None and value not in ("", None):
+    if problem is None and rule.check is not None and value not in ("", None, False):
         problem = rule.check(value)
     return problem
 
@@ -254,6 +270,26 @@ def _checks_in_order(checks: dict[str, Any]) -> str | None:
     if not fail_min <= warn_min <= max_words:
         return ("checks.fail_min_words <= checks.warn_min_words <= checks.max_words must hold "
                 f"(got {fail_min}, {warn_min}, {max_words})")
+    return None
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: the only hosts a password may go to unencrypted."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _imap_in_clear(imap: dict[str, Any]) -> str | None:
+    """security = "none" sends the password in clear: only to this machine."""
+    host = imap.get("host", "")
+    if imap.get("security") == "none" and isinstance(host, str) and host and not is_loopback(host):
+        return f'"none" sends your password unencrypted: only allowed for a loopback address, not {host!r}; use "ssl" or "starttls"'
     return None
 
 
@@ -270,6 +306,8 @@ def _section_problems(section: str, table: dict[str, Any], found: dict[str, str]
             found.setdefault(prefix + name, problem)
     if section == "checks" and len(found) == before and (problem := _checks_in_order(table)) is not None:
         found.setdefault("checks", problem)  # only once every threshold is a good number
+    if section == "imap" and len(found) == before and (problem := _imap_in_clear(table)) is not None:
+        found.setdefault("imap.security", problem)
     if not section:
         for name in SECTIONS:
             if name not in table:
@@ -315,6 +353,7 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
         cadence=CadenceSettings(**values("cadence")),
         checks=CheckSettings(**values("checks")),
         smtp=SmtpSettings(**values("smtp")),
+        imap=ImapSettings(**values("imap")),
     )
 
 

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from ..domain.settings import Settings
 from .glyphs import Glyphs, glyphs_for, use_console_scroll_bars
 from .keys.held_keys import OneKeyAtATime, ScreenOfEachKey
+from .mail_sync import MailSync
 from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
 from .screens.dialogs import ConfirmDialog, TextDialog
@@ -31,6 +32,7 @@ from .data.settings_store import SettingsStore
 
 if TYPE_CHECKING:
     from ..domain.model import Application
+    from ..messaging.mailbox import Mailbox
     from ..messaging.outbox import Outbox
 
 # Only what the board needs is imported before the first paint; every other
@@ -56,11 +58,13 @@ class FollowupApp(App[None]):
     BINDINGS = [Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True)]
 
     def __init__(
-        self, session: Session, outbox: Outbox, settings_store: SettingsStore, *, first_run: bool = False
+        self, session: Session, outbox: Outbox, settings_store: SettingsStore, *, first_run: bool = False,
+        mailbox: Mailbox | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.outbox = outbox
+        self.mail_sync = MailSync(self, mailbox)  # reading the mailbox (None: not wired, as in some tests)
         self.settings_store = settings_store
         self.first_run = first_run  # no config file yet: ask who signs, where you are
         self.refused: str | None = None  # why the data file could not be used (see refuse)
@@ -81,6 +85,8 @@ class FollowupApp(App[None]):
     def settings(self, value: Settings) -> None:
         self.session.settings = value
         self.outbox.settings = value
+        if self.mail_sync.mailbox is not None:
+            self.mail_sync.mailbox.settings = value
 
     @property
     def glyphs(self) -> Glyphs:
@@ -136,6 +142,7 @@ class FollowupApp(App[None]):
         for callback in self._after_first_paint:
             callback()
         self.session.watch()
+        self.mail_sync.start_timer()
         self._warm_up_once_loaded()
 
     def _warm_up_once_loaded(self, tries: int = 0) -> None:
@@ -335,6 +342,11 @@ class FollowupApp(App[None]):
 
         self.push_screen(StatsScreen())
 
+    def open_mailbox(self) -> None:
+        from .screens.mailbox import MailboxScreen
+
+        self.push_screen(MailboxScreen())
+
     def open_settings(self) -> None:
         from .screens.settings import SettingsScreen
 
@@ -363,9 +375,12 @@ class FollowupApp(App[None]):
         if plan.refusal:
             self.notify(plan.refusal, title="Not writing this one", severity="warning", timeout=8, markup=False)
             return
+        from ..domain.mail_reply import bounce_warning
         from .screens.composer import ComposerScreen
 
         self.push_screen(ComposerScreen(application.copy(), kind, round_at))
+        if (bounced := bounce_warning(application, plan.to)) is not None:  # the mailbox saw it bounce
+            self.notify(printable(bounced), title="Not delivering", severity="warning", timeout=10, markup=False)
 
     def _exists(self, app_id: int) -> bool:
         if self.session.get(app_id) is None:

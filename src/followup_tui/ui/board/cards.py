@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 
 from ...domain.cadence import URGENCIES, NextAction, next_actions, step_label
 from ...domain.due_words import due_in_words
+from ...domain.mail_reply import reply_label
 from ...domain.model import STAGES, Application
 from ...domain.settings import Settings
 from ..text.safe_text import printable
@@ -53,6 +54,7 @@ def card_for(
     if action is None:
         due = ""
     else:
+        text = reply_label(app, action, now) or text  # their mail reply: a mark
         more = sum(1 for a in actions[1:] if a.kind == "thank-you")
         if action.kind == "thank-you" and more:
             text += f" (+{more} round{'s' if more > 1 else ''})"  # each round: its own row in the agenda

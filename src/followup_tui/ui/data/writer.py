@@ -17,7 +17,9 @@ records something (the mailbox):
 new one) to the application as it should be (None deletes it). `seen_rev` is
 the revision the user (or the finding) saw; a change made from an older one is
 refused as a conflict, never applied to something else. The change is
-undoable with `u`; the `WriteDone` with that ticket says how it ended.
+undoable with `u`; the `WriteDone` with that ticket says how it ended, and
+`on_done` (if given) is called with it on the UI thread, for a caller that
+is not a screen (the mailbox's sync, waiting in its worker thread).
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ class Writer:
         self._tickets = itertools.count(1)
         self._pending: dict[int, list[Write]] = {}  # per application, in order: shown, not yet stored
         self._results_due = 0  # writes whose result the UI thread has not taken in yet
+        self._on_done: dict[int, Callable[[WriteDone], None]] = {}  # ticket: who else waits for its result
         self.queue = WriteQueue(repo, lambda result: call_on_ui_thread(self.take_result, result), before_first_write)
 
     @property
@@ -97,10 +100,12 @@ class Writer:
 
     # -- submitting (UI thread) ------------------------------------------------------
 
-    def submit(self, change: Change) -> int:
+    def submit(self, change: Change, on_done: Callable[[WriteDone], None] | None = None) -> int:
         """Show `change` at once and queue its save; returns the ticket its
-        `WriteDone` will carry."""
+        `WriteDone` will carry (also handed to `on_done`)."""
         ticket = next(self._tickets)
+        if on_done is not None:
+            self._on_done[ticket] = on_done
         shown = self.data.get(change.app_id) if change.app_id is not None else None
         if change.app_id is not None and shown is None:
             self._refuse_now(ticket, change, "that application no longer exists (deleted in another session?)")
@@ -163,9 +168,16 @@ class Writer:
         self.data.show(app_id, application)
         self._screens.data_changed([app_id], "here")
 
+    def _done(self, done: WriteDone) -> None:
+        """Every write ends here: its one result, to whoever waits for it and the screens."""
+        waiting = self._on_done.pop(done.ticket, None)
+        if waiting is not None:
+            waiting(done)
+        self._screens.write_done(done)
+
     def _refuse_now(self, ticket: int, change: Change, why: str) -> None:
         self._screens.notify(f"Not saved: {change.label}: {why}", title="Not saved", severity="warning", timeout=8)
-        self._screens.write_done(WriteDone(ticket, change.app_id, change.label, "refused", why, self.data.get(change.app_id)))
+        self._done(WriteDone(ticket, change.app_id, change.label, "refused", why, self.data.get(change.app_id)))
 
     # -- results (UI thread) -----------------------------------------------------------
 
@@ -178,7 +190,7 @@ class Writer:
             if not pending:
                 self._pending.pop(write.app_id, None)
         if write.cancelled:  # an earlier write failed: already put back and said
-            self._screens.write_done(WriteDone(write.ticket, write.app_id, write.label, "refused", result.why, None))
+            self._done(WriteDone(write.ticket, write.app_id, write.label, "refused", result.why, None))
             return
         if result.outcome == "saved":
             self._saved(write, result)
@@ -200,7 +212,7 @@ class Writer:
             for later in self._pending.get(write.app_id, []):
                 if later.shown_before is write.shown_after:
                     later.shown_before = stored
-        self._screens.write_done(WriteDone(write.ticket, write.app_id, write.label, "saved", "", stored))
+        self._done(WriteDone(write.ticket, write.app_id, write.label, "saved", "", stored))
 
     def _failed(self, write: Write, result: Result, pending: list[Write]) -> None:
         """Nothing was stored: this change and those made after it on the same
@@ -229,7 +241,7 @@ class Writer:
             self._screens.data_changed([write.app_id], origin)
         if result.outcome == "conflict":
             self._screens.reread()  # the file changed elsewhere: everything else may have too
-        self._screens.write_done(WriteDone(write.ticket, write.app_id, write.label, result.outcome, result.why, shown))
+        self._done(WriteDone(write.ticket, write.app_id, write.label, result.outcome, result.why, shown))
 
     @staticmethod
     def _conflict_text(write: Write, latest: Application | None) -> str:

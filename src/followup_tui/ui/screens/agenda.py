@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
 from ...domain.cadence import NextAction, action_label, sort_key
+from ...domain.mail_reply import bounced_addresses, reply_label
 from ...domain.message_plan import plan_message
 from ...domain.due_words import due_in_words
 from ...domain.model import Application
@@ -33,6 +34,15 @@ URGENCY_STYLE = {"overdue": "bold red", "due-today": "bold yellow", "upcoming": 
 COLUMNS = ("When", "Action", "Company", "Role")
 MIN_WIDTHS = (10, 12, 10, 8)  # at 60 columns they still fit beside each other
 MEASURED_ROWS = 300  # rows whose text sets the natural widths (later, longer ones are cut)
+
+
+def agenda_label(application: Application, action: NextAction, now) -> str:
+    """The action, or "they replied N days ago"; a message to an address
+    that bounced says so."""
+    label = reply_label(application, action, now) or action_label(action)
+    if action.is_message and bounced_addresses(application):
+        label += " (address bounced)"
+    return label
 
 
 class AgendaScreen(OpeningScreen, DataScreen):
@@ -77,7 +87,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
     def _texts(self, application: Application, action: NextAction) -> tuple[str, ...]:
         return (
             due_in_words(action.due, self.app.clock(), self.app.settings.tz),
-            printable(action_label(action)),
+            printable(agenda_label(application, action, self.app.clock())),
             printable(application.company),
             printable(application.role),
         )

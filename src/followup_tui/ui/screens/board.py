@@ -39,6 +39,7 @@ EMPTY_BOARD = (
 # One footer entry each, so that every board key fits 80 columns.
 MOVE = Binding.Group("Move", compact=True)
 UNDO = Binding.Group("Undo", compact=True)
+VIEWS = Binding.Group("Views", compact=True)
 CARD_ACTIONS = {"open_job_url", "open", "edit", "compose", "respond", "close_card", "delete", "move_prev", "move_next"}
 
 
@@ -84,7 +85,6 @@ class BoardScreen(DataScreen):
         Binding("c", "compose", "Write", tooltip="Compose the card's next message"),
         Binding("n", "new", "New", tooltip="New application"),
         Binding("a", "agenda", "Agenda", tooltip="Agenda: everything due, overdue first"),
-        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups"),
         Binding("slash", "filter", "Find", tooltip=f"Find as you type: {FILTER_FIELDS}"),
         Binding("r", "respond", "Response", show=False, tooltip="Record the employer's response"),  # help, ctrl+p: quit must fit 80 columns
         Binding("x", "close_card", "Close", tooltip="Close the card (asks how it ended)"),
@@ -93,6 +93,11 @@ class BoardScreen(DataScreen):
         Binding("U", "app.redo", "Redo", tooltip="Redo what was undone", group=UNDO),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("question_mark", "help", "Help", show=False),
+        # one footer entry, "sM Views", so that every board key still fits 80 columns (after ? in
+        # the help list, which would otherwise run past a 35-line screen)
+        Binding("s", "stats", "Stats", tooltip="Statistics of your search: funnel, answers, follow-ups", group=VIEWS),
+        Binding("M", "mailbox", "Mailbox", tooltip="Mailbox: replies read from your mail, proposals",
+                group=VIEWS),
         Binding("w", "open_job_url", "Job URL", show=False, tooltip="Open the card's job posting (or show its address)"),
         Binding("S", "app.open_settings", "Settings", show=False, tooltip="Settings: your name, signature, timezone, country, sending"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when something is unsaved)"),
@@ -462,6 +467,9 @@ class BoardScreen(DataScreen):
 
     def action_stats(self) -> None:
         self.app.open_stats()
+
+    def action_mailbox(self) -> None:
+        self.app.open_mailbox()
 
     def action_help(self) -> None:
         self.app.open_help()

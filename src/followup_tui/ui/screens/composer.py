@@ -380,12 +380,12 @@ class ComposerScreen(OpeningScreen, DataScreen):
     def action_mark_sent(self) -> None:
         self.confirm_if_failing("Mark as sent", self.mark_sent)
 
-    def mark_sent(self, f: Fields | None = None, how: str = "marked as sent") -> bool:
+    def mark_sent(self, f: Fields | None = None, how: str = "marked as sent", message_id: str = "") -> bool:
         f = f or self.fields
         kind, now = self.kind, self.app.clock()
 
         def record(a: Application) -> None:
-            a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body)
+            a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body, message_id=message_id)
 
         self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
         saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
@@ -424,6 +424,7 @@ class ComposerScreen(OpeningScreen, DataScreen):
             self.tell(f"Cannot build the message: {exc}", title="Not sent", severity="error")
             return
         self._sending = f
+        self._sent_id = str(message["Message-ID"] or "")  # recorded: a reply to it is sure (mailbox)
         self.sending = True
         self._progress = f"{self.app.glyphs.busy} sending to {f.to} through {smtp.host}:{smtp.port}"
         self.show_verdict(f)
@@ -452,7 +453,9 @@ class ComposerScreen(OpeningScreen, DataScreen):
             self.tell(text, title="Not sent", severity="error", timeout=12)
             self.show_verdict(busy=f"not sent: {text}")
             return
-        if not self.mark_sent(f, how=f"sent to {f.to}"):
+        if self.app.outbox.copy_problem:
+            self.tell(self.app.outbox.copy_problem, title="Sent, not copied to Sent", severity="warning", timeout=10)
+        if not self.mark_sent(f, how=f"sent to {f.to}", message_id=getattr(self, "_sent_id", "")):
             self.tell(
                 "The message was sent but not recorded: press ctrl+n to mark it as sent.",
                 severity="error",

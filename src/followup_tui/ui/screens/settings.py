@@ -33,6 +33,16 @@ LABELS = {
     "smtp.from_address": "Your address (the sender)",
     "smtp.password_env": "Password from the variable",
     "smtp.password_command": "or from the command",
+    "imap.host": "IMAP server",
+    "imap.port": "Port",
+    "imap.security": "Security",
+    "imap.user": "Login",
+    "imap.password_env": "Password from the variable",
+    "imap.password_command": "or from the command",
+    "imap.inbox": "Inbox folder",
+    "imap.sent": "Sent folder",
+    "imap.sync_minutes": "Sync every (minutes, 0: only g)",
+    "imap.save_sent": "Copy what the app sends to Sent",
 }
 PLACEHOLDERS = {
     "user_name": "your full name",
@@ -40,6 +50,14 @@ PLACEHOLDERS = {
     "smtp.host": "empty: messages are saved as .eml files",
     "smtp.from_address": "sam@example.com",
     "smtp.password_command": "pass show smtp",
+    "imap.host": "empty: the mailbox is not read",
+    "imap.password_command": "pass show imap",
+    "imap.sent": "empty: the folder marked \\Sent",
+}
+CHOICES = {
+    "smtp.security": (SMTP_SECURITY, "starttls"),
+    "imap.security": (("ssl", "starttls", "none"), "ssl"),
+    "imap.save_sent": (("false", "true"), "false"),
 }
 
 
@@ -58,6 +76,8 @@ class SettingsScreen(Screen[None]):
         "user_name", "timezone", "country", "signature",
         "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from_address",
         "smtp.password_env", "smtp.password_command",
+        "imap.host", "imap.port", "imap.security", "imap.user", "imap.password_env", "imap.password_command",
+        "imap.inbox", "imap.sent", "imap.sync_minutes", "imap.save_sent",
     )
     TITLE = "Settings"
     unsaved_name = "the settings"
@@ -74,9 +94,10 @@ class SettingsScreen(Screen[None]):
         wid = widget_id(key)
         if key == "signature":
             widget: Widget = PlainTextArea(value, id=wid, tab_behavior="focus", soft_wrap=True)
-        elif key == "smtp.security":
-            widget = Select(compact=True, options=[(s, s) for s in SMTP_SECURITY], value=value or "starttls",
-                            allow_blank=False, id=wid)
+        elif key in CHOICES:
+            choices, default = CHOICES[key]
+            widget = Select(compact=True, options=[(s, s) for s in choices],
+                            value=value if value in choices else default, allow_blank=False, id=wid)
         else:
             placeholder = PLACEHOLDERS.get(key, "")
             if key == "timezone":
@@ -124,6 +145,16 @@ class SettingsScreen(Screen[None]):
                 with Horizontal(classes="row"):
                     yield self._field("smtp.password_env")
                     yield self._field("smtp.password_command")
+            if "imap.host" in self.KEYS:
+                yield Static(Text("Reading your mailbox by IMAP (optional, read-only: notes you sent, replies, "
+                                  "rejections and invitations are recorded or proposed; M on the board)"),
+                             classes="settings-section")
+                for pair in (("imap.host", "imap.port"), ("imap.security", "imap.user"),
+                             ("imap.password_env", "imap.password_command"), ("imap.inbox", "imap.sent"),
+                             ("imap.sync_minutes", "imap.save_sent")):
+                    with Horizontal(classes="row"):
+                        yield self._field(pair[0])
+                        yield self._field(pair[1])
         yield Footer()
 
     AUTO_FOCUS = "#user-name"

@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from ...domain.mail_record import Proposal
 from ..mail_sync import MailNews
 from ..mail_writes import accept
 from ..text.safe_text import printable, printable_multiline
+from ..widgets.app_header import AppHeader
+from ..widgets.footer_line import FooterLine
 from ..data.messages import DataChanged
 from .base import DataScreen
 
@@ -94,7 +96,7 @@ class MailboxScreen(DataScreen):
     """
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Vertical(id="mail-body"):
             yield Static(id="mail-status")
             yield ProgressBar(id="mail-progress", show_eta=False)
@@ -102,7 +104,7 @@ class MailboxScreen(DataScreen):
             yield OptionList(id="proposals")
             yield Static("Recorded from the mailbox (u undoes)", classes="mail-title")
             yield OptionList(id="recorded")
-        yield Footer()
+        yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def on_mount(self) -> None:
         self.sub_title = "Mailbox"

@@ -65,7 +65,7 @@ class MailSync:
             with self.mailbox.lock():
                 read = self.mailbox.read(applications, now, progress=self._progress)
                 recorded = self.app.call_from_thread(record_findings, self.app.session, read.findings)
-                saved = recorded.wait()  # here, in the worker: the UI thread never waits for the disk
+                saved = recorded.wait(lambda: self.app.is_running)  # in the worker: the UI thread never waits
                 if saved:
                     self.mailbox.keep(read)
         except FollowupError as exc:

@@ -9,6 +9,7 @@ Every finding of a sync and every accepted proposal goes through the writer
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -52,9 +53,15 @@ class Recorded:
             if self._left == 0:
                 self._ended.set()
 
-    def wait(self, timeout: float = 120.0) -> bool:
-        """True once every finding was saved; False when one was not (or time ran out)."""
-        return self._ended.wait(timeout) and self._all_saved
+    def wait(self, app_running: Callable[[], bool], timeout: float = 120.0) -> bool:
+        """True once every finding was saved; False when one was not, or the
+        app stopped first (its results are then never delivered: the next
+        sync reads those messages again, deduplicated by Message-ID)."""
+        deadline = time.monotonic() + timeout
+        while not self._ended.wait(0.1):
+            if not app_running() or time.monotonic() > deadline:
+                return False
+        return self._all_saved
 
 
 def record_findings(session: Session, findings: list[Finding]) -> Recorded:

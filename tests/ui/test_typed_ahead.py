@@ -14,7 +14,7 @@ from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
-NAMED = {"tab": "\t", "enter": "\r"}
+NAMED = {"tab": "\t", "enter": "\r", "slash": "/"}
 
 
 def burst(app, *keys: str) -> None:
@@ -105,3 +105,15 @@ async def test_a_burst_with_a_tab_on_the_settings_screen_fills_both_fields(demo_
         burst(app, "Sam Lee", "tab", "Europe/Paris")
         await wait_until(pilot, lambda: any(i.value.endswith("Paris") for i in settings.query(Input)), what="Paris typed")
         assert [settings.query_one(f"#{name}", Input).value for name in ("user-name", "timezone")] == ["Sam Lee", "Europe/Paris"]
+
+
+async def test_the_keys_after_slash_go_into_the_filter_whole(demo_db, make_app, wait_until):
+    """`/lum` in one write: `l` is text in the filter box, not "next column"
+    (the box takes the focus when `/` is handled, not after a refresh)."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await on_board(pilot, wait_until)
+        burst(app, "slash", "lum")
+        box = board.query_one("#filter", Input)
+        await wait_until(pilot, lambda: box.value == "lum" and board.filter_text == "lum", what="lum in the filter")
+        assert app.focused is box

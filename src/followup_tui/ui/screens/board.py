@@ -509,7 +509,9 @@ class BoardScreen(DataScreen):
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.display = True
-        box.focus()
+        # focused now, not after the next refresh (Widget.focus defers it):
+        # "/lum" arriving in one burst goes into the box whole
+        self.set_focus(box)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

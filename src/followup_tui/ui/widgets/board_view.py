@@ -160,13 +160,10 @@ class Column:
 
     @property
     def current(self) -> Card | None:
-        return self.cards[self.cursor] if 0 <= self.cursor < len(self.cards) else None
+        return self.model.current
 
     def index_of(self, app_id: int | None) -> int | None:
-        for index, card in enumerate(self.cards):
-            if card.app_id == app_id:
-                return index
-        return None
+        return self.model.index_of(app_id)
 
     def row_of(self, index: int, part: str = "top") -> int:
         """The row (among the column's cards) of a card's part ("top", "company", "role", "action")."""

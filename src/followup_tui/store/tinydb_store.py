@@ -9,7 +9,8 @@ process, so neither is used; the file stays one that plain TinyDB opens.
 
 Targets (benchmarks/run.py, issue 19): a save at 10,000 applications no
 slower than the byte-range copying this replaced (40 ms p50 on a quiet
-machine; measured here, loaded, the same as that code in the same run);
+machine; measured here, loaded: CPU 63-80 ms against 68-76 ms for that
+code in the same runs, wall time within the noise, so not shown to be met);
 `followup due --json` at 10,000 within 2x a plain `json.load` of the same
 file (the read here is one msgspec pass, about as fast as `json.load`
 alone; most of the rest is the cadence).

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ..domain.settings import Settings
 
+# in the order the settings screen shows them (it reads them from here)
 EDITABLE_KEYS: tuple[str, ...] = (
-    "user_name", "signature", "timezone", "country",
+    "user_name", "timezone", "country", "signature",
     "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from_address",
     "smtp.password_env", "smtp.password_command",
     # the mailbox (§10): never a password, only where it comes from

@@ -72,13 +72,10 @@ class SettingsScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
-    KEYS: tuple[str, ...] = (
-        "user_name", "timezone", "country", "signature",
-        "smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from_address",
-        "smtp.password_env", "smtp.password_command",
-        "imap.host", "imap.port", "imap.security", "imap.user", "imap.password_env", "imap.password_command",
-        "imap.inbox", "imap.sent", "imap.sync_minutes", "imap.save_sent",
-    )
+    @property
+    def KEYS(self) -> tuple[str, ...]:  # noqa: N802 - a class constant in the first-run screen
+        """Every key the settings file lets a screen edit, in its order (one list: settings/config_file.py)."""
+        return self.app.settings_store.keys
     TITLE = "Settings"
     unsaved_name = "the settings"
 

@@ -4,7 +4,10 @@ the mailbox itself never changes."""
 from __future__ import annotations
 
 import json
+import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,61 @@ def test_the_password_is_never_written_anywhere(account: Dovecot, db: Path, tmp_
     for path in tmp_path.rglob("*"):
         if path.is_file() and path != command:
             assert secret not in path.read_bytes(), path
+
+
+HOLD_THE_LOCK = """
+import sys
+from pathlib import Path
+from followup_tui.domain.settings import Settings
+from followup_tui.messaging.mailbox import Mailbox
+from followup_tui.store.mail_state import MailStateFile
+mailbox = Mailbox(Settings(), MailStateFile(Path(sys.argv[1])), Path("unused.toml"))
+with mailbox.lock():
+    print("held", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_second_sync_while_one_runs_is_one_line_and_the_next_one_runs(account: Dovecot, db: Path,
+                                                                         tmp_path: Path) -> None:
+    """The TUI's timer and a cron job: one sync at a time, held by another
+    process; once it is done the next sync runs."""
+    env = environment(account, db, write_config(tmp_path / "config.toml", account))
+    holder = subprocess.Popen([sys.executable, "-B", "-c", HOLD_THE_LOCK, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    try:
+        assert holder.stdout.readline() == "held\n"
+        before = db.read_bytes()
+        one_line_failure(run(env, "mail", "sync", "--json"), "another mail sync is running")
+        assert db.read_bytes() == before
+    finally:
+        holder.communicate("done\n", timeout=30)
+    result = run(env, "mail", "sync", "--json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) >= 8
+
+
+RECORD_IMPORTS = """
+import atexit, runpy, sys
+out = sys.argv[2]
+atexit.register(lambda: open(out, "w").write("\\n".join(sorted(sys.modules))))
+sys.argv = ["followup", "mail", "sync", sys.argv[1]]
+runpy.run_module("followup_tui", run_name="__main__")
+"""
+
+
+def test_a_sync_with_nothing_new_loads_neither_the_data_nor_smtp(account: Dovecot, db: Path, tmp_path: Path) -> None:
+    """What keeps `followup mail sync` with nothing new under 0.5 s (issue 20,
+    benchmarks/mail_sync.py): the data file, its decoder and the lock library
+    are not even imported; the second sync below must not need them."""
+    env = environment(account, db, write_config(tmp_path / "config.toml", account))
+    assert run(env, "mail", "sync").exit_code == 0
+    modules = tmp_path / "modules.txt"
+    done = subprocess.run([sys.executable, "-B", "-c", RECORD_IMPORTS, "--json", str(modules)],
+                          env={**os.environ, **env, "PYTHONDONTWRITEBYTECODE": "1"}, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and json.loads(done.stdout) == [], done.stderr
+    loaded = set(modules.read_text().split())
+    assert "imapclient" in loaded  # it did read the mailbox
+    assert not loaded & {"smtplib", "filelock", "tinydb", "msgspec", "followup_tui.store.tinydb_store"}, (
+        loaded & {"smtplib", "filelock", "tinydb", "msgspec", "followup_tui.store.tinydb_store"})

@@ -8,7 +8,8 @@ from smtp_fixture import free_port, smtp_server
 
 from followup_tui.domain.settings import SmtpSettings
 from followup_tui.messaging.eml import build_message
-from followup_tui.messaging.smtp_send import SendError, resolve_password, send_message
+from followup_tui.messaging.password import resolve_password
+from followup_tui.messaging.smtp_send import SendError, send_message
 
 # The test server allows login without TLS on loopback, which aiosmtpd warns about.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")

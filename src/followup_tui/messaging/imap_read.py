@@ -46,11 +46,11 @@ class FolderRead:
 
 
 def _password(imap: ImapSettings, environ: Mapping[str, str] | None) -> str:
-    from .smtp_send import SendError, resolve_password
+    from .password import PasswordError, resolve_password
 
     try:
-        password = resolve_password(imap, environ)  # type: ignore[arg-type]  # same two fields as [smtp]
-    except SendError as exc:
+        password = resolve_password(imap, environ)
+    except PasswordError as exc:
         raise MailError(f"imap: {exc}") from exc
     if password is None:
         raise MailError(f"no IMAP password for {imap.user}: set ${imap.password_env} or imap.password_command")

@@ -19,8 +19,8 @@ from email.utils import getaddresses
 
 from ..domain.errors import FollowupError
 from ..domain.settings import SmtpSettings
+from .password import PasswordError, resolve_password
 
-PASSWORD_COMMAND_TIMEOUT = 60  # seconds: a keyring may ask for a passphrase
 SEND_TIMEOUT = 30  # seconds per network operation
 
 
@@ -35,34 +35,6 @@ def configure_hint(config_file: str = "config.toml") -> str:
         'user = "you@example.com"\nfrom_address = "you@example.com"\n'
         'password_command = "pass show mail"  # or export FOLLOWUP_SMTP_PASSWORD'
     )
-
-
-def resolve_password(smtp: SmtpSettings, environ: Mapping[str, str] | None = None) -> str | None:
-    """The password from `password_command` (first line of its output) or the
-    `password_env` variable; None when neither gives one."""
-    environ = os.environ if environ is None else environ
-    if smtp.password_command:
-        try:
-            done = subprocess.run(
-                smtp.password_command,
-                shell=True,  # the user's own command line, as they would type it
-                capture_output=True,
-                text=True,
-                timeout=PASSWORD_COMMAND_TIMEOUT,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise SendError(f"the password command took longer than {PASSWORD_COMMAND_TIMEOUT} s") from exc
-        if done.returncode != 0:
-            detail = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-            raise SendError(f"the password command failed: {detail[0]}")
-        lines = done.stdout.splitlines()
-        if not lines or not lines[0]:
-            raise SendError("the password command printed nothing")
-        return lines[0]
-    if smtp.password_env and environ.get(smtp.password_env):
-        return environ[smtp.password_env]
-    return None
 
 
 def _is_loopback(host: str) -> bool:
@@ -102,7 +74,10 @@ def send_message(
         raise SendError("no sender address: set from_address in the [smtp] settings")
     if not _recipients(message):
         raise SendError("no recipient: add their business email address in To")
-    password = resolve_password(smtp, environ) if smtp.user else None
+    try:
+        password = resolve_password(smtp, environ) if smtp.user else None
+    except PasswordError as exc:
+        raise SendError(str(exc)) from exc
     if smtp.user and password is None:
         raise SendError(
             f"no password for {smtp.user}: set ${smtp.password_env} or smtp.password_command"

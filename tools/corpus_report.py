@@ -37,6 +37,13 @@ def table(title: str, entries: list, verbose: bool) -> None:
     del good
 
 
+def criticised(title: str, entries: list) -> None:
+    """How many drafts their sources criticise, per family."""
+    counts = {family: sum(1 for e in entries if e.criticism == family) for family in corpus.CRITICISMS}
+    families = ", ".join(f"{family} {n}" for family, n in counts.items() if n)
+    print(f"{title}: {sum(counts.values())} criticised by their sources ({families or '-'})")
+
+
 def main() -> int:
     verbose = "--verbose" in sys.argv or "-v" in sys.argv
     entries = corpus.load()
@@ -44,6 +51,10 @@ def main() -> int:
     for split in corpus.SPLITS:
         table(split, [e for e in entries if e.split == split], verbose)
     table("all", entries, verbose)
+    print()
+    for split in corpus.SPLITS:
+        criticised(split, [e for e in entries if e.split == split])
+    criticised("all", entries)
     if "--check" not in sys.argv:
         return 0
     given = [a.removeprefix("--floors=") for a in sys.argv if a.startswith("--floors=")]

@@ -52,3 +52,27 @@ def test_the_checks_agree_with_the_labels(split):
         for check, s in corpus.below_floors(ENTRIES, split, FLOORS[split]).items()
     }
     assert not low, low
+
+
+def test_the_corpus_is_big_enough_and_holds_drafts_their_sources_criticise():
+    """Issue 21 item 5: at least 150 published drafts, at least 40 of them
+    criticised by their sources, each with its address, no id twice."""
+    assert len(ENTRIES) >= 150
+    criticised = [e for e in ENTRIES if e.criticism]
+    assert len(criticised) >= 40
+    assert all(e.criticism in corpus.CRITICISMS for e in criticised)
+    held_out = [e for e in criticised if e.split == "held-out"]
+    assert len(held_out) >= len(criticised) // 3, "criticised drafts in the held-out split"
+    ids = [e.id for e in ENTRIES]
+    assert len(ids) == len(set(ids))
+    lines = (CORPUS_DIR / "drafts.toml").read_text(encoding="utf-8").splitlines()
+    sources = [lines[i - 1] for i, line in enumerate(lines) if line.strip() == "[[draft]]"]
+    assert all(re.match(r"# source: https?://\S+", s) for s in sources)
+
+
+def test_an_unknown_criticism_is_refused(tmp_path):
+    bad = tmp_path / "drafts.toml"
+    bad.write_text('[[draft]]\nid = "x"\nkind = "follow-up"\nsplit = "tune"\ncriticism = "smelly"\ntext = "Hi"\n',
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown criticism"):
+        corpus.load(bad)

@@ -76,6 +76,12 @@ def test_no_interest_and_no_job_at_all_fails():
         ("Hi Dana,\n\nThank you for your time.\n\nSincerely,\nYour Name", "Your Name"),
         ("Dear Mr./Ms. Reyes,\n\nThank you for your time.\n\nBest,\nSam Lee", "Mr./Ms."),
         ("Hi Dana,\n\nThank you for meeting me about the (job title) role.\n\nBest,\nSam Lee", "(job title)"),
+        # whose name goes in the slot (issue 21 item 5, tune split: jobsearchadvice-1)
+        ("Dear (interviewer\u2019s name),\n\nThank you for your time.\n\nBest,\nSam Lee", "(interviewer\u2019s name)"),
+        ("Dear (interviewer's name),\n\nThank you for your time.\n\nBest,\nSam Lee", "(interviewer's name)"),
+        ("Dear (Hiring Manager's Name),\n\nThank you for your time.\n\nBest,\nSam Lee", "(Hiring Manager's Name)"),
+        ("Hello (recruiter's first name),\n\nThank you for your time.\n\nBest,\nSam Lee", "(recruiter's first name)"),
+        ("Hi (recipient name),\n\nThank you for your time.\n\nBest,\nSam Lee", "(recipient name)"),
     ],
 )
 def test_placeholders_catch_the_slot_styles_templates_use(body, slot):
@@ -90,6 +96,7 @@ def test_placeholders_catch_the_slot_styles_templates_use(body, slot):
         "Hi Dana,\n\nFor the…account position I hope to hear soon. The more we talked, the more I liked the job…\n\nBest,\nSam Lee",
         "Hi Dana,\n\nI waited... and then I wrote. I met your name-sake at the event (a fun coincidence).\n\nBest,\nSam Lee",
         "Hi Dana,\n\nThank you for your time. Your name came up when I spoke to Jon.\n\nBest,\nSam Lee",
+        "Hi Dana,\n\nI met Jon (the recruiter) and learned the company's name (Northwind) has a story.\n\nBest,\nSam Lee",
     ],
 )
 def test_placeholders_leave_ordinary_ellipses_and_words_alone(body):

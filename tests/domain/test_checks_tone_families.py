@@ -57,6 +57,28 @@ DEADLINES = [  # implied deadlines
     "Hopefully I will hear from you this week.",
     "I expect to hear back by the end of this week.",
 ]
+BROKEN_PROMISE = [  # their promise recalled as already broken (issue 21 item 5, tune split: wetfeet-2)
+    "You told me I should have known two days ago.",
+    "you told me I should've known two days ago",
+    "You said I would have heard back by now.",
+    "The recruiter promised me I'd have had an answer last week.",
+    "Your team told me I would hear something by now.",
+    "You assured me that I would know a week ago.",
+]
+WHERE_ARE_YOU = [  # a bare question about their whereabouts or the answer (tune split: destinyconnect-3)
+    "Where are you?",
+    "Hello? Where are you?",
+    "Where is my answer?",
+    "Where's the offer letter?",
+    "So where is my feedback?",
+]
+SCARE_QUOTED = [  # their words in scare quotes, the stop inside the quotes (tune split: frannyoxford-1)
+    'Thank you for your "careful consideration."',
+    "Your courteous letter said my application had been given \u201ccareful consideration.\u201d",
+    'I enjoyed your "process."',
+    'Thanks for the "feedback," if that is what it was.',
+    'Clearly my application was a "priority."',
+]
 CALM = [  # sincere wanting, a neutral "no reply came", their own timeline quoted
     "Talking with the team showed me how much I want to contribute to this work.",
     "I didn't receive a response to my last message, so I wanted to check in.",
@@ -68,6 +90,13 @@ CALM = [  # sincere wanting, a neutral "no reply came", their own timeline quote
     "If you have not reached a decision yet, I understand.",
     "I know you have not made a final decision.",
     "I appreciated the courtesy and care your team showed every candidate.",
+    "You told me I would hear back after the second round, so I wanted to check in.",
+    "You mentioned I should have heard by the end of the month, so I wanted to ask about the timeline.",
+    "You said I would know more after the board meets next month.",
+    "Where are you in the hiring process?",
+    "Could you tell me where you are in your decision?",
+    "Where is the best place to send my references?",
+    'You said the team prizes "clear writing." I have attached a sample.',
 ]
 
 
@@ -94,6 +123,24 @@ def test_per_my_last_email_and_its_family_is_flagged(sentence):
 def test_implied_deadlines_are_flagged(sentence):
     status, message = verdict(sentence)
     assert status != "pass", sentence
+
+
+@pytest.mark.parametrize("sentence", BROKEN_PROMISE)
+def test_their_promise_recalled_as_already_broken_is_flagged(sentence):
+    status, message = verdict(sentence)
+    assert status != "pass" and "blames them" in message.lower(), (sentence, message)
+
+
+@pytest.mark.parametrize("sentence", WHERE_ARE_YOU)
+def test_a_bare_where_are_you_is_flagged(sentence):
+    status, message = verdict(sentence)
+    assert status != "pass" and "impatient" in message, (sentence, message)
+
+
+@pytest.mark.parametrize("sentence", SCARE_QUOTED)
+def test_scare_quotes_with_the_stop_inside_are_sarcastic(sentence):
+    status, message = verdict(sentence)
+    assert status != "pass" and "sarcastic" in message.lower(), (sentence, message)
 
 
 @pytest.mark.parametrize("sentence", CALM)

@@ -19,6 +19,19 @@ SCORED = ("tone", "restated-interest", "gratitude", "closing", "signature")
 KINDS = ("thank-you", "follow-up")
 SPLITS = ("tune", "held-out")
 LABELS = frozenset(SCORED)
+# What the source says is wrong with a draft it criticises (`criticism`), one
+# family each: pressing for an answer (pushy), a reproach dressed as courtesy
+# (passive-aggressive), making the reader feel guilty (guilt-tripping), a
+# date put on the employer (deadline), open hostility, insults, threats or
+# swearing (rude), written to a personal address or account
+# (personal-address), pleading (desperate), a note that could go to anyone
+# (generic), careless form: lowercase, text-speak, "LOL", blessings
+# (unprofessional), money or a present sent with it (gift), an apology for
+# writing late (late).
+CRITICISMS = (
+    "pushy", "passive-aggressive", "guilt-tripping", "deadline", "rude", "personal-address",
+    "desperate", "generic", "unprofessional", "gift", "late",
+)
 # What a draft cut short cannot show: its thanks, interest, ending and sign-off may be in the part cut.
 ENDING_CHECKS = frozenset({"restated-interest", "gratitude", "closing", "signature"})
 
@@ -78,6 +91,7 @@ class Entry:
     company: str = COMPANY
     role: str = ROLE
     fill: dict[str, str] = field(default_factory=dict)
+    criticism: str | None = None  # the source's criticism of the draft, one of CRITICISMS
 
     @property
     def has_slots(self) -> bool:
@@ -138,6 +152,9 @@ def load(path: Path = HERE / "drafts.toml") -> list[Entry]:
         unknown = fires - LABELS
         if unknown or raw["kind"] not in KINDS or raw["split"] not in SPLITS:
             raise ValueError(f"{raw['id']}: bad label {sorted(unknown)} / {raw['kind']} / {raw['split']}")
+        criticism = raw.get("criticism")
+        if criticism is not None and criticism not in CRITICISMS:
+            raise ValueError(f"{raw['id']}: unknown criticism {criticism!r} (one of {', '.join(CRITICISMS)})")
         entries.append(
             Entry(
                 id=raw["id"],
@@ -151,6 +168,7 @@ def load(path: Path = HERE / "drafts.toml") -> list[Entry]:
                 company=raw.get("company", COMPANY),
                 role=raw.get("role", ROLE),
                 fill=raw.get("fill", {}),
+                criticism=criticism,
             )
         )
     ids = [e.id for e in entries]

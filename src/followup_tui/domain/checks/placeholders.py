@@ -30,6 +30,9 @@ _GATED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("(",), re.compile(
         r"\((?i:insert|add|enter|type|fill\s+in|include|mention|name\s+of|your)\b[^()\n]{0,60}\)"
         r"|\((?i:company(?:\s+name)?|employer|organi[sz]ation|position|job(?:\s+title)?|role|title|name|date|department)\)"
+        # whose name goes there: "(interviewer's name)", "(hiring manager’s first name)"
+        r"|\((?i:(?:the\s+)?(?:interviewer|hiring\s+manager|recruiter|recipient|contact|manager|company|employer|person)"
+        r"(?:['\u2019]s|s['\u2019])?\s+(?:first\s+|last\s+|full\s+)?name)\)"
     )),
     (("Name", "Title", "Your ", "Mr./", "Ms./", "Mrs./"), re.compile(
         # a template's label left as written: "Your Name", "Company Name", "Mr./Ms."

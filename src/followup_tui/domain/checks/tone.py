@@ -56,6 +56,10 @@ PHRASES: dict[str, list[str]] = {
         r"|really\s+|so\s+)?(?:impatient|frustrated|annoyed|upset|fed\s+up)\b",
         r"\b(?:been\s+patient|waited)\s+long\s+enough\b",
         r"\bany(?:one|body)\s+(?:even\s+)?(?:there|reading|listening)\b",
+        # a bare question about their whereabouts or the answer: "Where are you?", "Where is my answer?"
+        # ("Where are you in the process?" asks politely and goes on past "you")
+        r"\bwhere\s+(?:are|r)\s+(?:you|u)\s*\?",
+        r"\bwhere(?:'s|\s+is)\s+(?:my|the|our)\s+(?:answer|reply|response|decision|update|feedback|offer(?:\s+letter)?)\s*\?",
     ],
     "demanding": [
         r"\basap\b|\ba\.s\.a\.p\b\.?",
@@ -164,7 +168,8 @@ SARCASTIC: list[str] = [
     r"(?<!\w)[\"'](?:so[\s-]called\s+)?(?:\w+\s+)?(?:time|busy|process|processes|courtesy|professional(?:ism)?|professional\s+courtesy"
     r"|valuable|precious|consideration|considered|feedback|review|reviewing|respect|soon|shortly|asap|priority|family|opportunity"
     r"|interest|interested|fit|culture|update|updates|policy|policies|spent|thorough|careful|carefully|promptly|quick|quickly"
-    r"|reach\s+out|get\s+back|circle\s+back|touch\s+base|keep\s+you\s+posted|in\s+touch|moving\s+forward|next\s+steps|decision)[\"'](?!\w)",
+    r"|reach\s+out|get\s+back|circle\s+back|touch\s+base|keep\s+you\s+posted|in\s+touch|moving\s+forward|next\s+steps|decision)"
+    r"[.,!?;:]?[\"'](?!\w)",  # the closing mark may follow a stop: their "careful consideration."
     r"\bfar\s+be\s+it\s+(?:from|for)\s+me\b|\bthanks?\s+(?:you\s+)?for\s+nothing\b|\bmust\s+be\s+nice\b|\bwhat\s+a\s+(?:surprise|shock)\b",
     r"\b(?:I'm|I\s+am)\s+sure\s+you(?:'re|\s+are)\s+(?:very\s+|so\s+|terribly\s+|extremely\s+)?busy\b",
     r"\b(?:I\s+guess|apparently)\s+(?:you|your|nobody|no\s+one)\b[^.!?\n]{0,40}\b(?:busy|care|bother|forgot|read)\w*",
@@ -196,6 +201,13 @@ BLAMING: list[str] = [
     rf"(?:,|;|\.|\band\b|\bbut\b)\s*(?:yet\s+|now\s+)?(?:it(?:'s|\s+is|\s+was)|today\s+is|here\s+(?:it\s+is|we\s+are)|that\s+was)"
     rf"\s+(?:now\s+|already\s+)?(?:{_WEEKDAY}|(?:\w+\s+)?(?:days?|weeks?|months?)\s+later|past|over|been|well\s+past)\b",
     rf"\b(?:since|after)\s+{_THEM}\s+(?:said|promised|told\s+me|assured\s+me)\b",
+    # their promise recalled as already broken: "you told me I should've known two days ago",
+    # "you said I would have heard by now" ("you mentioned I would hear by Friday" only quotes the timeline)
+    (rf"\b{_THEM}\s+(?:said|promised(?:\s+me)?|told\s+me|assured\s+me)\s+(?:that\s+)?I\s+(?:should|would|could)(?:'ve|\s+have)"
+     r"\s+(?:known|heard|had|gotten|got|received)\b"),
+    (rf"\b{_THEM}\s+(?:said|promised(?:\s+me)?|told\s+me|assured\s+me)\s+(?:that\s+)?I(?:'d|\s+would|\s+should|\s+will)"
+     r"\s+(?:hear|know|have|get|receive)\b[^.!?\n]{0,40}?\b(?:ago|by\s+now|yesterday|last\s+(?:week|month|monday|tuesday|wednesday"
+     r"|thursday|friday))\b"),
     rf"\b{_THEM}\s+(?:said|promised|told\s+me|assured\s+me|were\s+supposed\s+to)\b[^.!?\n]{{0,80}}?(?:,|;|\band\b|\bbut\b|\byet\b)\s*"
     r"(?:yet\s+)?(?:here\s+we\s+are|(?:still\s+)?nothing|(?:still\s+)?no\s+(?:word|answer|reply|response|call|news))\b",
     r"\byou\s+(?:never\s+(?:replied|responded|answered|got\s+back|called|wrote|bothered|followed\s+up|let\s+me\s+know|told|contacted)|still\s+haven't|still\s+have\s+not|haven't\s+even|have\s+not\s+even|didn't\s+even|did\s+not\s+even|failed\s+to"

@@ -2,8 +2,56 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from textual import events
+from textual.widgets import Input, TextArea
+from waiting import wait_until
+
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
+
+NAMED_KEYS = {"tab": "\t", "enter": "\r", "space": " ", "slash": "/", "backspace": "\x7f"}
+
+
+def key_name(character: str) -> str:
+    """The key a terminal driver names for a typed character ("a", "space",
+    "left_square_bracket"), as Textual's own parser names it."""
+    if character.isalnum():
+        return character
+    if character == " ":
+        return "space"
+    return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+
+
+def burst(app, *keys: str) -> None:
+    """Post keys as the terminal driver does when they arrive in one read (a
+    fast typist, `tmux send-keys`, a slow machine), without waiting for any
+    to be handled. A key named in NAMED_KEYS is that key; any other string
+    is its characters."""
+    for key in keys:
+        pairs = [(key, NAMED_KEYS[key])] if key in NAMED_KEYS else [
+            ("enter", "\r") if c == "\n" else ("tab", "\t") if c == "\t" else (key_name(c), c) for c in key]
+        for name, character in pairs:
+            app.post_message(events.Key(name, character))
+
+
+async def type_in(pilot, field: Input | TextArea, text: str) -> None:
+    """Focus a field, empty it and type `text` into it in one burst, then wait
+    until the field holds it. `pilot.press` waits for the app to be idle
+    after every key (~50 ms each), which made typing the bulk of the form
+    tests' time; tests of what each key does there still press key by key."""
+    field.focus()
+    if isinstance(field, Input):
+        field.value = ""
+    else:
+        field.text = ""
+    burst(pilot.app, text)
+
+    def holds() -> bool:
+        return (field.value if isinstance(field, Input) else field.text) == text
+
+    await wait_until(pilot, holds, what=f"{text!r} typed into #{field.id}")
 
 
 async def open_agenda(pilot, wait_until, wait_for_screen) -> AgendaScreen:

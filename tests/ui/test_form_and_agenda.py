@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fixed import FIXED_NOW
 from textual.widgets import Input
-from ui_steps import board_ready, open_agenda
+from ui_steps import board_ready, open_agenda, type_in
 from waiting import wait_until as wait_for
 
 from followup_tui.store import TinyDBRepository
@@ -32,10 +32,7 @@ async def until_form(pilot) -> None:
 
 
 async def type_into(pilot, selector: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(selector, Input)
-    widget.focus()
-    widget.value = ""
-    await pilot.press(*text)
+    await type_in(pilot, pilot.app.screen.query_one(selector, Input), text)
 
 
 async def test_new_application_is_saved_with_contact_and_interview(demo_db, make_app):

@@ -18,6 +18,7 @@ from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
 from fixed import FIXED_NOW  # Wednesday 2026-11-25 15:00 UTC
+from ui_steps import type_in
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -37,10 +38,7 @@ async def open_new_form(pilot, wait_until, wait_for_screen) -> ApplicationFormSc
 
 
 async def type_into(pilot, form, field_id: str, text: str) -> None:
-    widget = form.query_one(f"#{field_id}", Input)
-    widget.focus()
-    widget.value = ""
-    await pilot.press(*text)
+    await type_in(pilot, form.query_one(f"#{field_id}", Input), text)
     await pilot.wait_for_scheduled_animations()
 
 
@@ -74,9 +72,7 @@ async def test_every_new_field_typed_in_the_form_is_stored(tmp_path, make_app, w
         priority.focus()
         await pilot.press("enter", "down", "down", "down", "enter")  # none -> low -> medium -> high
         await wait_until(pilot, lambda: priority.value == "high", what="priority high")
-        notes = form.query_one("#notes", TextArea)
-        notes.focus()
-        await pilot.press(*"first line", "enter", *"second line")
+        await type_in(pilot, form.query_one("#notes", TextArea), "first line\nsecond line")
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, BoardScreen)
     record = stored(db)["Acme"]

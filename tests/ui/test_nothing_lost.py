@@ -19,7 +19,7 @@ from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
-from ui_steps import messages
+from ui_steps import messages, type_in
 
 
 def stored(db: Path) -> dict[str, Application]:
@@ -146,10 +146,7 @@ async def test_notes_keep_several_lines(demo_db, make_app, wait_until, wait_for_
         await pilot.press("e")
         form = await wait_for_screen(pilot, ApplicationFormScreen)
         await wait_until(pilot, form.ready_for_keys, what="the form's contacts and rounds")  # mounted after its first paint
-        notes = form.query_one("#notes", TextArea)
-        notes.focus()
-        notes.text = ""
-        await pilot.press(*"first line", "enter", *"second line")
+        await type_in(pilot, form.query_one("#notes", TextArea), "first line\nsecond line")
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, BoardScreen)
         assert stored(demo_db)["Orbital Robotics"].notes == "first line\nsecond line"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fixed import FIXED_NOW
+from ui_steps import type_in
 from textual.widgets import Input, Select, TextArea
 
 from followup_tui.domain.demo import demo_applications
@@ -43,10 +44,7 @@ def error_at(screen, wid: str) -> str:
 
 
 async def type_into(pilot, screen, wid: str, text: str) -> None:
-    widget = screen.query_one(f"#{wid}", Input)
-    widget.focus()
-    widget.value = ""
-    await pilot.press(*text)
+    await type_in(pilot, screen.query_one(f"#{wid}", Input), text)
 
 
 async def test_the_first_run_screen_asks_and_writes_the_config(tmp_path, config, wait_for_screen, wait_until):
@@ -54,12 +52,10 @@ async def test_the_first_run_screen_asks_and_writes_the_config(tmp_path, config,
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_for_screen(pilot, FirstRunScreen)
         await wait_until(pilot, lambda: screen.focused is screen.query_one("#user-name"))
-        await pilot.press(*"Sam [b]Rivera")
+        await type_into(pilot, screen, "user-name", "Sam [b]Rivera")
         await type_into(pilot, screen, "timezone", "Europe/Paris")
         await type_into(pilot, screen, "country", "FR")
-        signature = screen.query_one("#signature", TextArea)
-        signature.focus()
-        await pilot.press(*"Sam Rivera", "enter", *"+33 6 12 34 56 78")
+        await type_in(pilot, screen.query_one("#signature", TextArea), "Sam Rivera\n+33 6 12 34 56 78")
         assert not screen.query("#smtp-host")  # four questions only
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, BoardScreen)

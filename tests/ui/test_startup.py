@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from fixed import FIXED_NOW
+from ui_steps import burst
 from textual.widgets import Input
 
 from followup_tui.domain.model import STAGES, Application
@@ -365,21 +366,12 @@ def test_every_subcommand_is_found_by_its_name():
 # -- keys typed while a screen opens -------------------------------------------------------
 
 
-def type_now(app, text: str) -> None:
-    """Keys that arrive at once, as from a fast typist or a paste: queued
-    before the screen that should take them has finished opening."""
-    from textual import events
-
-    for character in text:
-        app.post_message(events.Key("space" if character == " " else character, character).set_sender(app))
-
-
 async def test_keys_typed_while_the_form_opens_reach_its_first_field(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_form(None)
-        type_now(app, "Acme Robotics")  # before the form is even composed
+        burst(app, "Acme Robotics")  # before the form is even composed
         form = await wait_for_screen(pilot, ApplicationFormScreen)
         await wait_until(
             pilot, lambda: [i.value for i in form.query("#company").results(Input)] == ["Acme Robotics"],
@@ -396,7 +388,7 @@ async def test_keys_typed_while_the_composer_opens_reach_the_body(demo_db, make_
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_composer(app.session.find("Orbital Robotics").id)
-        type_now(app, "Hello there")
+        burst(app, "Hello there")
         composer = await wait_for_screen(pilot, ComposerScreen)
         await wait_until(
             pilot, lambda: [t.text for t in composer.query("#body").results(TextArea)][:1] != []
@@ -418,7 +410,7 @@ async def test_saving_at_once_from_a_form_still_opening_keeps_every_contact_and_
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.focused_column)
         app.open_form(before.id)
-        type_now(app, " Ltd")
+        burst(app, " Ltd")
         app.post_message(events.Key("ctrl+s", None).set_sender(app))
         await wait_until(pilot, lambda: TinyDBRepository.open(demo_db).get(before.id).rev > before.rev, what="the save")
     after = TinyDBRepository.open(demo_db).get(before.id)

@@ -6,24 +6,14 @@ board (or are lost) and the keys after a tab land in the field it leaves."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input, TextArea
+
+from ui_steps import burst
 
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.composer import ComposerScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
-
-NAMED = {"tab": "\t", "enter": "\r", "slash": "/"}
-
-
-def burst(app, *keys: str) -> None:
-    """Post keys as the terminal driver does, all at once, without waiting
-    for any of them to be handled."""
-    for key in keys:
-        for name, character in ([(key, NAMED[key])] if key in NAMED else [(c, c) for c in key]):
-            app.post_message(events.Key(name, character))
-
 
 async def on_board(pilot, wait_until) -> BoardScreen:
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen) and pilot.app.screen.focused_column)

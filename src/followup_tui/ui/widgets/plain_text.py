@@ -28,8 +28,23 @@ class PlainInput(Input):
     arrives (the constructor, `value =`, typing, paste) goes through
     `validate_value`, Textual's reactive validation hook."""
 
+    # Textual's Input asks the whole screen for a new layout at every key:
+    # its virtual width (the text's) is a layout reactive. An input of fixed
+    # size has no scroll bar to lay out and scrolls by that width itself, so
+    # a repaint is enough: in the form at 120x35 a key cost 30 ms of layout.
+    _value_changing = False
+
     def validate_value(self, value: str) -> str:
+        self._value_changing = value != self.value and not self.styles.auto_dimensions
         return clean_line(value)
+
+    def watch_value(self) -> None:
+        self._value_changing = False
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        if layout and self._value_changing:
+            layout = False  # the new text's width: see above
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def replace(self, text: str, start: int, end: int) -> None:
         super().replace(clean_line(text), start, end)

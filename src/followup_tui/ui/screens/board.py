@@ -20,7 +20,8 @@ from ..keys.held_keys import HeldKeys
 from ..text.safe_text import printable
 from ..data.messages import DataChanged, Notice
 from ..widgets.app_header import AppHeader
-from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
+from ..widgets.board_column import Column, column_title
+from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView
 from ..widgets.footer_line import FooterLine
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
 

@@ -15,7 +15,7 @@ import pytest
 from cli.cli_runner import Followup
 
 from followup_tui.domain.scale import MAX_APPLICATIONS
-from followup_tui.transfer.importers import MAX_FIELD_CHARS
+from followup_tui.transfer.import_text import MAX_FIELD_CHARS
 
 
 def followup_in(tmp_path) -> Followup:

@@ -11,7 +11,7 @@ from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ChoiceDialog, ConfirmDialog, TextDialog
-from followup_tui.ui.widgets.board_view import Column
+from followup_tui.ui.widgets.board_column import Column
 from ui_steps import board_ready, drawn_card, messages
 
 

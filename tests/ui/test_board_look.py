@@ -10,7 +10,8 @@ from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.glyphs import UNICODE
-from followup_tui.ui.widgets.board_view import column_title, wrap
+from followup_tui.ui.widgets.board_column import column_title
+from followup_tui.ui.widgets.card_lines import wrap
 
 from ui_steps import board_ready, card_in_view, drawn_card, title_strip
 

@@ -7,7 +7,7 @@ import pytest
 from rich.cells import cell_len
 from rich.style import Style
 
-from followup_tui.ui.widgets.board_view import fitted
+from followup_tui.ui.widgets.card_lines import fitted
 
 PLAIN = Style()
 

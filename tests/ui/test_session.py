@@ -22,7 +22,7 @@ from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
 from followup_tui.ui.data.session import DataChanged
-from followup_tui.ui.widgets.board_view import Column
+from followup_tui.ui.widgets.board_column import Column
 from ui_steps import messages
 
 

@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from fixed import FIXED_NOW
 
-from followup_tui.domain.model import Application, Contact, Event, Interview, share_repeated_text
+from followup_tui.domain.model import Application, Contact, Event, Interview
+from followup_tui.domain.repeated_text import share_repeated_text
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.data.session import Session

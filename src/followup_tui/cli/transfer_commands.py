@@ -14,7 +14,8 @@ from ..domain.scale import MAX_APPLICATIONS, beyond_scale, too_many_rows
 from ..transfer import export_csv, export_json
 from ..transfer.calendar_export import export_ics
 from ..transfer.import_file import read_import_stream
-from ..transfer.importers import SOURCES, ParsedImport, TooManyRows
+from ..transfer.import_sources import SOURCES
+from ..transfer.importers import ParsedImport, TooManyRows
 from .choices import Choice
 from .context import CliContext, fail, pass_ctx, run_guarded, terminal_safe
 

@@ -17,7 +17,8 @@ from datetime import tzinfo
 from typing import BinaryIO
 
 from ..domain.errors import ValidationError
-from .importers import ParsedImport, csv_rows, decode, read_import
+from .import_text import decode
+from .importers import ParsedImport, csv_rows, read_import
 
 SAMPLE_BYTES = 1 << 20  # the start of the file its encoding is found from
 SAMPLE_MIN_BYTES = 1 << 16

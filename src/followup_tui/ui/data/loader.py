@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from ...domain.errors import FollowupError
-from ...domain.model import share_repeated_text
+from ...domain.repeated_text import share_repeated_text
 from ...domain.repository import ApplicationRepository
 from .loaded import Entry, LoadedData, entries_for
 

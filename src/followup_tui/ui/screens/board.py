@@ -1,4 +1,6 @@
-"""The board: one column per interview stage, keyboard triage."""
+"""The board: one column per interview stage, keyboard triage. Here: its
+layout, data, status line, navigation and filter; the keys that act on a
+card are in board_card_actions.py."""
 
 from __future__ import annotations
 
@@ -8,21 +10,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.worker import get_current_worker
 from textual.widgets import Input, Static
 
 from .base import DataScreen
-from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
+from ...domain.model import STAGE_TITLES, STAGES
 from ..board.board_model import FILTER_FIELDS, BoardModel, matches
 from ..board.cards import Card, card_for, group_by_stage
 from ..keys.held_keys import HeldKeys
 from ..text.safe_text import printable
 from ..data.messages import DataChanged, Notice
 from ..widgets.app_header import AppHeader
-from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView, Column, column_title
+from ..widgets.board_column import Column, column_title
+from ..widgets.board_view import MIN_COLUMN_WIDTH, BoardView
 from ..widgets.footer_line import FooterLine
-from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
+from ..widgets.status_line import StatusLine
+from .board_card_actions import CardActions
 
 __all__ = ["BoardScreen", "Column", "MIN_COLUMN_WIDTH", "column_title"]
 
@@ -49,27 +52,7 @@ def cards_by_id(session, entries) -> dict[int, Card]:
     return {e.application.id or 0: card_for(e.application, e.actions, now, settings, settings.tz) for e in entries}
 
 
-class StatusLine(Widget):
-    """One line under the board: the last change and how to undo it, the
-    columns off screen. Changing it repaints one line, never the layout
-    (a toast would mount a widget and lay the screen out again)."""
-
-    DEFAULT_CSS = "StatusLine { height: 1; width: 1fr; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text()
-
-    def show(self, text: Text) -> None:
-        if text != self._text:
-            self._text = text
-            self.refresh()
-
-    def render(self) -> Text:
-        return self._text
-
-
-class BoardScreen(DataScreen):
+class BoardScreen(CardActions, DataScreen):
     BINDINGS = [
         Binding("left,h", "column(-1)", "Previous column", show=False),
         Binding("right,l", "column(1)", "Next column", show=False),
@@ -401,108 +384,6 @@ class BoardScreen(DataScreen):
         if self.focused_column:
             self.view.page(direction)
             self._update_has_card()
-
-    # -- card actions ---------------------------------------------------------------
-
-    def _move_card(self, delta: int) -> None:
-        card = self.current_card
-        if card is None:
-            return
-        if card.stage == "closed" and delta < 0:
-            # Reopening puts the card back where it was before it was closed.
-            application = self.app.session.get(card.app_id)
-            back = application.stage_before_closing() if application else "applied"
-            now = self.app.clock()
-            label = f"reopened: back to {STAGE_TITLES[back]}"
-            self.app.session.change(card.app_id, lambda a: a.reopen(now), label, seen_rev=card.rev)
-            return
-        index = STAGES.index(card.stage) + delta
-        if not 0 <= index < len(STAGES):
-            # Not dimmed in the footer (the keys stay the same from column to
-            # column, so the footer is not rebuilt at every move): said here.
-            first = f"{STAGE_TITLES[STAGES[0]]} is the first stage"
-            self.show_hint(first if delta < 0 else f"{STAGE_TITLES[STAGES[-1]]} is the last stage: H reopens a card")
-            return
-        stage = STAGES[index]
-        if stage == "closed":
-            self.action_close_card()  # closing always asks how it ended
-            return
-        now = self.app.clock()
-        # Rev-checked against the card as shown: if another session moved it
-        # meanwhile, the writer refuses and shows where it is now.
-        label = f"moved to {STAGE_TITLES[stage]}"
-        self.app.session.change(card.app_id, lambda a: a.move_to(stage, now), label, seen_rev=card.rev)
-
-    def action_move_prev(self) -> None:
-        self._move_card(-1)
-
-    def action_move_next(self) -> None:
-        self._move_card(1)
-
-    def action_open(self) -> None:
-        if self.current_card:
-            self.app.open_detail(self.current_card.app_id)
-
-    def action_edit(self) -> None:
-        if self.current_card:
-            self.app.open_form(self.current_card.app_id)
-
-    def action_new(self) -> None:
-        self.app.open_form(None)
-
-    def action_open_job_url(self) -> None:
-        from ..actions.job_url import open_job_url
-
-        card = self.current_card
-        application = self.app.session.get(card.app_id) if card else None
-        if application is not None:
-            open_job_url(self.app, application.job_url, application.company)
-
-    def action_compose(self) -> None:
-        if self.current_card:
-            self.app.open_composer(self.current_card.app_id)
-
-    def action_agenda(self) -> None:
-        self.app.open_agenda()
-
-    def action_stats(self) -> None:
-        self.app.open_stats()
-
-    def action_mailbox(self) -> None:
-        self.app.open_mailbox()
-
-    def action_help(self) -> None:
-        self.app.open_help()
-
-    def action_respond(self) -> None:
-        if self.current_card:
-            self.app.record_response(self.current_card.app_id)
-
-    def action_close_card(self) -> None:
-        card = self.current_card
-        if card is None:
-            return
-
-        def closed(outcome: str | None) -> None:
-            if outcome:
-                now = self.app.clock()
-                label = f"closed ({outcome.replace('-', ' ')})"
-                self.app.session.change(card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev)
-
-        choices = [(o, o.replace("-", " ")) for o in OUTCOMES]
-        self.app.push_screen(ChoiceDialog(f"Close {card.company}: how did it end?", choices), closed)
-
-    def action_delete(self) -> None:
-        card = self.current_card
-        if card is None:
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.session.delete(card.app_id, seen_rev=card.rev)
-
-        question = f"Delete {card.company} ({card.role}) and all its history? (u brings it back until you quit.)"
-        self.app.push_screen(ConfirmDialog(question, yes_label="Delete"), answered)
 
     # -- filter -----------------------------------------------------------------------
 

@@ -1,36 +1,31 @@
 """The composer: write the card's next message, check it live, then save,
-copy, export, edit in $EDITOR, send by SMTP or mark it as sent."""
+copy, export, edit in $EDITOR, send by SMTP or mark it as sent. Here: the
+layout, the message's content and its checks; saving, copying, exporting
+and the editor are in composer_draft_actions.py, sending and marking as
+sent in composer_send.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
-from pathlib import Path
 
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
-from textual.worker import Worker, WorkerState
 
 from ...domain.checks import CheckResult, run_checks
 from ...domain.checks.text import read_body
 from ...domain.due_words import due_in_words
-from ...domain.errors import FollowupError
 from ...domain.model import Application, Draft
 from ...domain.timeparse import local_text
 from ...domain.message_plan import KIND_TITLES, MessagePlan, draft_context, fill, plan_message
 from ...domain.templates import NO_NAME_HINT, signing_name
-from ...messaging.editor import EditorError
-from ...messaging.outbox import ExportError
 from ..text.safe_text import printable, printable_multiline
 from ..data.session import DataChanged
 from ..keys.held_keys import OpeningScreen
@@ -40,8 +35,9 @@ from ..widgets.checked_text_area import CheckedTextArea
 from ..widgets.footer_line import FooterLine
 from ..widgets.plain_text import PlainInput
 from ..widgets.app_header import AppHeader
+from .composer_draft_actions import DraftActions
+from .composer_send import SendActions
 from .dialogs import ChoiceDialog, ConfirmDialog, TextDialog
-from .message_text import MessageTextDialog
 
 CHECK_DELAY = 0.15  # seconds of quiet typing before the checks run again
 COMPACT_WIDTH = 100  # below this the checks go under the body
@@ -57,7 +53,7 @@ class Fields:
     body: str
 
 
-class ComposerScreen(OpeningScreen, DataScreen):
+class ComposerScreen(DraftActions, SendActions, OpeningScreen, DataScreen):
     CSS_PATH = "composer.tcss"
 
     BINDINGS = [
@@ -275,193 +271,6 @@ class ComposerScreen(OpeningScreen, DataScreen):
             f"{verb} anyway?"
         )
         self.app.push_screen(ConfirmDialog(question, yes_label=verb), lambda yes: then() if yes else None)
-
-    # -- actions: save, copy, export, editor ---------------------------------------
-
-    def action_save_draft(self) -> None:
-        f, kind, now = self.fields, self.kind, self.app.clock()
-
-        def store(a: Application) -> None:
-            a.drafts[kind] = Draft(kind=kind, to=f.to, subject=f.subject, body=f.body, updated=now)
-
-        self.app.session.change(self.app_id, store, "draft saved")
-        saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
-        if saved is not None:
-            self.application = saved
-            self.clean = f
-            self.show_verdict(f)
-
-    def keep_as_draft(self) -> None:
-        """The terminal went away with this message unsaved: saved as the draft."""
-        self.action_save_draft()
-
-    def action_copy(self) -> None:
-        f = self.fields
-        self.app.copy_to_clipboard(f.body)
-        self.tell("The body is on the clipboard (OSC 52).", timeout=4)
-        note = (
-            "The body was sent to your clipboard. If your terminal does not pass OSC 52 copies, "
-            "select the text below (often shift + mouse drag)."
-        )
-        self.app.push_screen(MessageTextDialog(f.to, f.subject, f.body, note))
-
-    def default_export_path(self) -> Path:
-        return self.app.outbox.default_export_path(self.application.company, self.kind, self.app.clock())
-
-    def action_export(self) -> None:
-        if self.app.is_web:  # a browser tab: the file goes to the browser, not the server's disk
-            from ..actions.downloads import deliver_eml
-
-            deliver_eml(self.app, self.build_email(self.fields, draft=True), self.default_export_path().name, self.app.exports_folder)
-            return
-        default = self.default_export_path()
-        self.app.push_screen(
-            TextDialog("Export as .eml (RFC 5322) to:", value=str(default)),
-            lambda answer: self.export_to(answer, default) if answer else None,
-        )
-
-    def export_to(self, answer: str, default: Path) -> None:
-        try:
-            path = self.app.outbox.export_target(answer, default)
-        except (ExportError, OSError) as exc:
-            self.tell(str(exc), title="Not exported", severity="error")
-            return
-        if path.exists():
-            self.app.push_screen(
-                ConfirmDialog(f"{path} exists. Replace it?", yes_label="Replace"),
-                lambda yes: self.write_export(path, replace=True) if yes else None,
-            )
-            return
-        self.write_export(path)
-
-    def write_export(self, path: Path, replace: bool = False) -> None:
-        try:
-            written = self.app.outbox.export(self.build_email(self.fields, draft=True), path, replace=replace)
-        except ExportError as exc:
-            self.tell(str(exc), title="Not exported", severity="error", timeout=8)
-            return
-        self.tell(f"Exported to {written}", title="Exported", timeout=6)
-
-    def build_email(self, f: Fields, draft: bool):
-        return self.app.outbox.build(f.to, f.subject, f.body, self.app.clock(), draft=draft)
-
-    def action_edit_in_editor(self) -> None:
-        area = self.query_one("#body", CheckedTextArea)
-        before = area.text
-        try:
-            command = self.app.outbox.editor()
-            with self._terminal_handed_over():
-                edited = self.app.outbox.edit(before, command)
-        except SuspendNotSupported:
-            self.tell("This terminal cannot hand over to an editor.", severity="warning")
-            return
-        except EditorError as exc:
-            self.tell(str(exc), title="Editor", severity="error", timeout=8)
-            return
-        if edited != before:
-            area.replace(edited, area.document.start, area.document.end)  # one undo step
-            self.run_checks_now()
-            self.tell("Body updated from the editor.", timeout=3)
-
-    @contextmanager
-    def _terminal_handed_over(self) -> Iterator[None]:
-        """Suspend the app around the editor; in headless runs (tests) there
-        is no terminal to hand over, so the editor just runs."""
-        try:
-            with self.app.suspend():
-                yield
-        except SuspendNotSupported:
-            if not self.app.is_headless:
-                raise
-            yield
-
-    # -- actions: send and mark as sent ------------------------------------------------
-
-    def action_mark_sent(self) -> None:
-        self.confirm_if_failing("Mark as sent", self.mark_sent)
-
-    def mark_sent(self, f: Fields | None = None, how: str = "marked as sent", message_id: str = "") -> bool:
-        f = f or self.fields
-        kind, now = self.kind, self.app.clock()
-
-        def record(a: Application) -> None:
-            a.record_sent(kind, now, recipient=f.to, subject=f.subject, body=f.body, message_id=message_id)
-
-        self.app.session.change(self.app_id, record, f"{self.plan.title.lower()} {how}")
-        saved = self.app.session.get(self.app_id)  # as shown: the writer saves it (WriteDone says how it ended)
-        if saved is None:
-            return False
-        self.application = saved
-        self.clean = f
-        self.dismiss(None)
-        return True
-
-    def action_send(self) -> None:
-        outbox = self.app.outbox
-        smtp = outbox.smtp
-        if not outbox.can_send:
-            self.tell(
-                "Sending by email is not set up: the settings (S on the board) have the SMTP fields. "
-                "Save this draft first (ctrl+s) to find it here when you come back.",
-                title="Sending is not set up",
-                severity="warning",
-                timeout=20,
-            )
-            return
-        self.run_checks_now()
-        f = self.fields
-        question = f"Send this {self.plan.title.lower()} to {f.to} through {smtp.host}:{smtp.port} now?"
-        if self.failing:
-            count = len(self.failing)
-            question = f"{count} check{'s' if count > 1 else ''} failed: {', '.join(self.failing)}. " + question
-        self.app.push_screen(ConfirmDialog(question, yes_label="Send"), lambda yes: self.start_send(f) if yes else None)
-
-    def start_send(self, f: Fields) -> None:
-        smtp = self.app.outbox.smtp
-        try:
-            message = self.build_email(f, draft=False)
-        except (ValueError, TypeError) as exc:  # a header the email package refuses
-            self.tell(f"Cannot build the message: {exc}", title="Not sent", severity="error")
-            return
-        self._sending = f
-        self._sent_id = str(message["Message-ID"] or "")  # recorded: a reply to it is sure (mailbox)
-        self.sending = True
-        self._progress = f"{self.app.glyphs.busy} sending to {f.to} through {smtp.host}:{smtp.port}"
-        self.show_verdict(f)
-        self.run_worker(
-            partial(self.app.outbox.send, message),
-            name="send",
-            group="send",
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,  # on_worker_state_changed reports it
-        )
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place where the send worker's outcome becomes visible."""
-        if event.worker.name != "send":
-            return
-        event.prevent_default()  # reported here, not again by DataScreen
-        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        f, self._sending = self._sending, None
-        self.sending = False
-        self._progress = ""
-        if event.state == WorkerState.ERROR or f is None:
-            error = event.worker.error
-            text = str(error) if isinstance(error, FollowupError) else f"{type(error).__name__}: {error}"
-            self.tell(text, title="Not sent", severity="error", timeout=12)
-            self.show_verdict(busy=f"not sent: {text}")
-            return
-        if self.app.outbox.copy_problem:
-            self.tell(self.app.outbox.copy_problem, title="Sent, not copied to Sent", severity="warning", timeout=10)
-        if not self.mark_sent(f, how=f"sent to {f.to}", message_id=getattr(self, "_sent_id", "")):
-            self.tell(
-                "The message was sent but not recorded: press ctrl+n to mark it as sent.",
-                severity="error",
-                timeout=15,
-            )
-            self.show_verdict(f, busy="sent, not recorded")
 
     def action_select_body(self) -> None:
         """ctrl+a outside the body (the body's own ctrl+a selects all too)."""

@@ -7,14 +7,16 @@ put together from the cards' lines, which are cached per card, kind of edge
 and width: a cursor key rebuilds two cards, a move two columns.
 
 The state of each column (its cards, cursor, scroll position, title) is a
-plain `Column` object, which the screen and the tests read.
+plain `Column` object (board_column.py), which the screen and the tests
+read; the cards' lines are drawn and cached by `CardLines` (card_lines.py).
+Here: the layout, scrolling, the mouse, and putting the lines together.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,154 +25,17 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ...domain.model import STAGE_TITLES, STAGES
-from ..board.board_model import BoardModel, ColumnModel
-from ..board.cards import Card, compact_due
-from ..text.safe_text import printable
+from ...domain.model import STAGES
+from ..board.board_model import BoardModel
+from ..board.cards import Card
+from .board_column import CONTENT_LINES, Column, column_title
+from .card_lines import CardLines, fitted
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
 GAP = 1  # cells right of each card, between the columns (a column's scroll bar when it has more cards)
-# company, role, the next action (two lines: wrapped, never cut at one), due;
-# plus up to two lines of fields (location; priority and tags) when the board
-# is tall enough to show three such cards; plus the two edges. A column's
-# cards all have the height its fullest card needs.
-CONTENT_LINES = 5
 MAX_FIELD_LINES = 2
 CARDS_FOR_FIELDS = 3  # field lines only where this many cards still fit
 WHEEL_ROWS = 3  # rows a turn of the mouse wheel scrolls a column
-# Where a column is too narrow for its title and count, a shorter name (the
-# count is never the part that is cut).
-SHORT_TITLES = {"following-up": "Follow-up"}
-
-# Edges as well as colours, so that 16 colours, NO_COLOR and the light theme
-# still tell the focused card (heavy edges) from the other columns' current
-# cards (square corners, quiet) and from the rest (rounded); a Linux console
-# has its own three (ui/glyphs.py).
-CACHED_CARDS = 500  # cards whose drawn lines are kept: a few screenfuls (a screen shows about 50)
-
-
-def column_title(stage: str, count: int, width: int) -> str:
-    """'Following up (12)', or shorter where it does not fit: the count always shows."""
-    count_text = f" ({count:,})"
-    for name in (STAGE_TITLES[stage], SHORT_TITLES.get(stage, "")):
-        if name and len(name) + len(count_text) <= width:
-            return name + count_text
-    room = max(width - len(count_text) - 1, 1)
-    return STAGE_TITLES[stage][:room] + "…" + count_text
-
-
-def wrap(text: str, width: int, lines: int) -> list[str]:
-    """`text` word-wrapped into at most `lines` lines of `width` cells (the
-    last one cut with an ellipsis only when even that is not enough)."""
-    if width <= 0:
-        return [""]
-    out: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if cell_len(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            out.append(line)
-        line = word
-        while cell_len(line) > width and len(out) < lines - 1:  # a word longer than the line
-            head, *_ = chop_cells(line, width)
-            out.append(head)
-            line = line[len(head) :]
-    out.append(line)
-    if len(out) > lines:
-        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
-    if cell_len(out[-1]) > width:
-        out[-1] = set_cell_size(out[-1], width - 1) + "…"
-    return out
-
-
-def fitted(pieces: list[tuple[str, Style]], width: int, base: Style) -> list[Segment]:
-    """Pieces of text with their styles as exactly `width` cells: cut with an
-    ellipsis when longer (its last cell, whichever piece it falls in),
-    padded in `base` when shorter."""
-    if width <= 0:
-        return []
-    pieces = [(text, style) for text, style in pieces if text]
-    total = sum(cell_len(text) for text, _ in pieces)
-    room = width if total <= width else width - 1  # the ellipsis takes the last cell
-    segments: list[Segment] = []
-    used = 0
-    for text, style in pieces:
-        cells = cell_len(text)
-        if used + cells > room:
-            if room - used > 0:
-                segments.append(Segment(set_cell_size(text, room - used), style))
-            segments.append(Segment("…", style))
-            used = width
-            break
-        segments.append(Segment(text, style))
-        used += cells
-    if used < width:
-        segments.append(Segment(" " * (width - used), base))
-    return segments
-
-
-class Column:
-    """One stage's column as the board draws it (read by the screen and tests):
-    its cards, count and cursor are the board model's (board/board_model.py);
-    the rest is how it is drawn."""
-
-    def __init__(self, stage: str, model: ColumnModel | None = None) -> None:
-        self.stage = stage
-        self.model = model or ColumnModel(stage)
-        self.scroll = 0  # the first row of cards shown
-        self.title = STAGE_TITLES[stage]  # as drawn: fitted to the column's width
-        self.field_lines = 0  # field lines each card of this column has
-        self.content_lines = CONTENT_LINES  # company, role, action and due lines each card has
-
-    @property
-    def cards(self) -> list[Card]:
-        return self.model.cards
-
-    @cards.setter
-    def cards(self, cards: list[Card]) -> None:
-        self.model.cards = cards
-
-    @property
-    def count(self) -> int:
-        return self.model.count
-
-    @count.setter
-    def count(self, count: int) -> None:
-        self.model.count = count
-
-    @property
-    def cursor(self) -> int:
-        return self.model.cursor
-
-    @cursor.setter
-    def cursor(self, cursor: int) -> None:
-        self.model.cursor = cursor
-
-    @property
-    def card_height(self) -> int:
-        return self.content_lines + self.field_lines + 2
-
-    @property
-    def rows(self) -> int:
-        """Rows all its cards take."""
-        return len(self.cards) * self.card_height
-
-    @property
-    def current(self) -> Card | None:
-        return self.model.current
-
-    def index_of(self, app_id: int | None) -> int | None:
-        return self.model.index_of(app_id)
-
-    def row_of(self, index: int, part: str = "top") -> int:
-        """The row (among the column's cards) of a card's part ("top", "company", "role", "action")."""
-        return index * self.card_height + {"top": 0, "company": 1, "role": 2, "action": 3}.get(part, 0)
-
-    def __repr__(self) -> str:
-        return f"Column({self.stage!r}, {len(self.cards)} cards, cursor={self.cursor}, scroll={self.scroll})"
 
 
 class BoardView(Widget, can_focus=True):
@@ -232,7 +97,7 @@ class BoardView(Widget, can_focus=True):
         self.shown = 1  # how many columns fit
         self.column_width = MIN_COLUMN_WIDTH
         self.room_for_fields = 0  # field lines the height allows
-        self._card_lines: dict[tuple, tuple[Card, list[list[Segment]]]] = {}
+        self._card_lines = CardLines(self._style)
         self._styles: dict[str, Style] = {}
 
     # -- geometry ------------------------------------------------------------------
@@ -481,68 +346,14 @@ class BoardView(Widget, can_focus=True):
 
     def _lines_of(self, column: Column, index: int) -> list[list[Segment]]:
         """A card's lines as drawn, edges included (cached)."""
-        card = column.cards[index]
-        kind = self.kind_of(column, index)
-        box = self.box_width
-        key = (id(card), kind, box, column.content_lines, column.field_lines, id(self.app.glyphs))
-        cached = self._card_lines.get(key)
-        if cached is not None and cached[0] is card:
-            return cached[1]
-        if len(self._card_lines) >= CACHED_CARDS:
-            self._card_lines.clear()
-        lines = self._draw_card(card, kind, box, column.content_lines, column.field_lines)
-        self._card_lines[key] = (card, lines)
-        return lines
-
-    def _draw_card(self, card: Card, kind: str, box: int, content_lines: int, field_lines: int) -> list[list[Segment]]:
-        plain = self._style("plain")
-        style_name, edge_name = {
-            "card": ("card", "edge"),
-            "current": ("cursor-blurred", "edge-cursor"),
-            "focus": ("cursor", "edge-focus"),
-        }[kind]
-        base = plain + self._style(style_name)
-        edge = base + self._style(edge_name)
-        glyphs = self.app.glyphs
-        top_left, across, top_right, side, bottom_left, bottom_right = glyphs.edges[kind]
-        inner = box - 2
-        ink = self._style
-        company = [(glyphs.do_not_contact, ink("ink-dnc"))] if card.do_not_contact else []
-        company.append((printable(card.company), ink("ink-company")))
-        texts: list[list[tuple[str, Style]]] = [company, [(printable(card.role) or "-", ink("ink-role"))]]
-        urgency = ink(f"ink-{card.urgency or 'quiet'}")
-        texts.extend([(part, urgency)] for part in wrap(card.action_text, inner, 2))
-        due = card.due_text if cell_len(card.due_text) <= inner else compact_due(card.due_text)
-        if due:
-            texts.append([(due, urgency)])
-        texts.extend([] for _ in range(content_lines - len(texts)))
-        texts.extend(self._fields(card, field_lines)[:field_lines])
-        texts.extend([] for _ in range(content_lines + field_lines - len(texts)))
-        left, right = Segment(side, edge), Segment(side, edge)
-        lines = [[Segment(top_left + across * inner + top_right, edge)]]
-        for pieces in texts[: content_lines + field_lines]:
-            lines.append([left, *fitted([(text, base + style) for text, style in pieces], inner, base), right])
-        lines.append([Segment(bottom_left + across * inner + bottom_right, edge)])
-        return lines
-
-    def _fields(self, card: Card, field_lines: int) -> list[list[tuple[str, Style]]]:
-        """The card's own fields: its location, then its priority and tags
-        (on one line when only one fits)."""
-        quiet = self._style("ink-fields")
-        marks: list[tuple[str, Style]] = []
-        priority_marks = self.app.glyphs.priority
-        if card.priority in priority_marks:
-            high = self._style("ink-priority-high") if card.priority == "high" else quiet
-            marks.append((priority_marks[card.priority], high))
-        for tag in card.tags:
-            if marks:
-                marks.append((" ", Style()))
-            marks.append((f"#{printable(tag)}", quiet))
-        location = [(printable(card.location), quiet)] if card.location else []
-        if field_lines < 2:
-            parts = [part for part in (location, marks) if part]
-            return [parts[0] + [(" · ", Style())] + parts[1] if len(parts) == 2 else (parts[0] if parts else [])]
-        return [line for line in (location, marks) if line]
+        return self._card_lines.of(
+            column.cards[index],
+            self.kind_of(column, index),
+            self.box_width,
+            column.content_lines,
+            column.field_lines,
+            self.app.glyphs,
+        )
 
     def _scrollbar(self, column: Column) -> range:
         """The rows of a column's scroll bar thumb (none when all its cards fit)."""

@@ -6,6 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+import pilot_keys
 import pytest
 from fixed import FIXED_NOW
 
@@ -26,6 +27,13 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # file-size limit once left truncated .pyc files that broke the installed app.
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     return home
+
+
+@pytest.fixture(autouse=True)
+def keys_without_idle_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pilot.press waits until each key is handled, not until the CPU is
+    idle (tests/pilot_keys.py)."""
+    pilot_keys.install(monkeypatch)
 
 
 @pytest.fixture

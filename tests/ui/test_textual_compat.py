@@ -117,6 +117,7 @@ async def test_a_closed_form_or_composer_is_let_go(demo_db, make_app, wait_until
     text and render caches) behind, held by the App's watchers of its title
     and theme; now nothing of them stays once they are gone."""
     import gc
+    import weakref
 
     from textual.widgets import Header
 
@@ -126,15 +127,18 @@ async def test_a_closed_form_or_composer_is_let_go(demo_db, make_app, wait_until
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
+        closed: list[weakref.ref] = []  # this app's forms' own widgets (others in the process are not ours)
         for _ in range(3):
             await pilot.press("n")
-            await wait_for_screen(pilot, ApplicationFormScreen)
+            form = await wait_for_screen(pilot, ApplicationFormScreen)
+            await wait_until(pilot, lambda: form.query(Header) and form.query(TextArea), what="the form's widgets")
+            closed += [weakref.ref(w) for w in form.query("Header, TextArea")]
+            del form
             await pilot.press("escape")
             await wait_for_screen(pilot, BoardScreen)
 
         def left_behind() -> list[str]:
             gc.collect()
-            return [type(o).__name__ for o in gc.get_objects()
-                    if isinstance(o, (Header, TextArea)) and not o.is_attached]
+            return [type(w).__name__ for w in (ref() for ref in closed) if w is not None]
 
         await wait_until(pilot, lambda: left_behind() == [], what="the closed forms' widgets let go")

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ..keys.held_keys import OpeningScreen
@@ -35,81 +34,12 @@ from ...domain.validation import check_email
 from ..data.messages import WriteDone
 from ..data.writer import Change
 from ..text.safe_text import printable
-from ..widgets.plain_text import PlainInput, PlainTextArea
+from ..widgets.plain_text import PlainTextArea
 from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
 from ..widgets.clear_checkbox import ClearCheckbox
 from .dialogs import close_unless_unsaved
-
-
-def text_input(value: str = "", **kwargs) -> Input:
-    """A one-line input without borders: the form must fit 80x24 with scrolling.
-    Stored text with control characters shows (and is saved) as stand-ins."""
-    return PlainInput(value, compact=True, **kwargs)
-
-
-def _field(label: str, widget, error_id: str) -> Vertical:
-    """Label, input, and one line under it: the error at the field, or (for a
-    time or a date) what the typed text means, shown before saving."""
-    return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error -empty"), classes="field")
-
-
-WHEN_EXAMPLE = "friday 10:00, 2026-12-01 14:00"
-DAY_EXAMPLE = "today, friday, 2026-11-20"
-
-
-class ContactRow(Vertical):
-    def __init__(self, contact: Contact, index: int) -> None:
-        super().__init__(classes="row-group contact-row")
-        self.contact = contact
-        self.index = index
-
-    def compose(self) -> ComposeResult:
-        c, i = self.contact, self.index
-        yield Label(Text(f"Contact {i + 1}"), classes="row-title")
-        with Horizontal(classes="row"):
-            yield _field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
-            yield _field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
-        with Horizontal(classes="row"):
-            yield _field(
-                "Business email",
-                text_input(c.email, id=f"contact-email-{i}", classes="contact-email email"),
-                f"contact-email-{i}-error",
-            )
-            yield _field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
-        yield Button(f"remove contact {i + 1} (F4)", classes="remove-row", compact=True)
-
-
-class InterviewRow(Vertical):
-    def __init__(self, interview: Interview | None, index: int, when_text: str) -> None:
-        super().__init__(classes="row-group interview-row")
-        self.interview = interview
-        self.index = index
-        self.when_text = when_text
-
-    def compose(self) -> ComposeResult:
-        iv, i = self.interview, self.index
-        yield Label(Text(f"Interview round {i + 1}"), classes="row-title")
-        with Horizontal(classes="row"):
-            yield _field(
-                "When",
-                text_input(self.when_text, placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"),
-                f"interview-at-{i}-error",
-            )
-            yield _field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
-        with Horizontal(classes="row"):
-            yield _field(
-                "With (names, comma separated)",
-                text_input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"),
-                f"interview-with-{i}-error",
-            )
-            yield _field(
-                "Minutes",
-                text_input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"),
-                f"interview-minutes-{i}-error",
-            )
-        yield _field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
-        yield Button(f"remove round {i + 1} (F4)", classes="remove-row", compact=True)
+from .form_rows import DAY_EXAMPLE, ContactRow, InterviewRow, field, text_input
 
 
 class ApplicationFormScreen(OpeningScreen, DataScreen):
@@ -142,45 +72,45 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             title = f"Edit {printable(a.company)}" if self.original else "New application"
             yield Static(Text(title, style="bold"), id="form-title")
             with Horizontal(classes="row"):
-                yield _field("Company *", text_input(a.company, id="company"), "company-error")
-                yield _field("Role", text_input(a.role, id="role"), "role-error")
-            yield _field("Job URL", text_input(a.job_url, placeholder="https://...", id="job_url"), "job_url-error")
+                yield field("Company *", text_input(a.company, id="company"), "company-error")
+                yield field("Role", text_input(a.role, id="role"), "role-error")
+            yield field("Job URL", text_input(a.job_url, placeholder="https://...", id="job_url"), "job_url-error")
             with Horizontal(classes="row"):
-                yield _field("Location", text_input(a.location, id="location"), "location-error")
-                yield _field("Salary", text_input(a.salary, placeholder="55-65k EUR", id="salary"), "salary-error")
+                yield field("Location", text_input(a.location, id="location"), "location-error")
+                yield field("Salary", text_input(a.salary, placeholder="55-65k EUR", id="salary"), "salary-error")
             with Horizontal(classes="row"):
-                yield _field(
+                yield field(
                     "Applied on",
                     text_input(a.applied_on.isoformat() if a.applied_on else "", placeholder=DAY_EXAMPLE, id="applied_on", classes="day"),
                     "applied_on-error",
                 )
-                yield _field("Source (where you found it)", text_input(a.source, id="source"), "source-error")
+                yield field("Source (where you found it)", text_input(a.source, id="source"), "source-error")
             with Horizontal(classes="row"):
-                yield _field("Resume version", text_input(a.resume, id="resume"), "resume-error")
-                yield _field(
+                yield field("Resume version", text_input(a.resume, id="resume"), "resume-error")
+                yield field(
                     "Priority",
                     Select(compact=True, options=[(p or "none", p) for p in PRIORITIES], value=a.priority, allow_blank=False, id="priority"),
                     "priority-error",
                 )
             with Horizontal(classes="row"):
-                yield _field("Tags (comma separated)", text_input(", ".join(a.tags), id="tags"), "tags-error")
-                yield _field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
+                yield field("Tags (comma separated)", text_input(", ".join(a.tags), id="tags"), "tags-error")
+                yield field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
             with Horizontal(classes="row"):
-                yield _field(
+                yield field(
                     "Decision by (their date)",
                     text_input(a.decision_by.isoformat() if a.decision_by else "", placeholder=DAY_EXAMPLE, id="decision_by", classes="day"),
                     "decision_by-error",
                 )
-                yield _field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
+                yield field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
             with Horizontal(classes="row"):
-                yield _field("Stage", Select(compact=True, options=[(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
-                yield _field(
+                yield field("Stage", Select(compact=True, options=[(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
+                yield field(
                     "Outcome (closed)",
                     Select(compact=True, options=[(o, o) for o in OUTCOMES], value=a.outcome or Select.NULL, id="outcome"),
                     "outcome-error",
                 )
             yield ClearCheckbox("They asked not to be contacted", a.do_not_contact, compact=True, id="do_not_contact")
-            yield _field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
+            yield field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
             # The contacts' and rounds' rows (most of the form's widgets) are
             # mounted right after the first paint (_mount_rows); keys typed
             # meanwhile wait for them (ready_for_keys, ui/keys/held_keys.py).

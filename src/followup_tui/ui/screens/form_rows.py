@@ -1,0 +1,83 @@
+"""The application form's parts: a one-line field with its label and the
+line under it (an error, or what a typed time means), and the rows of a
+contact and of an interview round, added and removed as the user goes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label
+
+from ...domain.model import Contact, Interview
+from ..widgets.plain_text import PlainInput
+
+
+def text_input(value: str = "", **kwargs) -> Input:
+    """A one-line input without borders: the form must fit 80x24 with scrolling.
+    Stored text with control characters shows (and is saved) as stand-ins."""
+    return PlainInput(value, compact=True, **kwargs)
+
+
+def field(label: str, widget, error_id: str) -> Vertical:
+    """Label, input, and one line under it: the error at the field, or (for a
+    time or a date) what the typed text means, shown before saving."""
+    return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error -empty"), classes="field")
+
+
+WHEN_EXAMPLE = "friday 10:00, 2026-12-01 14:00"
+DAY_EXAMPLE = "today, friday, 2026-11-20"
+
+
+class ContactRow(Vertical):
+    def __init__(self, contact: Contact, index: int) -> None:
+        super().__init__(classes="row-group contact-row")
+        self.contact = contact
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        c, i = self.contact, self.index
+        yield Label(Text(f"Contact {i + 1}"), classes="row-title")
+        with Horizontal(classes="row"):
+            yield field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
+            yield field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
+        with Horizontal(classes="row"):
+            yield field(
+                "Business email",
+                text_input(c.email, id=f"contact-email-{i}", classes="contact-email email"),
+                f"contact-email-{i}-error",
+            )
+            yield field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
+        yield Button(f"remove contact {i + 1} (F4)", classes="remove-row", compact=True)
+
+
+class InterviewRow(Vertical):
+    def __init__(self, interview: Interview | None, index: int, when_text: str) -> None:
+        super().__init__(classes="row-group interview-row")
+        self.interview = interview
+        self.index = index
+        self.when_text = when_text
+
+    def compose(self) -> ComposeResult:
+        iv, i = self.interview, self.index
+        yield Label(Text(f"Interview round {i + 1}"), classes="row-title")
+        with Horizontal(classes="row"):
+            yield field(
+                "When",
+                text_input(self.when_text, placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"),
+                f"interview-at-{i}-error",
+            )
+            yield field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
+        with Horizontal(classes="row"):
+            yield field(
+                "With (names, comma separated)",
+                text_input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"),
+                f"interview-with-{i}-error",
+            )
+            yield field(
+                "Minutes",
+                text_input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"),
+                f"interview-minutes-{i}-error",
+            )
+        yield field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
+        yield Button(f"remove round {i + 1} (F4)", classes="remove-row", compact=True)

@@ -13,6 +13,14 @@ from followup_tui.ui.screens.form import ApplicationFormScreen
 LONG = "Northwind Traders and Partners International " * 3  # wider than the field at 80x24
 
 
+async def new_form(pilot, wait_until, wait_for_screen) -> ApplicationFormScreen:
+    await board_ready(pilot, wait_until)
+    await pilot.press("n")
+    form = await wait_for_screen(pilot, ApplicationFormScreen)
+    await wait_until(pilot, form.ready_for_keys, what="the form ready")
+    return form
+
+
 def drawn(field: Input) -> str:
     return field.render_line(0).text
 
@@ -20,10 +28,7 @@ def drawn(field: Input) -> str:
 async def test_a_text_longer_than_the_field_scrolls_with_the_cursor(demo_db, make_app, wait_until, wait_for_screen):
     app = make_app(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await board_ready(pilot, wait_until)
-        await pilot.press("n")
-        form = await wait_for_screen(pilot, ApplicationFormScreen)
-        await wait_until(pilot, form.ready_for_keys, what="the form ready")
+        form = await new_form(pilot, wait_until, wait_for_screen)
         field = form.query_one("#company", Input)
         await type_in(pilot, field, LONG)
         await pilot.press("X", "Y", "Z")  # key by key at the end of a long text
@@ -44,10 +49,7 @@ async def test_typing_in_a_field_leaves_the_layout_of_the_form_alone(demo_db, ma
     enough (in the form at 120x35 this halved the CPU time of a key)."""
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
-        await board_ready(pilot, wait_until)
-        await pilot.press("n")
-        form = await wait_for_screen(pilot, ApplicationFormScreen)
-        await wait_until(pilot, form.ready_for_keys, what="the form ready")
+        form = await new_form(pilot, wait_until, wait_for_screen)
         field = form.query_one("#role", Input)
         await type_in(pilot, field, "Data")
         layouts: list[bool] = []

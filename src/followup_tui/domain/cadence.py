@@ -39,11 +39,13 @@ of `Settings.country` (see business_days).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import NamedTuple
 
 from .business_days import add_business_days, business_days_after_date
 from .history import sent_messages, sent_times
@@ -120,8 +122,14 @@ def due_actions(
     now = now.astimezone(timezone.utc)
     cal = _Calendar(tz, settings.country)
     found = []
-    for app in apps:
-        found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal) if action.due <= until)
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: a collection would only walk all the loaded data again
+    try:
+        for app in apps:
+            found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal) if action.due <= until)
+    finally:
+        if collecting:
+            gc.enable()
     found.sort(key=lambda pair: (sort_key(pair[1]), pair[0].id or 0))
     return found
 
@@ -137,9 +145,9 @@ def _business(days: int) -> str:
     return _plural(days, "business day")
 
 
-@dataclass(frozen=True)
-class _Due:
-    """A rule's answer before snooze and urgency are applied."""
+class _Due(NamedTuple):
+    """A rule's answer before snooze and urgency are applied (a tuple: made
+    for every open application, several times quicker than a frozen dataclass)."""
 
     kind: str
     due: datetime
@@ -180,11 +188,13 @@ def next_actions(app: Application, now: datetime, settings: Settings) -> list[Ne
 def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal: _Calendar) -> list[NextAction]:
     tz = cal.tz
     found = _rules_due(app, now, cadence, cal)
+    if not found:
+        return []
     snoozed = app.snoozed_until
     actions = []
     for due in found:
         if snoozed is not None and snoozed > due.due:
-            due = replace(due, due=snoozed, reason=f"{due.reason} (snoozed until {local_text(snoozed, tz)})")
+            due = due._replace(due=snoozed, reason=f"{due.reason} (snoozed until {local_text(snoozed, tz)})")
         actions.append(
             NextAction(
                 kind=due.kind,
@@ -254,7 +264,8 @@ def _ended(app: Application, now: datetime) -> list[Interview]:
 def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calendar) -> list[_Due]:
     if app.stage == "closed":
         return []
-    response = _unsettled_response(app)
+    responses = app.responses()
+    response = _unsettled_response(app, responses) if responses else None
     if response is not None:
         return [
             _Due(
@@ -270,7 +281,8 @@ def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calend
     last = ended[-1] if ended else None
     decision = _current_decision_date(app, last, cal.tz)
     first = _first_follow_up(decision, last, c, cal)
-    answered = app.stage == "offer" or _answer_stops_follow_ups(app, ended, decision, cal)
+    # (no response: nothing to stop the follow-ups, without reading the history again)
+    answered = app.stage == "offer" or (bool(responses) and _answer_stops_follow_ups(app, ended, decision, cal))
 
     early: list[_Due] = []
     if coming:
@@ -291,10 +303,9 @@ def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calend
     return [found] if found is not None else []
 
 
-def _unsettled_response(app: Application) -> Event | None:
-    """The latest response nothing has happened after (no stage change,
-    interview or message since)."""
-    responses = app.responses()
+def _unsettled_response(app: Application, responses: list[Event]) -> Event | None:
+    """The latest of `responses` (the application's) nothing has happened
+    after (no stage change, interview or message since)."""
     if not responses:
         return None
     # Recorded order breaks ties: a move made in the same second as the
@@ -445,16 +456,51 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _recipient_is(recipient: str, name: str, contacts: list[Contact]) -> bool:
-    """Did a message to `recipient` go to the person called `name`? By the
-    address of a contact with that name, or by the name itself."""
-    wanted = _normal(name)
-    if not wanted:
-        return False
-    addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
-    if any(_normal(c.name) == wanted and c.email.casefold() in addresses for c in contacts if c.email):
-        return True
-    return _whole_words(wanted).search(_normal(recipient)) is not None
+class _Note:
+    """A sent note's recipient, read once for every name it is matched against."""
+
+    __slots__ = ("addresses", "recipient")
+
+    def __init__(self, recipient: str) -> None:
+        self.recipient = _normal(recipient)
+        self.addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
+
+
+class _Recipients:
+    """Which names an application's thank-you notes went to: each note's
+    recipient read once, each name's contact addresses worked out once, each
+    (note, name) answer kept (a few notes and names, matched round after round)."""
+
+    def __init__(self, contacts: list[Contact]) -> None:
+        self.contacts = contacts
+        self._notes: dict[int, _Note] = {}  # id(event) -> its recipient, read
+        self._addresses: dict[str, set[str]] = {}  # normal name -> its contacts' addresses
+        self._answers: dict[tuple[int, str], bool] = {}
+
+    def match(self, note: Event, name: str) -> bool:
+        """Did `note` go to the person called `name`? By the address of a
+        contact with that name, or by the name itself."""
+        key = (id(note), name)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._match(note, name)
+        return answer
+
+    def _match(self, note: Event, name: str) -> bool:
+        wanted = _normal(name)
+        if not wanted:
+            return False
+        read = self._notes.get(id(note))
+        if read is None:
+            read = self._notes[id(note)] = _Note(note.recipient)
+        addresses = self._addresses.get(wanted)
+        if addresses is None:
+            addresses = self._addresses[wanted] = {
+                c.email.casefold() for c in self.contacts if c.email and _normal(c.name) == wanted
+            }
+        if not addresses.isdisjoint(read.addresses):
+            return True
+        return _whole_words(wanted).search(read.recipient) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -463,29 +509,37 @@ def _whole_words(text: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
 
 
-def _missing_thanks(app: Application, round_: Interview, interviewers: set[str]) -> tuple[bool, list[str]]:
+def _missing_thanks(
+    round_: Interview, interviewers: set[str], follow_ups: list[datetime], notes: list[tuple[Event, datetime]], to: _Recipients
+) -> tuple[bool, list[str]]:
     """(still owed, names not yet thanked) for one ended round."""
-    if any(at >= round_.at for at in sent_times(app, "follow-up")):
+    if any(at >= round_.at for at in follow_ups):
         return False, []
-    after = [e for e, at in sent_messages(app, "thank-you") if at >= round_.at]
+    after = [note for note, at in notes if at >= round_.at]
     if not round_.with_names:
         return not after, []
     # A note we cannot tie to any interviewer (to a recruiter, or with no
     # recipient recorded) counts as the thank-you for the whole round.
-    if any(not any(_recipient_is(e.recipient, n, app.contacts) for n in interviewers) for e in after):
+    if any(not any(to.match(note, n) for n in interviewers) for note in after):
         return False, []
-    missing = [n for n in round_.with_names if not any(_recipient_is(e.recipient, n, app.contacts) for e in after)]
+    missing = [n for n in round_.with_names if not any(to.match(note, n) for note in after)]
     return bool(missing), missing
 
 
 def _thank_yous(app: Application, ended: list[Interview], c: CadenceSettings) -> list[_Due]:
     """One thank-you per ended round still owed: that round's people, due
     `thank_you_hours` after that round ends."""
+    if not ended:
+        return []
     interviewers = {n for i in app.interviews for n in i.with_names if n.strip()}
     hours = _plural(c.thank_you_hours, "hour")
+    # The history read once for every round, not once per round.
+    follow_ups = sent_times(app, "follow-up")
+    notes = sent_messages(app, "thank-you")
+    to = _Recipients(app.contacts)
     owed = []
     for round_ in ended:
-        still_owed, missing = _missing_thanks(app, round_, interviewers)
+        still_owed, missing = _missing_thanks(round_, interviewers, follow_ups, notes, to)
         if still_owed:
             owed.append(
                 _Due(

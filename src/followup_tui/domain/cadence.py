@@ -208,7 +208,8 @@ def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal
                 outcome=due.outcome,
             )
         )
-    actions.sort(key=lambda a: (a.due, ACTION_KINDS.index(a.kind)))
+    if len(actions) > 1:
+        actions.sort(key=lambda a: (a.due, ACTION_KINDS.index(a.kind)))
     return actions
 
 
@@ -275,9 +276,10 @@ def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calend
             )
         ]
 
-    interviews = app.interviews_sorted()
-    ended = [i for i in interviews if i.ends_at <= now]
-    coming = [i for i in interviews if i.ends_at > now]
+    ended: list[Interview] = []
+    coming: list[Interview] = []
+    for interview in app.interviews_sorted():  # (one pass: ends_at is worked out, not stored)
+        (ended if interview.ends_at <= now else coming).append(interview)
     last = ended[-1] if ended else None
     decision = _current_decision_date(app, last, cal.tz)
     first = _first_follow_up(decision, last, c, cal)
@@ -456,51 +458,45 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-class _Note:
-    """A sent note's recipient, read once for every name it is matched against."""
-
-    __slots__ = ("addresses", "recipient")
-
-    def __init__(self, recipient: str) -> None:
-        self.recipient = _normal(recipient)
-        self.addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
-
-
 class _Recipients:
-    """Which names an application's thank-you notes went to: each note's
-    recipient read once, each name's contact addresses worked out once, each
-    (note, name) answer kept (a few notes and names, matched round after round)."""
+    """Which interviewers each of an application's thank-you notes went to:
+    worked out once per note for every round (a note goes to a person by the
+    address of a contact with that name, or by the name itself)."""
 
-    def __init__(self, contacts: list[Contact]) -> None:
+    def __init__(self, contacts: list[Contact], interviewers: set[str]) -> None:
         self.contacts = contacts
-        self._notes: dict[int, _Note] = {}  # id(event) -> its recipient, read
+        self.interviewers = interviewers
+        self._thanked: dict[int, set[str]] = {}  # id(note) -> the interviewers it went to
         self._addresses: dict[str, set[str]] = {}  # normal name -> its contacts' addresses
-        self._answers: dict[tuple[int, str], bool] = {}
 
-    def match(self, note: Event, name: str) -> bool:
-        """Did `note` go to the person called `name`? By the address of a
-        contact with that name, or by the name itself."""
-        key = (id(note), name)
-        answer = self._answers.get(key)
-        if answer is None:
-            answer = self._answers[key] = self._match(note, name)
-        return answer
+    def thanked(self, note: Event) -> set[str]:
+        found = self._thanked.get(id(note))
+        if found is None:
+            recipient = note.recipient
+            normal = _normal(recipient)
+            addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
+            found = self._thanked[id(note)] = {n for n in self.interviewers if self._to(n, normal, addresses)}
+        return found
 
-    def _match(self, note: Event, name: str) -> bool:
-        wanted = _normal(name)
+    def _to(self, name: str, recipient: str, addresses: set[str]) -> bool:
+        """Did a note to `recipient` (normalised) with `addresses` go to `name`?"""
+        wanted = _normal_name(name)
         if not wanted:
             return False
-        read = self._notes.get(id(note))
-        if read is None:
-            read = self._notes[id(note)] = _Note(note.recipient)
-        addresses = self._addresses.get(wanted)
-        if addresses is None:
-            addresses = self._addresses[wanted] = {
-                c.email.casefold() for c in self.contacts if c.email and _normal(c.name) == wanted
+        known = self._addresses.get(wanted)
+        if known is None:
+            known = self._addresses[wanted] = {
+                c.email.casefold() for c in self.contacts if c.email and _normal_name(c.name) == wanted
             }
-        if not addresses.isdisjoint(read.addresses):
+        if not known.isdisjoint(addresses):
             return True
-        return _whole_words(wanted).search(read.recipient) is not None
+        return _whole_words(wanted).search(recipient) is not None
+
+
+@lru_cache(maxsize=1024)
+def _normal_name(name: str) -> str:
+    """`_normal` of a person's name (the same few names, application after application)."""
+    return _normal(name)
 
 
 @lru_cache(maxsize=1024)
@@ -510,7 +506,7 @@ def _whole_words(text: str) -> re.Pattern[str]:
 
 
 def _missing_thanks(
-    round_: Interview, interviewers: set[str], follow_ups: list[datetime], notes: list[tuple[Event, datetime]], to: _Recipients
+    round_: Interview, follow_ups: list[datetime], notes: list[tuple[Event, datetime]], to: _Recipients
 ) -> tuple[bool, list[str]]:
     """(still owed, names not yet thanked) for one ended round."""
     if any(at >= round_.at for at in follow_ups):
@@ -520,9 +516,10 @@ def _missing_thanks(
         return not after, []
     # A note we cannot tie to any interviewer (to a recruiter, or with no
     # recipient recorded) counts as the thank-you for the whole round.
-    if any(not any(to.match(note, n) for n in interviewers) for note in after):
+    thanked = [to.thanked(note) for note in after]
+    if not all(thanked):
         return False, []
-    missing = [n for n in round_.with_names if not any(to.match(note, n) for note in after)]
+    missing = [n for n in round_.with_names if not any(n in names for names in thanked)]
     return bool(missing), missing
 
 
@@ -536,10 +533,10 @@ def _thank_yous(app: Application, ended: list[Interview], c: CadenceSettings) ->
     # The history read once for every round, not once per round.
     follow_ups = sent_times(app, "follow-up")
     notes = sent_messages(app, "thank-you")
-    to = _Recipients(app.contacts)
+    to = _Recipients(app.contacts, interviewers)
     owed = []
     for round_ in ended:
-        still_owed, missing = _missing_thanks(round_, interviewers, follow_ups, notes, to)
+        still_owed, missing = _missing_thanks(round_, follow_ups, notes, to)
         if still_owed:
             owed.append(
                 _Due(

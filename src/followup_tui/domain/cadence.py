@@ -126,7 +126,7 @@ def due_actions(
     gc.disable()  # many small objects, no cycles: a collection would only walk all the loaded data again
     try:
         for app in apps:
-            found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal) if action.due <= until)
+            found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal, until))
     finally:
         if collecting:
             gc.enable()
@@ -185,7 +185,10 @@ def next_actions(app: Application, now: datetime, settings: Settings) -> list[Ne
     return _next_actions(app, now.astimezone(timezone.utc), settings.cadence, _Calendar(settings.tz, settings.country))
 
 
-def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal: _Calendar) -> list[NextAction]:
+def _next_actions(
+    app: Application, now: datetime, cadence: CadenceSettings, cal: _Calendar, until: datetime | None = None
+) -> list[NextAction]:
+    """`next_actions`; with `until`, only those due by then (the others are never made)."""
     tz = cal.tz
     found = _rules_due(app, now, cadence, cal)
     if not found:
@@ -195,6 +198,8 @@ def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal
     for due in found:
         if snoozed is not None and snoozed > due.due:
             due = due._replace(due=snoozed, reason=f"{due.reason} (snoozed until {local_text(snoozed, tz)})")
+        if until is not None and due.due > until:
+            continue
         actions.append(
             NextAction(
                 kind=due.kind,

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup_tui.domain.cadence import next_actions
-from followup_tui.domain.date_range import EARLIEST, LATEST
+from followup_tui.domain.date_range import AFTER_LAST_INSTANT, EARLIEST, FIRST_INSTANT, LATEST, in_range
 from followup_tui.domain.errors import ValidationError
 from followup_tui.domain.model import Application
 from followup_tui.domain.record_check import check_record
@@ -137,3 +137,27 @@ def test_every_command_runs_on_the_dates_at_the_edges_of_the_range(tmp_path, zon
                     ("due", "--at", "2200-12-31 23:00"), ("due", "--at", "1900-01-01")):
         followup(*command)
     assert followup("due", "--at", "2201-01-02", expect=2)
+
+
+def _in_range_by_utc_day(value: datetime) -> bool:
+    """The range's rule for an instant as first written: its UTC day, a day of slack either side."""
+    try:
+        day = value.astimezone(timezone.utc).date()
+    except (OverflowError, ValueError):
+        return False
+    return EARLIEST - timedelta(days=1) <= day <= LATEST + timedelta(days=1)
+
+
+_ANY_OFFSET = st.sampled_from([timezone.utc, timezone(timedelta(hours=14)), timezone(timedelta(hours=-11)),
+                               timezone(timedelta(hours=-3, minutes=-30)), ZoneInfo("Europe/Paris")])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(moment=st.one_of(_NEAR_EDGES, st.datetimes()), zone=_ANY_OFFSET)
+def test_the_instants_bounds_say_what_the_utc_day_says(moment, zone):
+    # in_range (and the data file's check) compare with FIRST_INSTANT / AFTER_LAST_INSTANT
+    # instead of converting every time: the same answer at every edge and offset
+    value = moment.replace(tzinfo=zone)
+    assert in_range(value) == _in_range_by_utc_day(value)
+    assert in_range(FIRST_INSTANT) and not in_range(FIRST_INSTANT - timedelta(microseconds=1))
+    assert not in_range(AFTER_LAST_INSTANT) and in_range(AFTER_LAST_INSTANT - timedelta(microseconds=1))

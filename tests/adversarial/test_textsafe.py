@@ -37,3 +37,11 @@ def test_json_escapes_controls_and_stays_exact():
     assert json.loads(text) == value
     assert "\\u009b" in text and "\\u202e" in text and "café" in text
     assert not any(raw in text.encode() for raw in FORBIDDEN_BYTES)
+
+
+@pytest.mark.parametrize("value", ["plain", "a\x7fb", "\x7f\x7f", "tab\tand\nnewline", "", "café\x7f\x9b"])
+def test_json_of_ascii_text_is_escaped_as_any_other(value):
+    # json_safe skips its regex on ASCII text (only DEL can need escaping there): the same result
+    text = json.dumps({"v": value}, ensure_ascii=False)
+    assert json_safe(text) == text.replace("\x7f", "\\u007f").replace("\x9b", "\\u009b")
+    assert json.loads(json_safe(text)) == {"v": value}

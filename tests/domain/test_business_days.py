@@ -131,3 +131,21 @@ def test_country_codes_are_checked():
 
     assert supported_country("US") and supported_country("de-by") and supported_country("")
     assert not supported_country("Narnia") and not supported_country("US-XX")
+
+
+def test_sums_kept_for_speed_follow_holidays_primed_later(monkeypatch):
+    # add_business_dates keeps its answers (due over 10,000 applications asks the same ones
+    # again and again); priming a country's holidays must not leave an old answer behind
+    from followup_tui.domain import business_days
+
+    monkeypatch.setattr(business_days, "_PRIMED", {})
+    business_days.public_holidays.cache_clear()
+    business_days.add_business_dates.cache_clear()
+    try:
+        assert add_business_dates(date(2026, 11, 25), 1, "US") == date(2026, 11, 27)  # Thanksgiving skipped
+        business_days.prime_public_holidays("US", {2026: frozenset({date(2026, 11, 26), date(2026, 11, 27)})})
+        assert add_business_dates(date(2026, 11, 25), 1, "US") == date(2026, 11, 30)
+    finally:
+        business_days._PRIMED.clear()
+        business_days.public_holidays.cache_clear()
+        business_days.add_business_dates.cache_clear()

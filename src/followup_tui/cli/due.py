@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from datetime import datetime, timedelta, timezone, tzinfo
 
@@ -99,7 +100,13 @@ def due(ctx: CliContext, at_text: str | None, within_days: float, as_json: bool,
         until = later_by_days(now, within_days, tz)
         return now, until, due_actions(ctx.repo.list(), now, settings, until)
 
-    now, until, found = run_guarded(collect)
+    collecting = gc.isenabled()
+    gc.disable()  # the whole file's objects, no cycles: a collection would only walk them again (10,000: ~10% of the time)
+    try:
+        now, until, found = run_guarded(collect)
+    finally:
+        if collecting:
+            gc.enable()
     if as_json:
         echo_json([action_json(app, action) for app, action in found])
         return

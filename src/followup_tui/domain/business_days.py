@@ -41,6 +41,7 @@ def prime_public_holidays(country: str, by_year: dict[int, frozenset[date]]) -> 
     package. Only for a country the package knows (it is then taken as known)."""
     _PRIMED[_code(country)] = dict(by_year)
     public_holidays.cache_clear()
+    add_business_dates.cache_clear()
 
 
 def _code(country: str) -> str:
@@ -91,6 +92,9 @@ def is_business_day(day: date, country: str = "") -> bool:
     return day.weekday() < SATURDAY and day not in public_holidays(country)
 
 
+# Kept: `due` over 10,000 applications asks for the same few hundred (day,
+# days) pairs again and again (cleared with the holidays, see prime_public_holidays).
+@lru_cache(maxsize=4096)
 def add_business_dates(day: date, days: int, country: str = "") -> date:
     """The date `days` business days after `day` (a weekend or holiday start
     counts from the next business day: Saturday + 1 is Monday)."""

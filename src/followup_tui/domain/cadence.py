@@ -39,11 +39,13 @@ of `Settings.country` (see business_days).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import NamedTuple
 
 from .business_days import add_business_days, business_days_after_date
 from .history import sent_messages, sent_times
@@ -120,8 +122,14 @@ def due_actions(
     now = now.astimezone(timezone.utc)
     cal = _Calendar(tz, settings.country)
     found = []
-    for app in apps:
-        found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal) if action.due <= until)
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: a collection would only walk all the loaded data again
+    try:
+        for app in apps:
+            found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal, until))
+    finally:
+        if collecting:
+            gc.enable()
     found.sort(key=lambda pair: (sort_key(pair[1]), pair[0].id or 0))
     return found
 
@@ -137,9 +145,9 @@ def _business(days: int) -> str:
     return _plural(days, "business day")
 
 
-@dataclass(frozen=True)
-class _Due:
-    """A rule's answer before snooze and urgency are applied."""
+class _Due(NamedTuple):
+    """A rule's answer before snooze and urgency are applied (a tuple: made
+    for every open application, several times quicker than a frozen dataclass)."""
 
     kind: str
     due: datetime
@@ -177,14 +185,21 @@ def next_actions(app: Application, now: datetime, settings: Settings) -> list[Ne
     return _next_actions(app, now.astimezone(timezone.utc), settings.cadence, _Calendar(settings.tz, settings.country))
 
 
-def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal: _Calendar) -> list[NextAction]:
+def _next_actions(
+    app: Application, now: datetime, cadence: CadenceSettings, cal: _Calendar, until: datetime | None = None
+) -> list[NextAction]:
+    """`next_actions`; with `until`, only those due by then (the others are never made)."""
     tz = cal.tz
     found = _rules_due(app, now, cadence, cal)
+    if not found:
+        return []
     snoozed = app.snoozed_until
     actions = []
     for due in found:
         if snoozed is not None and snoozed > due.due:
-            due = replace(due, due=snoozed, reason=f"{due.reason} (snoozed until {local_text(snoozed, tz)})")
+            due = due._replace(due=snoozed, reason=f"{due.reason} (snoozed until {local_text(snoozed, tz)})")
+        if until is not None and due.due > until:
+            continue
         actions.append(
             NextAction(
                 kind=due.kind,
@@ -198,7 +213,8 @@ def _next_actions(app: Application, now: datetime, cadence: CadenceSettings, cal
                 outcome=due.outcome,
             )
         )
-    actions.sort(key=lambda a: (a.due, ACTION_KINDS.index(a.kind)))
+    if len(actions) > 1:
+        actions.sort(key=lambda a: (a.due, ACTION_KINDS.index(a.kind)))
     return actions
 
 
@@ -254,7 +270,8 @@ def _ended(app: Application, now: datetime) -> list[Interview]:
 def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calendar) -> list[_Due]:
     if app.stage == "closed":
         return []
-    response = _unsettled_response(app)
+    responses = app.responses()
+    response = _unsettled_response(app, responses) if responses else None
     if response is not None:
         return [
             _Due(
@@ -264,13 +281,15 @@ def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calend
             )
         ]
 
-    interviews = app.interviews_sorted()
-    ended = [i for i in interviews if i.ends_at <= now]
-    coming = [i for i in interviews if i.ends_at > now]
+    ended: list[Interview] = []
+    coming: list[Interview] = []
+    for interview in app.interviews_sorted():  # (one pass: ends_at is worked out, not stored)
+        (ended if interview.ends_at <= now else coming).append(interview)
     last = ended[-1] if ended else None
     decision = _current_decision_date(app, last, cal.tz)
     first = _first_follow_up(decision, last, c, cal)
-    answered = app.stage == "offer" or _answer_stops_follow_ups(app, ended, decision, cal)
+    # (no response: nothing to stop the follow-ups, without reading the history again)
+    answered = app.stage == "offer" or (bool(responses) and _answer_stops_follow_ups(app, ended, decision, cal))
 
     early: list[_Due] = []
     if coming:
@@ -291,10 +310,9 @@ def _rules_due(app: Application, now: datetime, c: CadenceSettings, cal: _Calend
     return [found] if found is not None else []
 
 
-def _unsettled_response(app: Application) -> Event | None:
-    """The latest response nothing has happened after (no stage change,
-    interview or message since)."""
-    responses = app.responses()
+def _unsettled_response(app: Application, responses: list[Event]) -> Event | None:
+    """The latest of `responses` (the application's) nothing has happened
+    after (no stage change, interview or message since)."""
     if not responses:
         return None
     # Recorded order breaks ties: a move made in the same second as the
@@ -445,16 +463,45 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _recipient_is(recipient: str, name: str, contacts: list[Contact]) -> bool:
-    """Did a message to `recipient` go to the person called `name`? By the
-    address of a contact with that name, or by the name itself."""
-    wanted = _normal(name)
-    if not wanted:
-        return False
-    addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
-    if any(_normal(c.name) == wanted and c.email.casefold() in addresses for c in contacts if c.email):
-        return True
-    return _whole_words(wanted).search(_normal(recipient)) is not None
+class _Recipients:
+    """Which interviewers each of an application's thank-you notes went to:
+    worked out once per note for every round (a note goes to a person by the
+    address of a contact with that name, or by the name itself)."""
+
+    def __init__(self, contacts: list[Contact], interviewers: set[str]) -> None:
+        self.contacts = contacts
+        self.interviewers = interviewers
+        self._thanked: dict[int, set[str]] = {}  # id(note) -> the interviewers it went to
+        self._addresses: dict[str, set[str]] = {}  # normal name -> its contacts' addresses
+
+    def thanked(self, note: Event) -> set[str]:
+        found = self._thanked.get(id(note))
+        if found is None:
+            recipient = note.recipient
+            normal = _normal(recipient)
+            addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
+            found = self._thanked[id(note)] = {n for n in self.interviewers if self._to(n, normal, addresses)}
+        return found
+
+    def _to(self, name: str, recipient: str, addresses: set[str]) -> bool:
+        """Did a note to `recipient` (normalised) with `addresses` go to `name`?"""
+        wanted = _normal_name(name)
+        if not wanted:
+            return False
+        known = self._addresses.get(wanted)
+        if known is None:
+            known = self._addresses[wanted] = {
+                c.email.casefold() for c in self.contacts if c.email and _normal_name(c.name) == wanted
+            }
+        if not known.isdisjoint(addresses):
+            return True
+        return _whole_words(wanted).search(recipient) is not None
+
+
+@lru_cache(maxsize=1024)
+def _normal_name(name: str) -> str:
+    """`_normal` of a person's name (the same few names, application after application)."""
+    return _normal(name)
 
 
 @lru_cache(maxsize=1024)
@@ -463,29 +510,38 @@ def _whole_words(text: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
 
 
-def _missing_thanks(app: Application, round_: Interview, interviewers: set[str]) -> tuple[bool, list[str]]:
+def _missing_thanks(
+    round_: Interview, follow_ups: list[datetime], notes: list[tuple[Event, datetime]], to: _Recipients
+) -> tuple[bool, list[str]]:
     """(still owed, names not yet thanked) for one ended round."""
-    if any(at >= round_.at for at in sent_times(app, "follow-up")):
+    if any(at >= round_.at for at in follow_ups):
         return False, []
-    after = [e for e, at in sent_messages(app, "thank-you") if at >= round_.at]
+    after = [note for note, at in notes if at >= round_.at]
     if not round_.with_names:
         return not after, []
     # A note we cannot tie to any interviewer (to a recruiter, or with no
     # recipient recorded) counts as the thank-you for the whole round.
-    if any(not any(_recipient_is(e.recipient, n, app.contacts) for n in interviewers) for e in after):
+    thanked = [to.thanked(note) for note in after]
+    if not all(thanked):
         return False, []
-    missing = [n for n in round_.with_names if not any(_recipient_is(e.recipient, n, app.contacts) for e in after)]
+    missing = [n for n in round_.with_names if not any(n in names for names in thanked)]
     return bool(missing), missing
 
 
 def _thank_yous(app: Application, ended: list[Interview], c: CadenceSettings) -> list[_Due]:
     """One thank-you per ended round still owed: that round's people, due
     `thank_you_hours` after that round ends."""
+    if not ended:
+        return []
     interviewers = {n for i in app.interviews for n in i.with_names if n.strip()}
     hours = _plural(c.thank_you_hours, "hour")
+    # The history read once for every round, not once per round.
+    follow_ups = sent_times(app, "follow-up")
+    notes = sent_messages(app, "thank-you")
+    to = _Recipients(app.contacts, interviewers)
     owed = []
     for round_ in ended:
-        still_owed, missing = _missing_thanks(app, round_, interviewers)
+        still_owed, missing = _missing_thanks(round_, follow_ups, notes, to)
         if still_owed:
             owed.append(
                 _Due(

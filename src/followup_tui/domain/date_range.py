@@ -10,7 +10,7 @@ where it is read (the data file), never carried to a command that would crash.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from .errors import ValidationError
 
@@ -23,6 +23,11 @@ RANGE_TEXT = f"{EARLIEST.isoformat()} to {LATEST.isoformat()}"
 # time inside the range (1900-01-01 00:00 in Paris is 1899-12-31 in UTC) is
 # inside in every timezone (offsets are under a day).
 _SLACK = timedelta(days=1)
+# The same as instants, from the first one in to the first one after: an
+# aware time is in range when FIRST_INSTANT <= value < AFTER_LAST_INSTANT
+# (two comparisons, no conversion: a file's 300,000 times are checked so).
+FIRST_INSTANT = datetime.combine(EARLIEST - _SLACK, time(0), timezone.utc)
+AFTER_LAST_INSTANT = datetime.combine(LATEST + 2 * _SLACK, time(0), timezone.utc)
 
 
 def in_range(value: date | datetime) -> bool:
@@ -31,10 +36,9 @@ def in_range(value: date | datetime) -> bool:
         if value.tzinfo is None:
             return EARLIEST <= value.date() <= LATEST
         try:
-            day = value.astimezone(timezone.utc).date()
-        except (OverflowError, ValueError):
+            return FIRST_INSTANT <= value < AFTER_LAST_INSTANT
+        except (OverflowError, ValueError):  # a tzinfo that gives no usable offset
             return False
-        return EARLIEST - _SLACK <= day <= LATEST + _SLACK
     return EARLIEST <= value <= LATEST
 
 

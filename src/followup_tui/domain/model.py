@@ -51,6 +51,7 @@ DEFAULT_INTERVIEW_MINUTES = 60
 # Counters and revisions stay exact in every JSON reader (2**53).
 MAX_COUNTER = 2**53
 MAX_INTERVIEW_MINUTES = 7 * 24 * 60
+_MINUTE = timedelta(minutes=1)  # (a product of it is ~5x quicker to make than timedelta(minutes=n))
 
 # What a stored field may hold; enforced when a record is read (record_check.py),
 # not when an object is built in code (like a dataclass, a Struct's
@@ -128,7 +129,7 @@ class Interview(msgspec.Struct, **_STRUCT):
 
     @property
     def ends_at(self) -> datetime:
-        return self.at + timedelta(minutes=self.duration_minutes)
+        return self.at + _MINUTE * self.duration_minutes
 
     def to_dict(self) -> dict:
         return {

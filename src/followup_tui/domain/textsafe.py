@@ -63,6 +63,8 @@ def json_safe(text: str) -> str:
     """JSON text (as json.dumps(ensure_ascii=False) writes it) with every
     control and invisible formatting character escaped (`\\u009b`): the data
     stays exact, the terminal or file viewer never acts on it."""
+    if text.isascii():  # (most output, checked at C speed: only DEL can need escaping)
+        return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
     return _UNSAFE_IN_JSON.sub(_escape, text)
 
 

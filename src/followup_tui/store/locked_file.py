@@ -95,8 +95,8 @@ class LockedFile:
     def _verify(self) -> None:
         raw = read_bytes(self.path)
         checked = self.check(raw, force=True)
-        if checked is not None and checked.migrated_from is None:
-            self._decoded = (digest_of(raw), checked.applications)
+        if checked is not None and checked.migrated_from is None and self.checked is not None:
+            self._decoded = (self.checked[0], checked.applications)  # (the digest check() took of raw)
         check_file_mode(self.path)  # read-only: refused; 0644: made 0600
 
     # -- under the lock -------------------------------------------------------------

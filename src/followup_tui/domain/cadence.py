@@ -39,7 +39,6 @@ of `Settings.country` (see business_days).
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -122,14 +121,8 @@ def due_actions(
     now = now.astimezone(timezone.utc)
     cal = _Calendar(tz, settings.country)
     found = []
-    collecting = gc.isenabled()
-    gc.disable()  # many small objects, no cycles: a collection would only walk all the loaded data again
-    try:
-        for app in apps:
-            found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal, until))
-    finally:
-        if collecting:
-            gc.enable()
+    for app in apps:
+        found.extend((app, action) for action in _next_actions(app, now, settings.cadence, cal, until))
     found.sort(key=lambda pair: (sort_key(pair[1]), pair[0].id or 0))
     return found
 

@@ -57,6 +57,31 @@ def pause_collector() -> Callable[[], None]:
     return back_on
 
 
+def give_big_buffers_back() -> None:
+    """Have the C allocator hand every block over 128 KB back to the system
+    when it is freed (glibc; elsewhere nothing to do).
+
+    The TUI reads and writes the whole data file (17 MB at 10,000
+    applications) in worker threads. By default glibc raises its mmap
+    threshold to the size of the largest block freed so far, so after the
+    first such read the next ones come from the heap of the thread's arena
+    and stay there once freed: some 45 MB of RSS that nothing uses at
+    10,000 (issue 19). A fixed threshold keeps them out of the heaps."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # a C library without mallopt
+        return
+    mallopt(M_MMAP_THRESHOLD, BIG_BUFFER_BYTES)
+
+
+M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+BIG_BUFFER_BYTES = 128 * 1024  # glibc's default, kept fixed
+
+
 def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | None = None,
            first_run: bool = False, web: bool = False) -> None:
     """Run the TUI on `db`; `need_terminal` is False only for a browser tab
@@ -80,6 +105,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
             app.sub_title = notice  # in the header, on every screen
         crashes = install(app, lambda error: crash_line(error, write_crash_log(db.parent, error)))
         app.after_first_paint(collector_back_on)
+        app.after_first_paint(give_big_buffers_back)  # before a big file is read (ctypes: not before the paint)
         watch = TerminalWatch(app.call_from_thread, lambda: app.terminal_lost(EXIT_HANGUP))
         if need_terminal:
             watch.start()

@@ -10,10 +10,19 @@ async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "") ->
     """Let the app run until `condition()` holds (a screen is active, a worker
     finished, a value is stored); fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while not _holds(condition):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
         await pilot.pause(0.02)
+
+
+def _holds(condition) -> bool:
+    """A condition that looks up what is not there yet (a screen's widget, a
+    stored event: IndexError, KeyError) does not hold yet."""
+    try:
+        return bool(condition())
+    except LookupError:
+        return False
 
 
 # Workers that run as long as the app (the session's file watcher and writer):

@@ -72,7 +72,10 @@ def wait_for_stored():
 
     async def wait(pilot, db: Path, predicate, timeout: float = 10.0, what: str = "a stored value"):
         def check() -> bool:
-            return bool(predicate({a.company: a for a in TinyDBRepository.open(db).list()}))
+            try:
+                return bool(predicate({a.company: a for a in TinyDBRepository.open(db).list()}))
+            except LookupError:  # the record or the event it looks for is not stored yet
+                return False
 
         await _wait_until(pilot, check, timeout, what)
 

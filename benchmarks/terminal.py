@@ -149,8 +149,16 @@ class Terminal:
         sent = self.keys(key)
         return self.wait_for(test, timeout) - sent
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 15.0) -> None:
+        """End what runs in the pane (tmux hangs it up) and wait until it has
+        exited, as a user's shell would before the next command: a start
+        timed while the last session still shuts down (saving its board
+        preview, flushing its saves) measured the two sharing the machine."""
+        pid = self.pid()
         self.command(f"respawn-pane -k -t {PANE} 'sleep 1000000'")
+        deadline = time.perf_counter() + timeout
+        while os.path.exists(f"/proc/{pid}") and time.perf_counter() < deadline:
+            time.sleep(0.01)
 
     def close(self) -> None:
         try:

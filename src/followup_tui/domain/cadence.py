@@ -39,16 +39,15 @@ of `Settings.country` (see business_days).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
 from typing import NamedTuple
 
 from .business_days import add_business_days, business_days_after_date
 from .history import sent_messages, sent_times
-from .model import Application, Contact, Event, Interview
+from .thank_you_notes import Recipients, missing_thanks
+from .model import Application, Event, Interview
 from .settings import CadenceSettings, Settings
 from .timeparse import local_text
 
@@ -449,78 +448,6 @@ def _do_not_contact(
 
 # -- thank-you notes --------------------------------------------------------
 
-_EMAIL = re.compile(r"[^\s<>,;:\"'()]+@[^\s<>,;:\"'()]+")
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-class _Recipients:
-    """Which interviewers each of an application's thank-you notes went to:
-    worked out once per note for every round (a note goes to a person by the
-    address of a contact with that name, or by the name itself)."""
-
-    def __init__(self, contacts: list[Contact], interviewers: set[str]) -> None:
-        self.contacts = contacts
-        self.interviewers = interviewers
-        self._thanked: dict[int, set[str]] = {}  # id(note) -> the interviewers it went to
-        self._addresses: dict[str, set[str]] = {}  # normal name -> its contacts' addresses
-
-    def thanked(self, note: Event) -> set[str]:
-        found = self._thanked.get(id(note))
-        if found is None:
-            recipient = note.recipient
-            normal = _normal(recipient)
-            addresses = {a.casefold() for a in _EMAIL.findall(recipient)}
-            found = self._thanked[id(note)] = {n for n in self.interviewers if self._to(n, normal, addresses)}
-        return found
-
-    def _to(self, name: str, recipient: str, addresses: set[str]) -> bool:
-        """Did a note to `recipient` (normalised) with `addresses` go to `name`?"""
-        wanted = _normal_name(name)
-        if not wanted:
-            return False
-        known = self._addresses.get(wanted)
-        if known is None:
-            known = self._addresses[wanted] = {
-                c.email.casefold() for c in self.contacts if c.email and _normal_name(c.name) == wanted
-            }
-        if not known.isdisjoint(addresses):
-            return True
-        return _whole_words(wanted).search(recipient) is not None
-
-
-@lru_cache(maxsize=1024)
-def _normal_name(name: str) -> str:
-    """`_normal` of a person's name (the same few names, application after application)."""
-    return _normal(name)
-
-
-@lru_cache(maxsize=1024)
-def _whole_words(text: str) -> re.Pattern[str]:
-    """`text` as whole words (compiled once per name, not per message)."""
-    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
-
-
-def _missing_thanks(
-    round_: Interview, follow_ups: list[datetime], notes: list[tuple[Event, datetime]], to: _Recipients
-) -> tuple[bool, list[str]]:
-    """(still owed, names not yet thanked) for one ended round."""
-    if any(at >= round_.at for at in follow_ups):
-        return False, []
-    after = [note for note, at in notes if at >= round_.at]
-    if not round_.with_names:
-        return not after, []
-    # A note we cannot tie to any interviewer (to a recruiter, or with no
-    # recipient recorded) counts as the thank-you for the whole round.
-    thanked = [to.thanked(note) for note in after]
-    if not all(thanked):
-        return False, []
-    missing = [n for n in round_.with_names if not any(n in names for names in thanked)]
-    return bool(missing), missing
-
-
 def _thank_yous(app: Application, ended: list[Interview], c: CadenceSettings) -> list[_Due]:
     """One thank-you per ended round still owed: that round's people, due
     `thank_you_hours` after that round ends."""
@@ -531,10 +458,10 @@ def _thank_yous(app: Application, ended: list[Interview], c: CadenceSettings) ->
     # The history read once for every round, not once per round.
     follow_ups = sent_times(app, "follow-up")
     notes = sent_messages(app, "thank-you")
-    to = _Recipients(app.contacts, interviewers)
+    to = Recipients(app.contacts, interviewers)
     owed = []
     for round_ in ended:
-        still_owed, missing = _missing_thanks(round_, follow_ups, notes, to)
+        still_owed, missing = missing_thanks(round_, follow_ups, notes, to)
         if still_owed:
             owed.append(
                 _Due(

@@ -210,7 +210,7 @@ def _wait_listening(port: int, process: subprocess.Popen, log: Path) -> None:
                 if conn.recv(200).startswith(b"* OK"):
                     return
         except OSError:
-            time.sleep(0.05)
+            time.sleep(0.05)  # polling a condition (Dovecot answers), with a deadline
     raise RuntimeError(f"dovecot did not answer on port {port} within {START_TIMEOUT:.0f} s")
 
 

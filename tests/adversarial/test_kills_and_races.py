@@ -143,7 +143,7 @@ def test_two_tuis_moving_the_same_card_leave_a_consistent_file(tmp_path):
         second.send("L")  # from a board that may not have seen the first move yet
         deadline = time.monotonic() + 20
         while TinyDBRepository.open(db).get(1).rev < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.05)  # polling a condition (the second save is stored), with a deadline
         first.send("q")
         second.send("q")
         assert first.finish() == 0 and second.finish() == 0  # no crash, no traceback

@@ -127,7 +127,7 @@ async def test_a_forged_origin_or_host_is_refused_even_with_the_cookie(served):
                 if page.status == 200:
                     break
                 assert page.status == 503, page.status  # still full: the session is ending
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0.1)  # polling a condition: the session has ended
 
 
 async def test_sessions_are_capped_with_a_clear_page(served_alone):

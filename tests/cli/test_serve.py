@@ -93,7 +93,7 @@ async def test_the_board_shows_in_a_headless_browser_opened_with_the_token(tmp_p
                         shown = (await tools.terminal())["text"][len(board):]
                         if shown.count("Export all as CSV") >= 2:
                             break
-                        await asyncio.sleep(0.1)
+                        await asyncio.sleep(0.1)  # polling a condition: the palette is shown
                     assert "🔎" not in shown and "⭘" not in board  # glyphs the page's font lacks
                     await press(tools, "Enter", "Enter", 13, text="\r")
                     while not list(downloaded.glob("*.csv")):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from mail.corpus import corpus, reply_in_thread, thank_you_sent
+from mail.corpus import reply_in_thread, thank_you_sent
 from dovecot_fixture import Dovecot
 from mail.mail_env import environment, fresh_account, make_data, run, write_config
 
@@ -18,14 +18,6 @@ from followup_tui.store import TinyDBRepository
 from mail.mail_env import NOW
 
 FINDING_KEYS = {"application_id", "kind", "status", "message_id", "from", "subject", "date", "reason"}
-
-
-@pytest.fixture
-def account(dovecot: Dovecot) -> Dovecot:
-    server = fresh_account(dovecot)
-    for folder, raw, flags in corpus():
-        server.deliver(folder, raw, flags)
-    return server
 
 
 @pytest.fixture

@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 from mail.corpus import corpus
-from mail.mail_env import environment, fresh_account, make_data, run, run_process, write_config
+from mail.mail_env import environment, make_data, run, run_process, write_config
 from mail.proxy import misbehaving_proxy
 from dovecot_fixture import Dovecot, free_port
 
 from followup_tui.store import TinyDBRepository
-
-
-@pytest.fixture
-def account(dovecot: Dovecot) -> Dovecot:
-    server = fresh_account(dovecot)
-    for folder, raw, flags in corpus():
-        server.deliver(folder, raw, flags)
-    return server
 
 
 @pytest.fixture

@@ -27,8 +27,8 @@ def stored(db: Path) -> dict[str, Application]:
 
 def note(form: ApplicationFormScreen, field_id: str) -> str:
     """The line under a field: its error, or what a typed time means."""
-    label = form.query_one(f"#{field_id}-error")
-    return "" if label.has_class("-empty") else str(label.render())
+    label = form.query_one_optional(f"#{field_id}-error")  # mounted once there is something to say
+    return "" if label is None or label.has_class("-empty") else str(label.render())
 
 
 async def open_new_form(pilot, wait_until, wait_for_screen) -> ApplicationFormScreen:
@@ -108,6 +108,26 @@ async def test_editing_shows_the_stored_fields_and_keeps_what_was_not_touched(on
     assert (record.salary, record.tags, record.priority, record.applied_on) == (
         "55-65k EUR", ["remote", "python"], "high", date(2026, 11, 20))
     assert record.notes == "line one\nline two"
+
+
+async def test_the_form_opens_with_a_line_only_under_the_fields_that_have_something_to_say(
+        one_app_db, make_app, wait_until, wait_for_screen):
+    """Each field's name is in its box's top edge and the line under it is
+    mounted when first needed: an empty line per field was some 20 widgets
+    to compose, style and lay out each time the form opened."""
+    app = make_app(one_app_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.current_card is not None)
+        await pilot.press("e")
+        form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, form.ready_for_keys, what="the rows mounted")
+        assert {label.id for label in form.query(".field-error")} == {"applied_on-error", "interview-at-0-error"}
+        assert form.query_one("#company").parent.border_title == "Company *"
+        await type_into(pilot, form, "job_url", "not a url")
+        await wait_until(pilot, lambda: note(form, "job_url") != "", what="the URL's error")
+        await pilot.press("ctrl+u")
+        await wait_until(pilot, lambda: note(form, "job_url") == "", what="the error gone with the text")
+        assert form.query_one("#job_url-error").has_class("-empty")
 
 
 TYPED_TIMES = [  # typed, shown under the field, stored (the user's timezone here: UTC)

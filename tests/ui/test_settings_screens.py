@@ -39,8 +39,8 @@ def make(db: Path, config: Path, first_run: bool = False, settings: Settings | N
 
 
 def error_at(screen, wid: str) -> str:
-    label = screen.query_one(f"#{wid}-error")
-    return "" if label.has_class("-empty") else str(label.render())
+    label = screen.query_one_optional(f"#{wid}-error")  # mounted once there is something to say
+    return "" if label is None or label.has_class("-empty") else str(label.render())
 
 
 async def type_into(pilot, screen, wid: str, text: str) -> None:

@@ -102,6 +102,15 @@ class FollowupApp(App[None]):
     def clock(self) -> datetime:
         return self.session.clock()
 
+    def update_styles(self, node, animate: bool = True) -> None:
+        # A widget not mounted yet gets its styles when it is mounted. Textual
+        # would also run the whole stylesheet over it for every class its
+        # constructor sets (compact, -valid, a Select's -has-value...): in
+        # the form, some 120 passes that count for nothing.
+        if node is not self and not node.is_attached:
+            return
+        super().update_styles(node, animate)
+
     def on_mount(self) -> None:
         console = not self.glyphs.partial_blocks
         use_console_scroll_bars(console)

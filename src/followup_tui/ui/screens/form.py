@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
@@ -39,7 +39,7 @@ from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
 from ..widgets.clear_checkbox import ClearCheckbox
 from .dialogs import close_unless_unsaved
-from .form_rows import DAY_EXAMPLE, ContactRow, InterviewRow, field, text_input
+from .form_rows import DAY_EXAMPLE, ContactRow, InterviewRow, field, note_line, text_input
 
 
 class ApplicationFormScreen(OpeningScreen, DataScreen):
@@ -72,45 +72,41 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             title = f"Edit {printable(a.company)}" if self.original else "New application"
             yield Static(Text(title, style="bold"), id="form-title")
             with Horizontal(classes="row"):
-                yield field("Company *", text_input(a.company, id="company"), "company-error")
-                yield field("Role", text_input(a.role, id="role"), "role-error")
-            yield field("Job URL", text_input(a.job_url, placeholder="https://...", id="job_url"), "job_url-error")
+                yield field("Company *", text_input(a.company, id="company"))
+                yield field("Role", text_input(a.role, id="role"))
+            yield field("Job URL", text_input(a.job_url, placeholder="https://...", id="job_url"))
             with Horizontal(classes="row"):
-                yield field("Location", text_input(a.location, id="location"), "location-error")
-                yield field("Salary", text_input(a.salary, placeholder="55-65k EUR", id="salary"), "salary-error")
+                yield field("Location", text_input(a.location, id="location"))
+                yield field("Salary", text_input(a.salary, placeholder="55-65k EUR", id="salary"))
             with Horizontal(classes="row"):
                 yield field(
                     "Applied on",
-                    text_input(a.applied_on.isoformat() if a.applied_on else "", placeholder=DAY_EXAMPLE, id="applied_on", classes="day"),
-                    "applied_on-error",
+                    text_input(a.applied_on.isoformat() if a.applied_on else "", placeholder=DAY_EXAMPLE, id="applied_on", classes="day")
                 )
-                yield field("Source (where you found it)", text_input(a.source, id="source"), "source-error")
+                yield field("Source (where you found it)", text_input(a.source, id="source"))
             with Horizontal(classes="row"):
-                yield field("Resume version", text_input(a.resume, id="resume"), "resume-error")
+                yield field("Resume version", text_input(a.resume, id="resume"))
                 yield field(
                     "Priority",
-                    Select(compact=True, options=[(p or "none", p) for p in PRIORITIES], value=a.priority, allow_blank=False, id="priority"),
-                    "priority-error",
+                    Select(compact=True, options=[(p or "none", p) for p in PRIORITIES], value=a.priority, allow_blank=False, id="priority")
                 )
             with Horizontal(classes="row"):
-                yield field("Tags (comma separated)", text_input(", ".join(a.tags), id="tags"), "tags-error")
-                yield field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"), "company_domain-error")
+                yield field("Tags (comma separated)", text_input(", ".join(a.tags), id="tags"))
+                yield field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"))
             with Horizontal(classes="row"):
                 yield field(
                     "Decision by (their date)",
-                    text_input(a.decision_by.isoformat() if a.decision_by else "", placeholder=DAY_EXAMPLE, id="decision_by", classes="day"),
-                    "decision_by-error",
+                    text_input(a.decision_by.isoformat() if a.decision_by else "", placeholder=DAY_EXAMPLE, id="decision_by", classes="day")
                 )
-                yield field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"), "channel-error")
+                yield field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"))
             with Horizontal(classes="row"):
-                yield field("Stage", Select(compact=True, options=[(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"), "stage-error")
+                yield field("Stage", Select(compact=True, options=[(STAGE_TITLES[s], s) for s in STAGES], value=a.stage, allow_blank=False, id="stage"))
                 yield field(
                     "Outcome (closed)",
-                    Select(compact=True, options=[(o, o) for o in OUTCOMES], value=a.outcome or Select.NULL, id="outcome"),
-                    "outcome-error",
+                    Select(compact=True, options=[(o, o) for o in OUTCOMES], value=a.outcome or Select.NULL, id="outcome")
                 )
             yield ClearCheckbox("They asked not to be contacted", a.do_not_contact, compact=True, id="do_not_contact")
-            yield field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True), "notes-error")
+            yield field("Notes (several lines)", PlainTextArea(a.notes, id="notes", tab_behavior="focus", soft_wrap=True))
             # The contacts' and rounds' rows (most of the form's widgets) are
             # mounted right after the first paint (_mount_rows); keys typed
             # meanwhile wait for them (ready_for_keys, ui/keys/held_keys.py).
@@ -154,11 +150,20 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         return self._initial is not None
 
     def _snapshot(self) -> dict[str, object]:
+        # One walk with isinstance, not CSS queries: a query matches every
+        # selector against each of the form's ~140 widgets.
         values: dict[str, object] = {}
-        for widget in self.query("Input, Select, Checkbox, TextArea"):
-            if widget.id:
-                values[widget.id] = widget.text if isinstance(widget, TextArea) else widget.value
-        values["rows"] = len(self.query(ContactRow)) + 100 * len(self.query(InterviewRow))
+        rows = 0
+        for widget in self.walk_children():
+            if isinstance(widget, (Input, Select, Checkbox)) and widget.id:
+                values[widget.id] = widget.value
+            elif isinstance(widget, TextArea) and widget.id:
+                values[widget.id] = widget.text
+            elif isinstance(widget, ContactRow):
+                rows += 1
+            elif isinstance(widget, InterviewRow):
+                rows += 100
+        values["rows"] = rows
         return values
 
     @property
@@ -283,22 +288,22 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             _ours, theirs = self._merge.conflicts[field_id]
             error = f"changed in another session to: {_shown(theirs)}; ctrl+s keeps yours"
         shown = (error, hint)
-        if self._notes_shown.get(field_id) == shown:
-            return  # typing in a field: no relayout unless its line changes
+        # A field's line starts empty (form_rows.field): opening the form
+        # and typing change nothing on screen until that line changes.
+        if self._notes_shown.get(field_id, (None, None)) == shown:
+            return
         self._notes_shown[field_id] = shown
-        label = self.query(f"#{field_id}-error")
-        if label:
-            note = label.first(Label)
-            note.update(Text(printable(error or hint or "")))
-            note.set_class(error is None and bool(hint), "-hint")
-            note.set_class(not (error or hint), "-empty")
-        widget = self.query(f"#{field_id}")
-        if widget:
-            field = widget.first()
-            field.set_class(bool(error), "-invalid-field")
-            if field.has_focus and field.parent is not None:
-                # the line under the field being typed in stays in view
-                self.call_after_refresh(field.parent.scroll_visible, animate=False)
+        field = self.query_one_optional(f"#{field_id}")  # by id: no selector matching
+        if field is None:
+            return
+        note = note_line(field)
+        note.update(Text(printable(error or hint or "")))
+        note.set_class(error is None and bool(hint), "-hint")
+        note.set_class(not (error or hint), "-empty")
+        field.set_class(bool(error), "-invalid-field")
+        if field.has_focus and field.parent is not None:
+            # the line under the field being typed in stays in view
+            self.call_after_refresh(field.parent.scroll_visible, animate=False)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -19,10 +19,27 @@ def text_input(value: str = "", **kwargs) -> Input:
     return PlainInput(value, compact=True, **kwargs)
 
 
-def field(label: str, widget, error_id: str) -> Vertical:
-    """Label, input, and one line under it: the error at the field, or (for a
-    time or a date) what the typed text means, shown before saving."""
-    return Vertical(Label(label, classes="field-label"), widget, Label("", id=error_id, classes="field-error -empty"), classes="field")
+def field(label: str, widget) -> Vertical:
+    """A field: its name in the top edge of its box, the input, and (added by
+    `note_line` once there is something to say) one line under it: the error
+    at the field, or what a typed time or date means, shown before saving.
+
+    The name is a border title, not a Label, and the line is mounted only
+    when needed: the form has some 20 fields, and each widget fewer is one
+    less to compose, style and lay out when the form opens."""
+    box = Vertical(widget, classes="field")
+    box.border_title = label
+    return box
+
+
+def note_line(field_widget) -> Label:
+    """The line under `field_widget` (an input of `field`), mounted on first use."""
+    note_id = f"{field_widget.id}-error"
+    note = field_widget.screen.query_one_optional(f"#{note_id}", Label)
+    if note is None:
+        note = Label(id=note_id, classes="field-error -empty")
+        field_widget.parent.mount(note)
+    return note
 
 
 WHEN_EXAMPLE = "friday 10:00, 2026-12-01 14:00"
@@ -39,15 +56,13 @@ class ContactRow(Vertical):
         c, i = self.contact, self.index
         yield Label(Text(f"Contact {i + 1}"), classes="row-title")
         with Horizontal(classes="row"):
-            yield field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"), f"contact-name-{i}-error")
-            yield field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"), f"contact-title-{i}-error")
+            yield field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"))
+            yield field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"))
         with Horizontal(classes="row"):
             yield field(
                 "Business email",
-                text_input(c.email, id=f"contact-email-{i}", classes="contact-email email"),
-                f"contact-email-{i}-error",
-            )
-            yield field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"), f"contact-phone-{i}-error")
+                text_input(c.email, id=f"contact-email-{i}", classes="contact-email email"))
+            yield field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"))
         yield Button(f"remove contact {i + 1} (F4)", classes="remove-row", compact=True)
 
 
@@ -64,20 +79,14 @@ class InterviewRow(Vertical):
         with Horizontal(classes="row"):
             yield field(
                 "When",
-                text_input(self.when_text, placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"),
-                f"interview-at-{i}-error",
-            )
-            yield field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"), f"interview-kind-{i}-error")
+                text_input(self.when_text, placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"))
+            yield field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"))
         with Horizontal(classes="row"):
             yield field(
                 "With (names, comma separated)",
-                text_input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"),
-                f"interview-with-{i}-error",
-            )
+                text_input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"))
             yield field(
                 "Minutes",
-                text_input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"),
-                f"interview-minutes-{i}-error",
-            )
-        yield field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"), f"interview-notes-{i}-error")
+                text_input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"))
+        yield field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"))
         yield Button(f"remove round {i + 1} (F4)", classes="remove-row", compact=True)

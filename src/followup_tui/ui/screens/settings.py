@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Select, Static, TextArea
 
 from ...domain.timeparse import resolve_timezone
 from ..text.safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
 from ..widgets.app_header import AppHeader
 from .dialogs import close_unless_unsaved
+from .form_rows import field, note_line
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
 LABELS = {
@@ -105,12 +106,7 @@ class SettingsScreen(Screen[None]):
         if self.app.settings_store.locked(key):  # runs a command: never set from a browser
             widget.disabled = True
             label += " (not from a browser)"
-        return Vertical(
-            Label(label, classes="field-label"),
-            widget,
-            Label("", id=f"{wid}-error", classes="field-error -empty"),
-            classes="field",
-        )
+        return field(label, widget)
 
     def intro(self) -> ComposeResult:
         yield Static(Text(self.TITLE, style="bold"), classes="settings-title")
@@ -181,12 +177,14 @@ class SettingsScreen(Screen[None]):
         return self._initial is not None and self.collect() != self._initial
 
     def _show(self, key: str, error: str | None) -> None:
-        wid = widget_id(key)
-        for label in self.query(f"#{wid}-error").results(Label):
-            label.update(Text(printable(f"{key}: {error}" if error else "")))
-            label.set_class(not error, "-empty")
-        for widget in self.query(f"#{wid}"):
-            widget.set_class(bool(error), "-invalid-field")
+        widget = self.query_one_optional(f"#{widget_id(key)}")
+        if widget is None:
+            return
+        if error or widget.screen.query_one_optional(f"#{widget.id}-error") is not None:
+            note = note_line(widget)
+            note.update(Text(printable(f"{key}: {error}" if error else "")))
+            note.set_class(not error, "-empty")
+        widget.set_class(bool(error), "-invalid-field")
 
     @on(Input.Changed)
     @on(TextArea.Changed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
 from rich.cells import cell_len
@@ -157,7 +158,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
 
         # thousands of rows: the first ones now, the rest a slice per refresh
         table.fill(rows, at_least=target or 0, make=row)
-        counts = {u: sum(1 for _, a in rows if a.urgency == u) for u in URGENCY_STYLE}
+        counts = Counter(action.urgency for _, action in rows)
         self.query_one("#agenda-summary", Static).update(
             Text(f" {counts['overdue']} overdue · {counts['due-today']} due today · {counts['upcoming']} upcoming")
         )

@@ -3,7 +3,7 @@ a time, so that thousands of rows never hold up a screen or a key.
 
 DataTable measures every cell of every new row before it paints (about
 0.1 ms a cell): 7,000 agenda rows would freeze the app for a second or more.
-Here the first screenful or two is added now; the rest follows after each
+Here the first screenful is added now; the rest follows after each
 refresh, `STEP` rows at a time, with keys handled in between. A new `fill`
 replaces a fill still under way.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from textual.widgets import DataTable
 
-FIRST = 120  # rows added at once: more than a tall terminal shows
+FIRST = 40  # rows added at once, or the terminal's height when it is taller
 STEP = 150  # rows added per refresh afterwards
 
 
@@ -43,7 +43,7 @@ class BatchedTable(DataTable):
         self._fill += 1
         self._pending, self._added = rows, 0
         self._make = make or _as_given
-        self._add_until(max(FIRST, at_least + 1))
+        self._add_until(max(FIRST, self.app.size.height, at_least + 1))
         if self._added < len(rows):
             self.call_after_refresh(self._step, self._fill)
 

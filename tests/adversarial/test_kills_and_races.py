@@ -118,7 +118,7 @@ def test_kill_9_against_the_tui_mid_move_leaves_a_whole_file(tmp_path):
 def test_concurrent_cli_writers_lose_nothing(tmp_path):
     db = tmp_path / "data" / "followup.json"
     TinyDBRepository.open(db).add(Application(company="shared"))
-    writers, each = 3, 6
+    writers, each = 3, 4
     procs = [subprocess.Popen(["bash", "-c", f"for i in $(seq 1 {each}); do {followup_sh(db)} log 1 --note W{w}-$i "
                                f">/dev/null || exit 1; {followup_sh(db)} add --company A{w}-$i >/dev/null || exit 1; done"],
                               env=clean_env(tmp_path)) for w in range(writers)]

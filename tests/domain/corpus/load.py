@@ -117,12 +117,25 @@ class Entry:
 
     def verdicts(self) -> dict[str, str]:
         """check id -> status, on the filled text."""
-        results = run_checks(self.filled_subject, self.filled, TO, self.context())
-        return {r.id: r.status for r in results}
+        key = ("filled", self.filled_subject, self.filled, self.kind, self.company, self.role)
+        if key not in _RESULTS:
+            results = run_checks(self.filled_subject, self.filled, TO, self.context())
+            _RESULTS[key] = {r.id: r.status for r in results}
+        return dict(_RESULTS[key])
 
     def raw_placeholders(self) -> str:
-        results = run_checks(self.subject, self.text, TO, self.context())
-        return next(r.status for r in results if r.id == "placeholders")
+        key = ("raw", self.subject, self.text, self.kind, self.company, self.role)
+        if key not in _RESULTS:
+            results = run_checks(self.subject, self.text, TO, self.context())
+            _RESULTS[key] = next(r.status for r in results if r.id == "placeholders")
+        return _RESULTS[key]
+
+
+# The checks' verdicts on each text, computed once per process: the report
+# scores each split, then all drafts, then the floors (3 passes over the same
+# texts), and the tests score the same drafts again. The key is everything
+# the checks are given, so an edited draft is checked afresh.
+_RESULTS: dict[tuple, object] = {}
 
 
 def floors(path: Path = HERE / "floors.toml") -> dict[str, dict[str, float]]:

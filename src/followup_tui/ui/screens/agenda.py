@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ..keys.held_keys import OpeningScreen
@@ -125,15 +124,16 @@ class AgendaScreen(OpeningScreen, DataScreen):
 
     def reload(self, keep_index: int | None = None) -> None:
         # each owed round is a row of its own, with its own people and due time
-        rows = [(e.application, action) for e in self.app.session.all() for action in e.actions]
-        self.show(rows, keep_index)
+        self.show(self.app.session.data.agenda(), keep_index, sorted_already=True)
 
-    def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None) -> None:
+    def show(self, rows: list[tuple[Application, NextAction]], keep_index: int | None = None,
+             sorted_already: bool = False) -> None:
         """Fill the table, most urgent first; keep the cursor on the same
         application, or at `keep_index`."""
         table = self.query_one(BatchedTable)
         keep = self.current[0].id if self.current else None
-        rows.sort(key=lambda row: sort_key(row[1]))
+        if not sorted_already:
+            rows.sort(key=lambda row: sort_key(row[1]))
         self.rows = rows
         target = None
         if keep_index is not None:

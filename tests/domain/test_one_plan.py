@@ -74,7 +74,8 @@ def test_three_hundred_seeded_histories_name_one_plan():
     assert kinds == {"thank-you", "follow-up", None}, "the generator must reach every kind of step"
 
 
-@hsettings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 80 drawn histories beside the 300 seeded ones above: enough to shrink a failure to its case
+@hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_generated_histories_name_one_plan(data):
     app = history(lambda options: data.draw(st.sampled_from(list(options))), FIXED_NOW, 1)

@@ -248,9 +248,13 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
                 agenda.baseline += [k * 1000 for k in bare_keys]
                 composer.baseline += [k * 1000 for k in bare_keys]
 
-                # the form: e (edit the card) and n (a new application)
-                edit = fig("key e to the form shown (edit)", target="<= 150 ms" if size == 10_000 else "")
-                new = fig("key n to the form shown (new)", target="<= 150 ms" if size == 10_000 else "")
+                # the form: e (edit the card) and n (a new application). Its target
+                # is our own (issue 9 asks for a quick form, issue 10 names only the
+                # agenda and the composer): 150 ms when the bare app answered a key
+                # in 2.4 ms, so at most 60x the bare key, measured in the same run
+                # (this machine has since become some 2.5x slower at both).
+                edit = fig("key e to the form shown (edit)", target="<= 60x" if size == 10_000 else "")
+                new = fig("key n to the form shown (new)", target="<= 60x" if size == 10_000 else "")
                 for _ in range(3):
                     edit.samples.append(term.key_to("e", lambda s: f"Edit {COMPOSE_TO}" in s) * 1000)
                     term.key_to("Escape", lambda s: "Applied (" in s)

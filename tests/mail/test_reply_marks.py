@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import DataTable
 from waiting import wait_until
 
 from followup_tui.domain.cadence import next_actions
@@ -19,6 +18,7 @@ from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.agenda import AgendaScreen
 from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.composer import ComposerScreen
+from followup_tui.ui.widgets.agenda_table import AgendaTable
 from followup_tui.ui.widgets.board_view import BoardView
 from mail.mail_env import NOW
 
@@ -63,9 +63,9 @@ async def test_board_agenda_and_composer_show_them(tmp_path: Path) -> None:
         cards = {card.company: card for column in view.columns.values() for card in column.cards}
         assert cards["Acme Robotics"].action_text == "✉ they replied 3 days ago"  # the card's mark
         await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, AgendaScreen) and app.screen.query_one(DataTable).row_count,
+        await wait_until(pilot, lambda: isinstance(app.screen, AgendaScreen) and app.screen.query_one(AgendaTable).row_count,
                          what="the agenda")
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(AgendaTable)
         rows = [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
         assert any("✉ they replied 3 days ago" in row and "Acme Robotics" in row for row in rows), rows
         assert any("(address bounced)" in row and "Umbrella" in row for row in rows), rows

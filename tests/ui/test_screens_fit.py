@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static, TextArea
 
 from followup_tui.domain.demo import demo_applications
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.screens.board import BoardScreen
+from followup_tui.ui.widgets.agenda_table import AgendaTable
 from followup_tui.ui.widgets.footer_line import FooterLine, fitted_pieces
 
 from fixed import FIXED_NOW
@@ -55,12 +56,12 @@ def problems(screen) -> list[str]:
             shown = "".join(p.text for p in fitted_pieces(widget.pieces, widget.size.width))
             if cell_len(shown) > widget.size.width:
                 found.append(f"the footer's keys are cut: {shown!r}")
-        if isinstance(widget, DataTable):
+        if isinstance(widget, AgendaTable):
             for row in range(min(widget.row_count, 50)):
-                for column, cell in zip(widget.columns.values(), widget.get_row_at(row)):
-                    text = getattr(cell, "plain", str(cell))
-                    if cell_len(text) > column.content_width and not text.endswith("…"):
-                        found.append(f"cell {text!r} cut at {column.content_width} without an ellipsis")
+                for width, cell in zip(widget.widths, widget.get_row_at(row)):
+                    text = cell.plain
+                    if cell_len(text) > width and not text.endswith("…"):
+                        found.append(f"cell {text!r} cut at {width} without an ellipsis")
         if isinstance(widget, Static) and widget.id in ("funnel", "figures", "outcomes", "by-source", "by-channel"):
             lines = len(str(widget.render()).splitlines())
             if widget.size.height > lines:

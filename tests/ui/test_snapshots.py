@@ -15,7 +15,6 @@ from followup_tui.ui.screens.board import BoardScreen
 from followup_tui.ui.screens.detail import DetailScreen
 from followup_tui.ui.screens.form import ApplicationFormScreen
 from followup_tui.ui.screens.help import HelpScreen
-from followup_tui.ui.widgets.batched_table import BatchedTable
 
 SIZES = [(80, 24), (120, 35)]
 
@@ -36,8 +35,6 @@ def steady(app, press=(), screen=None):
         # a screen that mounts part of itself after its first paint (the form's rows) is complete
         await wait_until(pilot, lambda: app.screen.is_mounted and getattr(app.screen, "ready_for_keys", lambda: True)(),
                          what="the screen complete")
-        # a table that fills in batches (the agenda) is whole
-        await wait_until(pilot, lambda: not any(t.filling for t in app.screen.query(BatchedTable)), what="every row in")
         for widget in app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
 

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ..keys.held_keys import OpeningScreen
 from .base import DataScreen
@@ -23,7 +23,7 @@ from ...domain.model import Application
 from ...domain.timeparse import parse_date, parse_when
 from ..text.safe_text import printable
 from ..data.session import DataChanged
-from ..widgets.batched_table import BatchedTable
+from ..widgets.agenda_table import PADDING, AgendaTable
 from ..widgets.column_widths import column_widths, cut
 from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
@@ -71,18 +71,18 @@ class AgendaScreen(OpeningScreen, DataScreen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield Static("", id="agenda-summary")
-        yield BatchedTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield AgendaTable(id="agenda")
         yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(AgendaTable)
         self.widths: tuple[int, ...] = ()
         self.reload()
         table.focus()
 
     def on_resize(self) -> None:
         if self.widths and self._widths_for(self.rows)[0] != self.widths:
-            self.show(list(self.rows), keep_index=self.query_one(DataTable).cursor_row)
+            self.show(list(self.rows), keep_index=self.query_one(AgendaTable).cursor_row)
 
     def _texts(self, application: Application, action: NextAction) -> tuple[str, ...]:
         return (
@@ -96,11 +96,11 @@ class AgendaScreen(OpeningScreen, DataScreen):
         """Column widths from the content and the terminal (the table never
         scrolls sideways; what does not fit is cut with an ellipsis), and
         whether due times are written short ("overdue 23h") to make room."""
-        table = self.query_one(BatchedTable)
+        table = self.query_one(AgendaTable)
         texts = [self._texts(application, action) for application, action in rows[:MEASURED_ROWS]]
         natural = [max([len(label), *(cell_len(t[i]) for t in texts)]) for i, label in enumerate(COLUMNS)]
         width = table.size.width or self.app.size.width
-        room = width - table.styles.scrollbar_size_vertical - 2 * table.cell_padding * len(COLUMNS)
+        room = width - table.styles.scrollbar_size_vertical - 2 * PADDING * len(COLUMNS)
         short = sum(natural) > room
         if short:
             natural[0] = max([len(COLUMNS[0]), *(cell_len(compact_due(t[0])) for t in texts)])
@@ -110,7 +110,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
     def data_changed(self, event: DataChanged) -> None:
         """After an action here (or in the composer opened from here) the cursor
         stays in place, on the next item of the morning's list."""
-        index = self.query_one(DataTable).cursor_row
+        index = self.query_one(AgendaTable).cursor_row
         if event.app_ids is None:
             self.reload(keep_index=index if event.origin == "here" else None)
             return
@@ -130,7 +130,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
              sorted_already: bool = False) -> None:
         """Fill the table, most urgent first; keep the cursor on the same
         application, or at `keep_index`."""
-        table = self.query_one(BatchedTable)
+        table = self.query_one(AgendaTable)
         keep = self.current[0].id if self.current else None
         if not sorted_already:
             rows.sort(key=lambda row: sort_key(row[1]))
@@ -144,20 +144,18 @@ class AgendaScreen(OpeningScreen, DataScreen):
         widths, short = self._widths_for(rows)
         if widths != self.widths:
             self.widths = widths
-            table.clear(columns=True)
-            for label, width in zip(COLUMNS, widths):
-                table.add_column(label, width=width)
+            table.set_columns(COLUMNS, widths)
 
-        def row(item: tuple[Application, NextAction], index: int) -> tuple[tuple, str]:
+        def row(item: tuple[Application, NextAction], _index: int) -> tuple[Text, ...]:
             application, action = item
             when, *rest = self._texts(application, action)
             if short:
                 when = compact_due(when)  # "overdue 23h" rather than a cut "overdue by 2…"
             cells = (Text(when, style=URGENCY_STYLE.get(action.urgency, "")), *map(Text, rest))
-            return tuple(cut(cell, width) for cell, width in zip(cells, widths)), f"{application.id}:{index}"
+            return tuple(cut(cell, width) for cell, width in zip(cells, widths))
 
-        # thousands of rows: the first ones now, the rest a slice per refresh
-        table.fill(rows, at_least=target or 0, make=row)
+        # thousands of rows: a row's cells are made when it is first drawn
+        table.set_rows(rows, make=row)
         counts = Counter(action.urgency for _, action in rows)
         self.query_one("#agenda-summary", Static).update(
             Text(f" {counts['overdue']} overdue · {counts['due-today']} due today · {counts['upcoming']} upcoming")
@@ -168,7 +166,7 @@ class AgendaScreen(OpeningScreen, DataScreen):
 
     @property
     def current(self) -> tuple[Application, NextAction] | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(AgendaTable)
         if not self.rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self.rows):
             return None
         return self.rows[table.cursor_row]
@@ -176,10 +174,10 @@ class AgendaScreen(OpeningScreen, DataScreen):
     def _sync_selection(self) -> None:
         self.selected_kind = self.current[1].kind if self.current else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_agenda_table_row_highlighted(self, event: AgendaTable.RowHighlighted) -> None:
         self._sync_selection()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_agenda_table_row_selected(self, event: AgendaTable.RowSelected) -> None:
         self.action_compose()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -151,7 +151,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
 
     def _snapshot(self) -> dict[str, object]:
         # One walk with isinstance, not CSS queries: a query matches every
-        # selector against each of the form's ~140 widgets.
+        # selector against each of the form's ~100 widgets.
         values: dict[str, object] = {}
         rows = 0
         for widget in self.walk_children():

@@ -28,6 +28,19 @@ from textual.strip import Strip
 PADDING = 1  # cells each side of a column's text
 
 
+class RowMessage(Message):
+    """Something happened to row `cursor_row` of `table`."""
+
+    def __init__(self, table: AgendaTable, cursor_row: int) -> None:
+        super().__init__()
+        self.table = table
+        self.cursor_row = cursor_row
+
+    @property
+    def control(self) -> AgendaTable:
+        return self.table
+
+
 class AgendaTable(ScrollView, can_focus=True):
     """Rows of cells under a header; `cursor_row` is the highlighted row."""
 
@@ -87,29 +100,11 @@ class AgendaTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, repaint=False)
 
-    class RowHighlighted(Message):
+    class RowHighlighted(RowMessage):
         """The cursor moved to `cursor_row`."""
 
-        def __init__(self, table: AgendaTable, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> AgendaTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(RowMessage):
         """Enter (or a click on the cursor row) on `cursor_row`."""
-
-        def __init__(self, table: AgendaTable, cursor_row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-
-        @property
-        def control(self) -> AgendaTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -39,7 +39,7 @@ from ..widgets.footer_line import FooterLine
 from ..widgets.app_header import AppHeader
 from ..widgets.clear_checkbox import ClearCheckbox
 from .dialogs import close_unless_unsaved
-from .form_rows import DAY_EXAMPLE, ContactRow, InterviewRow, field, note_line, text_input
+from .form_rows import DAY_EXAMPLE, ContactRow, InterviewRow, field, show_note, text_input
 
 
 class ApplicationFormScreen(OpeningScreen, DataScreen):
@@ -296,11 +296,7 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         field = self.query_one_optional(f"#{field_id}")  # by id: no selector matching
         if field is None:
             return
-        note = note_line(field)
-        note.update(Text(printable(error or hint or "")))
-        note.set_class(error is None and bool(hint), "-hint")
-        note.set_class(not (error or hint), "-empty")
-        field.set_class(bool(error), "-invalid-field")
+        show_note(field, error, hint)
         if field.has_focus and field.parent is not None:
             # the line under the field being typed in stays in view
             self.call_after_refresh(field.parent.scroll_visible, animate=False)

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from ...domain.model import Contact, Interview
+from ..text.safe_text import printable
 from ..widgets.plain_text import PlainInput
 
 
@@ -32,14 +33,22 @@ def field(label: str, widget) -> Vertical:
     return box
 
 
-def note_line(field_widget) -> Label:
-    """The line under `field_widget` (an input of `field`), mounted on first use."""
+def show_note(field_widget, error: str | None, hint: str | None = None) -> None:
+    """The line under `field_widget` (an input of `field`) says `error`, else
+    `hint` (what a typed time means), else nothing; the field is marked
+    invalid with an error. The line is mounted the first time there is
+    something to say (the form and the settings screen)."""
+    text = error or hint or ""
     note_id = f"{field_widget.id}-error"
     note = field_widget.screen.query_one_optional(f"#{note_id}", Label)
-    if note is None:
+    if note is None and text:
         note = Label(id=note_id, classes="field-error -empty")
         field_widget.parent.mount(note)
-    return note
+    if note is not None:
+        note.update(Text(printable(text)))
+        note.set_class(error is None and bool(hint), "-hint")
+        note.set_class(not text, "-empty")
+    field_widget.set_class(bool(error), "-invalid-field")
 
 
 WHEN_EXAMPLE = "friday 10:00, 2026-12-01 14:00"

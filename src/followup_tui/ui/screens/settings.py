@@ -19,7 +19,7 @@ from ..text.safe_text import printable
 from ..widgets.plain_text import PlainInput, PlainTextArea
 from ..widgets.app_header import AppHeader
 from .dialogs import close_unless_unsaved
-from .form_rows import field, note_line
+from .form_rows import field, show_note
 
 SMTP_SECURITY = ("starttls", "ssl", "none")
 LABELS = {
@@ -180,11 +180,7 @@ class SettingsScreen(Screen[None]):
         widget = self.query_one_optional(f"#{widget_id(key)}")
         if widget is None:
             return
-        if error or widget.screen.query_one_optional(f"#{widget.id}-error") is not None:
-            note = note_line(widget)
-            note.update(Text(printable(f"{key}: {error}" if error else "")))
-            note.set_class(not error, "-empty")
-        widget.set_class(bool(error), "-invalid-field")
+        show_note(widget, f"{key}: {error}" if error else None)
 
     @on(Input.Changed)
     @on(TextArea.Changed)

@@ -25,6 +25,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .column_widths import cut
+
 PADDING = 1  # cells each side of a column's text
 
 
@@ -113,12 +115,14 @@ class AgendaTable(ScrollView, can_focus=True):
         self._rows: Sequence[Any] = ()
         self._make: Callable[[Any, int], tuple[Text, ...]] = lambda row, index: tuple(row)
         self._cells: dict[int, tuple[Text, ...]] = {}  # a row's cells, made when first drawn
+        self._lines: dict[int, list[Segment]] = {}  # a row as drawn, before its row's styles
 
     # -- content (the screen) ------------------------------------------------------
 
     def set_columns(self, labels: Sequence[str], widths: Sequence[int]) -> None:
         self.labels, self.widths = tuple(labels), tuple(widths)
         self._cells.clear()  # the screen cuts its cells to the widths
+        self._lines.clear()
         self._resize_virtual()
         self.refresh()
 
@@ -127,6 +131,7 @@ class AgendaTable(ScrollView, can_focus=True):
         to the columns' widths) when it is first drawn."""
         self._rows, self._make = rows, make
         self._cells.clear()
+        self._lines.clear()
         self._resize_virtual()
         if self.cursor_row >= len(rows):
             self.cursor_row = max(len(rows) - 1, 0)
@@ -213,21 +218,28 @@ class AgendaTable(ScrollView, can_focus=True):
             cells = self._cells[index] = self._make(self._rows[index], index)
         return cells
 
-    def _line(self, cells: Sequence[Text]) -> Text:
+    def _line(self, cells: Sequence[Text]) -> list[Segment]:
+        """Cells side by side, each padded to its column's width."""
         line = Text(no_wrap=True, end="")
         for cell, width in zip(cells, self.widths):
-            cell = cell.copy()
-            cell.truncate(width, overflow="ellipsis", pad=True)
             line.append(" " * PADDING)
             line.append_text(cell)
-            line.append(" " * PADDING)
+            line.append(" " * (width - cell.cell_len + PADDING))
+        line.truncate(sum(self.widths) + 2 * PADDING * len(self.widths))
+        return list(line.render(self.app.console))
+
+    def _row_line(self, index: int) -> list[Segment]:
+        # Made once per row: moving the cursor or scrolling draws the same lines again.
+        line = self._lines.get(index)
+        if line is None:
+            line = self._lines[index] = self._line(self._row_cells(index))
         return line
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
             style = self.get_component_rich_style("agenda-table--header")
-            cells = [Text(label) for label in self.labels]
+            cells = [cut(Text(label), column) for label, column in zip(self.labels, self.widths)]
             return self._strip(self._line(cells), width, style, None)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._rows):
@@ -236,9 +248,8 @@ class AgendaTable(ScrollView, can_focus=True):
         if row % 2 == 0:  # zebra stripes as DataTable draws them (its "even" rows: 0, 2...)
             base += self.get_component_rich_style("agenda-table--even-row")
         cursor = self.get_component_rich_style("agenda-table--cursor") if row == self.cursor_row else None
-        return self._strip(self._line(self._row_cells(row)), width, base, cursor)
+        return self._strip(self._row_line(row), width, base, cursor)
 
-    def _strip(self, line: Text, width: int, base: Style, over: Style | None) -> Strip:
-        segments = list(line.render(self.app.console))
-        segments = list(Segment.apply_style(segments, style=base, post_style=over))
+    def _strip(self, line: list[Segment], width: int, base: Style, over: Style | None) -> Strip:
+        segments = list(Segment.apply_style(line, style=base, post_style=over))
         return Strip(segments).adjust_cell_length(width, base + (over or Style()))

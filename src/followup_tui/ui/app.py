@@ -132,8 +132,18 @@ class FollowupApp(App[None]):
 
     def _screen_changed(self, _screen: Screen) -> None:
         # A closed screen's widgets are removed just after the change: once
-        # they are gone, let go of what they watched (textual_compat).
-        self.set_timer(0.5, lambda: drop_watchers_of_removed(self), name="drop-watchers")
+        # they are gone, let go of what they watched (textual_compat). On a
+        # loaded machine their removal can take longer than the first look:
+        # look again, each time twice as long after (0.5, then 1, 2 and 4 s).
+        self._drop_watchers_later(0.5)
+
+    def _drop_watchers_later(self, delay: float) -> None:
+        def drop() -> None:
+            drop_watchers_of_removed(self)
+            if delay < 4:
+                self._drop_watchers_later(delay * 2)
+
+        self.set_timer(delay, drop, name="drop-watchers")
 
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:

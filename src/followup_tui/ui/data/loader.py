@@ -18,6 +18,8 @@ from .loaded import Entry, LoadedData, entries_for
 if TYPE_CHECKING:
     from textual.app import App
 
+BOARD_ALONE = 2  # screens in the stack when only the board is open (over Textual's default screen)
+
 
 class Told(Protocol):
     """Who hears what a read brought (the session)."""
@@ -110,11 +112,22 @@ class Loader:
         young generations are collected first so that little garbage is frozen
         with it, and the session unfreezes at stop (many apps run in one test process)."""
         if self.app is not None:
-            self.app.call_after_refresh(self._freeze)
+            self.app.call_after_refresh(self._freeze_once_alone)
 
-    @staticmethod
-    def _freeze() -> None:
-        gc.collect(1)
+    def _freeze_once_alone(self, waited: bool = False) -> None:
+        """Freeze once the board is the only screen: gc.freeze() takes every
+        object there is, and a form or dialog open at that moment would be
+        frozen too and its widgets (cycles, all of them) never collected once
+        it closed (a form opened right after the load: some 1.5 MB each).
+        After such a wait the closed screens' garbage may have reached the
+        oldest generation: a full collection then, not to freeze it."""
+        app = self.app
+        if app is None or not app.is_running:
+            return
+        if len(app.screen_stack) > BOARD_ALONE:
+            app.set_timer(1.0, lambda: self._freeze_once_alone(waited=True), name="freeze-loaded")
+            return
+        gc.collect(2 if waited else 1)
         gc.freeze()
 
     # -- the clock ----------------------------------------------------------------------

@@ -142,3 +142,49 @@ async def test_a_closed_form_or_composer_is_let_go(demo_db, make_app, wait_until
             return [type(w).__name__ for w in (ref() for ref in closed) if w is not None]
 
         await wait_until(pilot, lambda: left_behind() == [], what="the closed forms' widgets let go")
+
+
+async def test_the_rendered_lines_of_a_closed_form_are_let_go(demo_db, make_app, wait_until, wait_for_screen):
+    """Textual 8.2 keeps each widget's render cache (its rendered lines, each
+    with caches of its own) in an lru_cache keyed on the cache
+    (Textualize/textual#6665): up to 1,024 removed widgets' lines, 16 MB at
+    10,000 applications. Once a form is closed, none of its stays."""
+    import asyncio
+    import gc
+    import weakref
+
+    from followup_tui.ui.screens.board import BoardScreen
+    from followup_tui.ui.screens.form import ApplicationFormScreen
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
+        closed: list[weakref.ref] = []
+        for key in "en":
+            await pilot.press(key)
+            form = await wait_for_screen(pilot, ApplicationFormScreen)
+            painted = asyncio.Event()
+            form.call_after_refresh(painted.set)
+            await asyncio.wait_for(painted.wait(), 10)
+            closed += [weakref.ref(getattr(w, textual_compat.STYLES_CACHE)) for w in form.query("*")]
+            del form
+            await pilot.press("escape")
+            await wait_for_screen(pilot, BoardScreen)
+
+        def kept() -> int:
+            gc.collect()
+            return sum(ref() is not None for ref in closed)
+
+        assert len(closed) > 50
+        await wait_until(pilot, lambda: kept() == 0, what="the closed forms' rendered lines let go")
+
+
+def test_the_lru_cache_that_keeps_render_caches_is_where_textual_compat_looks():
+    """If this fails after upgrading Textual: StylesCache.get_inner_outer
+    moved or is no longer an lru_cache (perhaps #6665 was fixed: then
+    forget_render_caches_of_removed can go)."""
+    from textual.widget import Widget
+
+    cache = getattr(Widget(), textual_compat.STYLES_CACHE)
+    assert callable(getattr(getattr(type(cache), textual_compat.INNER_OUTER), "cache_clear", None))
+    assert textual_compat.forget_render_caches_of_removed(Widget())

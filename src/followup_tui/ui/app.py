@@ -27,7 +27,7 @@ from .screens.dialogs import ConfirmDialog, TextDialog
 from .data.messages import Notice, WriteDone
 from .data.session import Session
 from .data.watcher import FileWatcher
-from .textual_private.textual_compat import drop_watchers_of_removed
+from .textual_private.textual_compat import drop_watchers_of_removed, forget_render_caches_of_removed
 from .data.settings_store import SettingsStore
 
 if TYPE_CHECKING:
@@ -132,7 +132,8 @@ class FollowupApp(App[None]):
 
     def _screen_changed(self, _screen: Screen) -> None:
         # A closed screen's widgets are removed just after the change: once
-        # they are gone, let go of what they watched (textual_compat). On a
+        # they are gone, let go of what they watched and of their rendered
+        # lines (textual_compat: Textual would keep both). On a
         # loaded machine their removal can take longer than the first look:
         # look again, each time twice as long after (0.5, then 1, 2 and 4 s).
         self._drop_watchers_later(0.5)
@@ -140,6 +141,7 @@ class FollowupApp(App[None]):
     def _drop_watchers_later(self, delay: float) -> None:
         def drop() -> None:
             drop_watchers_of_removed(self)
+            forget_render_caches_of_removed(self.screen)
             if delay < 4:
                 self._drop_watchers_later(delay * 2)
 

@@ -78,3 +78,21 @@ def test_the_board_model_imports_no_textual():
     code = "import sys, followup_tui.ui.board.board_model; print(' '.join(sys.modules))"
     loaded = subprocess.run([sys.executable, "-B", "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert not [m for m in loaded if m.startswith(("textual", "tinydb", "followup_tui.store"))]
+
+
+def test_a_column_orders_by_the_instant_due_whatever_its_offset_and_cards_carry_no_dict():
+    """10:00+01:00 is before 09:30+00:00: an order by the written time (the
+    old ISO text key) put it after. A card has no __dict__ (10,000 of them
+    are kept at a time)."""
+    from datetime import datetime, timedelta, timezone
+
+    from followup_tui.domain.cadence import NextAction
+    from followup_tui.ui.board.cards import order_key
+
+    paris = timezone(timedelta(hours=1))
+    earlier = NextAction("follow-up", datetime(2026, 12, 8, 10, 0, tzinfo=paris), "upcoming", "")
+    later = NextAction("follow-up", datetime(2026, 12, 8, 9, 30, tzinfo=timezone.utc), "upcoming", "")
+    assert sorted([order_key(later, "A"), order_key(earlier, "B")]) == [order_key(earlier, "B"), order_key(later, "A")]
+    assert order_key(later, "A") < order_key(None, "A")  # no action: last
+    card = build_card(demo_applications(FIXED_NOW)[0], FIXED_NOW, Settings(timezone="UTC"), FIXED_NOW.tzinfo)
+    assert not hasattr(card, "__dict__")

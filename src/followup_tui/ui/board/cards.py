@@ -3,6 +3,7 @@ reload so that rendering a column never recomputes the cadence."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -14,7 +15,7 @@ from ...domain.model import STAGES, Application
 from ...domain.settings import Settings
 from ..text.safe_text import printable
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 10,000 of them at a time: no __dict__ each (1.5 MB)
 class Card:
     app_id: int
     company: str
@@ -93,10 +94,11 @@ def compact_due(text: str) -> str:
 
 def order_key(action: NextAction | None, company: str, app_id: int = 0) -> tuple:
     """A column's order: most urgent first; cards without an action last; then
-    by due time, name and id (a total order: a moved card goes back where it was)."""
+    by due time, name and id (a total order: a moved card goes back where it was).
+    The due time is a POSIX timestamp: the instant, whatever its offset."""
     if action is None:
-        return (len(URGENCIES), datetime.max.isoformat(), company.lower(), app_id)
-    return (URGENCIES.index(action.urgency), action.due.isoformat(), company.lower(), app_id)
+        return (len(URGENCIES), math.inf, company.lower(), app_id)
+    return (URGENCIES.index(action.urgency), action.due.timestamp(), company.lower(), app_id)
 
 
 def card_sort_key(card: Card) -> tuple:

@@ -4,6 +4,7 @@ are one object each once loaded, values unchanged (issue 10's memory)."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from datetime import timedelta
@@ -13,7 +14,7 @@ import pytest
 from fixed import FIXED_NOW
 
 from followup_tui.domain.model import Application, Contact, Event, Interview
-from followup_tui.domain.repeated_text import share_repeated_text
+from followup_tui.domain.repeated_values import share_repeated_values
 from followup_tui.domain.settings import Settings
 from followup_tui.store import TinyDBRepository
 from followup_tui.ui.data.session import Session
@@ -42,18 +43,36 @@ def repeated(apps: list[Application]) -> dict[str, int]:
         "kind": len({id(a.interviews[0].kind) for a in apps}),
         "subject": len({id(a.events[0].subject) for a in apps}),
         "recipient": len({id(a.events[0].recipient) for a in apps}),
+        "event time": len({id(a.events[0].at) for a in apps}),
+        "round time": len({id(a.interviews[0].at) for a in apps}),
     }
 
 
-def test_share_repeated_text_makes_equal_texts_one_object_and_changes_no_value(db_file):
+def test_share_repeated_values_makes_equal_texts_and_times_one_object_and_changes_no_value(db_file):
+    """(And the records, which hold no cycles, are not tracked by the cyclic
+    collector: 16 bytes less each, fewer objects for each collection.)"""
     TinyDBRepository.open(db_file).add_many(applications(20))
     loaded = TinyDBRepository.open(db_file).load_all()
     before = [a.to_dict() for a in loaded]
     assert min(repeated(loaded).values()) == 20  # as decoded: each its own
-    share_repeated_text(loaded)
-    assert repeated(loaded) == dict.fromkeys(("role", "title", "name", "kind", "subject", "recipient"), 1)
+    share_repeated_values(loaded)
+    assert not any(gc.is_tracked(thing) for a in loaded for thing in (a, *a.contacts, *a.interviews, *a.events))
+    assert repeated(loaded) == dict.fromkeys(
+        ("role", "title", "name", "kind", "subject", "recipient", "event time", "round time"), 1
+    )
     assert [a.to_dict() for a in loaded] == before
     assert len({id(a.events[0].body) for a in loaded}) == 20  # texts that differ stay their own
+
+
+def test_equal_instants_written_with_other_offsets_keep_their_own():
+    from datetime import timezone
+
+    paris = timezone(timedelta(hours=1))
+    first, second = applications(2)
+    first.events[0].at = FIXED_NOW.astimezone(paris)
+    second.events[0].at = FIXED_NOW.astimezone(timezone.utc)
+    share_repeated_values([first, second])
+    assert first.events[0].at.utcoffset() == timedelta(hours=1) and second.events[0].at.utcoffset() == timedelta(0)
 
 
 def test_the_sessions_loaded_applications_share_their_repeated_texts(db_file):

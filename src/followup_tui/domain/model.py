@@ -61,8 +61,11 @@ Revision = Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNTER)]
 Minutes = Annotated[int, msgspec.Meta(ge=1, le=MAX_INTERVIEW_MINUTES)]
 
 # A key the model does not know (a hand edit, a newer field) is ignored when a
-# record is read, never an error.
-_STRUCT: dict = {}
+# record is read, never an error. The records hold no cycles (nothing refers
+# back to what holds it), so the cyclic collector need not track them:
+# 16 bytes less per object (~100,000 at 10,000 applications) and fewer
+# objects for every collection to walk. Their lists and dicts stay tracked.
+_STRUCT: dict = {"gc": False}
 
 
 def _utc(value: datetime) -> datetime:

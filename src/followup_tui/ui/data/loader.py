@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from ...domain.errors import FollowupError
-from ...domain.repeated_text import share_repeated_text
+from ...domain.repeated_values import share_repeated_values
 from ...domain.repository import ApplicationRepository
 from .loaded import Entry, LoadedData, entries_for
 
@@ -62,7 +62,7 @@ class Loader:
     def read_all(self) -> tuple[object, dict[int, Entry]]:
         token = self.repo.change_token()
         applications = self.repo.list()
-        share_repeated_text(applications)  # kept as long as the app runs: repeated texts once
+        share_repeated_values(applications)  # kept as long as the app runs: repeated texts and times once
         return token, entries_for(applications, self.data.clock(), self.data.settings)
 
     def file_changed(self) -> None:

@@ -7,7 +7,14 @@
         wait for GO_FILE, then COUNT times: add, and append a note to
         application 1 (a read-modify-write racing the other workers).
 
-Output lines: `ready`, `add ID TAG-N`, `note TAG-N`.
+    python writer.py pause DB TAG STEP
+        one save (the file read whole, its layout taken), print `ready`, wait
+        for a line on stdin, then a second save that stops at STEP (`copy`:
+        copying the records from the old file; `finish`: everything written
+        to the temp file, before fsync and rename; `replaced`: renamed, before
+        the folder's fsync), prints `paused` there and waits to be killed.
+
+Output lines: `ready`, `add ID TAG-N`, `note TAG-N`, `paused`.
 """
 
 from __future__ import annotations
@@ -51,9 +58,35 @@ def worker(db: Path, tag: str, count: int, go_file: Path) -> None:
         save_pair(repo, f"{tag}-{n}")
 
 
+def pause(db: Path, tag: str, step: str) -> None:
+    from followup_tui.store import atomic_file, file_layout
+
+    repo = TinyDBRepository.open(db)
+    repo.modify(1, lambda app: app.add_note(f"{tag}-first", datetime.now(timezone.utc)))
+    report("ready")
+    sys.stdin.readline()
+
+    def stop_here() -> None:
+        report("paused")
+        sys.stdin.readline()  # never answered: the test kills this process
+
+    if step == "copy":
+        copy = file_layout.FileRecords.copy
+        file_layout.FileRecords.copy = lambda self, start, end: stop_here() or copy(self, start, end)
+    elif step == "finish":
+        finish = file_layout.FileRecords.finish
+        file_layout.FileRecords.finish = lambda self: finish(self) or stop_here()
+    else:
+        atomic_file.fsync_dir = lambda directory: stop_here()
+    repo.modify(1, lambda app: app.add_note(f"{tag}-second", datetime.now(timezone.utc)))
+    report("not killed")
+
+
 if __name__ == "__main__":
     mode, db, tag, *rest = sys.argv[1:]
     if mode == "crash":
         crash(Path(db), tag)
+    elif mode == "pause":
+        pause(Path(db), tag, rest[0])
     else:
         worker(Path(db), tag, int(rest[0]), Path(rest[1]))

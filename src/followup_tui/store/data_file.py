@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..domain.model import MAX_COUNTER, Application
 from ..domain.record_check import check_dates_and_times, check_record
 from ..domain.strict_json import loads_strict
 from . import migrations
+from .file_layout import FileRecords, LayoutBuilder
 
 APPLICATIONS = "applications"
 META = "_meta"
@@ -200,11 +202,20 @@ def tables_of(path: Path, raw: bytes) -> dict[str, Any]:
 class Records(dict):
     """An applications table whose records are parsed when first read by id
     (TinyDB's `get`): a session that changes one application of 10,000
-    parses one. Untouched records stay JSON and are written back as they
-    were, byte for byte (an unknown key of a hand edit included)."""
+    parses one. Untouched records stay JSON (a view into the file's bytes,
+    or a record's number in the layout of `source`, the file, an int) and
+    are written back as they were, byte for byte (an unknown key of a hand
+    edit included)."""
+
+    def __init__(self, records: dict, source: FileRecords | None = None) -> None:
+        super().__init__(records)
+        self.source = source
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
+        if type(value) is int:  # still in the file
+            assert self.source is not None
+            value = msgspec.Raw(self.source.record(value))
         if isinstance(value, msgspec.Raw):
             value = _parsed(value)
             super().__setitem__(key, value)
@@ -229,31 +240,103 @@ def encode(document: dict[str, Any]) -> bytes:
     return b"".join(encode_chunks(document))
 
 
-def encode_chunks(document: dict[str, Any]) -> Iterator[bytes]:
+def encode_chunks(document: dict[str, Any], layout: LayoutBuilder | None = None) -> Iterator[bytes]:
     """`encode(document)` about a megabyte at a time, so a save writes the
     file as it is made and never holds a second whole copy of it (17 MB at
     10,000 applications; msgspec's one-piece encoding also doubles its
     buffer on the way). Each record is encoded on its own; a record still
-    JSON is its own bytes. Raises UnicodeEncodeError, before the last chunk,
-    for text that is not valid Unicode."""
+    JSON is its own bytes, one still in the file (its number in the
+    layout of the table's `source`) is copied from it. `layout`, if given, takes down where each application is written.
+    Raises UnicodeEncodeError, before the last chunk, for text that is not
+    valid Unicode."""
     pieces: list[Any] = [b"{"]
-    size = 1
+    size = 1  # in `pieces`
+    written = 0  # before `pieces`
     for number, (name, table) in enumerate(document.items()):
         head = (b"," if number else b"") + _encoded(name) + b":"
-        if not isinstance(table, dict):
-            pieces += (head, _encoded(table))
+        if name != APPLICATIONS or not isinstance(table, dict):
+            body = _encoded_table(table)
+            pieces += (head, body)
+            size += len(head) + len(body)
+            if layout is not None:
+                layout.other(name, body)
+                layout.describable &= isinstance(table, dict)
             continue
+        if layout is not None:
+            layout.order.append(name)
+        source: FileRecords | None = getattr(table, "source", None)
+        taken = layout if layout is not None else LayoutBuilder()
         pieces.append(head + b"{")
-        for index, (key, record) in enumerate(table.items()):
-            body = record if isinstance(record, msgspec.Raw) else _encoded(record)
-            pieces += ((b"," if index else b"") + _encoded(key) + b":", body)
-            size += len(body)
+        size += len(head) + 1
+        # Untouched records that follow each other in the old file are copied
+        # from it in one piece, with the separators between them: a separator
+        # there of the length this one writes (`,"key":`, keys being ids) is
+        # this one, any other spelling of the same key being longer. The run
+        # is records `first` to `last` of the old layout, bytes `run_from` to
+        # `run_to` of the old file, written from `run_at` in the new one.
+        first = last = run_from = run_to = run_at = -1
+        starts, lengths = (source.layout.starts, source.layout.lengths) if source is not None else ((), ())
+        for index, (key, record) in enumerate(dict.items(table)):  # as they are: one still in the file stays its number
+            in_file = type(record) is int and source is not None
+            if in_file and record == last + 1 and starts[record] == run_to + len(key) + 4:
+                last = record
+                size += len(key) + 4 + lengths[record]
+                run_to = starts[record] + lengths[record]
+            else:
+                if last >= 0:
+                    pieces.append(_copied(source, taken, first, last, run_from, run_to, run_at))
+                    first = last = -1
+                framing = (b"," if index else b"") + _encoded(key) + b":"
+                pieces.append(framing)
+                size += len(framing)
+                if in_file and not source.behind(starts[record]):  # type: ignore[union-attr]
+                    first = last = record
+                    run_from, run_at = starts[record], written + size
+                    run_to = run_from + lengths[record]
+                    size += run_to - run_from
+                else:
+                    if in_file:  # before a piece already copied (out of the file's order)
+                        body: Any = source.record(record)  # type: ignore[union-attr]
+                    else:
+                        body = record if isinstance(record, msgspec.Raw) else _encoded(record)
+                    taken.add(key, written + size, len(body), zlib.crc32(body))
+                    pieces.append(body)
+                    size += len(body)
             if size >= CHUNK_BYTES:
+                if last >= 0:
+                    pieces.append(_copied(source, taken, first, last, run_from, run_to, run_at))
+                    first = last = -1
                 yield b"".join(pieces)
-                pieces, size = [], 0
+                pieces, written, size = [], written + size, 0
+        if last >= 0:
+            pieces.append(_copied(source, taken, first, last, run_from, run_to, run_at))
         pieces.append(b"}")
     pieces.append(b"}")
     yield b"".join(pieces)
+
+
+def _copied(source: Any, layout: LayoutBuilder, first: int, last: int, run_from: int, run_to: int, run_at: int) -> memoryview:
+    """Records `first` to `last` of the old file (bytes `run_from` to
+    `run_to`), copied to `run_at` in the new one: their bytes and where they
+    now are."""
+    old = source.layout
+    layout.keys.extend(old.keys[first : last + 1])
+    layout.starts.extend(start + run_at - run_from for start in old.starts[first : last + 1])
+    layout.lengths.extend(old.lengths[first : last + 1])
+    layout.crcs.extend(old.crcs[first : last + 1])
+    return source.copy(run_from, run_to)
+
+
+def _encoded_table(table: Any) -> bytes:
+    """A table other than the applications (small: `_meta`), or a table
+    that is not an object, as JSON."""
+    if not isinstance(table, dict):
+        return _encoded(table)
+    return b"{" + b",".join(_encoded(key) + b":" + _record_bytes(value) for key, value in table.items()) + b"}"
+
+
+def _record_bytes(value: Any) -> bytes:
+    return value if isinstance(value, msgspec.Raw) else _encoded(value)
 
 
 def _encoded(value: Any) -> bytes:

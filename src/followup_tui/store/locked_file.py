@@ -1,10 +1,13 @@
 """The data file under the OS file lock: read, checked as a whole (again only
 when its bytes changed), written atomically.
 
-Nothing of the file is kept between reads: each locked step reads it again,
-so another process's write is always seen. What is remembered is a digest
-of the content last checked (or written) here, so the whole file is checked
-again (store/data_file.py) only when another process wrote.
+Nothing of the file's content is kept between reads: each locked step
+reads it again, so another process's write is always seen. What is
+remembered is a digest of the content last checked (or written) here, so
+the whole file is checked again (store/data_file.py) only when another
+process wrote, and where its records lie (store/file_layout.py), so a
+session on it reads the file through without keeping it and a save copies
+the untouched records from it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from pathlib import Path
 from ..domain.errors import StoreError, ValidationError
 from ..domain.model import Application
 from .atomic_file import DIR_MODE, FILE_MODE, read_bytes, remove_stale_temps, write_atomic
-from .data_file import APPLICATIONS, META, CheckedFile, check_file, encode_chunks
+from .data_file import APPLICATIONS, META, CheckedFile, check_file, encode_chunks, tables_of
+from .file_layout import FileChanged, FileRecords, Layout, LayoutBuilder, layout_of
 from .migrations import SCHEMA_VERSION
 from .special_files import check_file_mode, check_regular, tighten_folder
 
@@ -42,11 +46,6 @@ def digest_of(raw: bytes) -> Digest:
     return (len(raw), zlib.crc32(raw))
 
 
-class FileChanged(StoreError):
-    """Another program wrote the file (without the lock) while it was being
-    changed here: nothing is saved over its change."""
-
-
 class LockedFile:
     """One data file, for one repository."""
 
@@ -58,6 +57,8 @@ class LockedFile:
         # What verify() decoded, handed (once) to the next `applications()`
         # if the file is still byte for byte the same.
         self._decoded: tuple[Digest, list[Application]] | None = None
+        # Where the records lie in the content last checked or written here.
+        self.layout: Layout | None = None  # touched only with the lock held
         self._lock = None  # the FileLock, made at first use (see _file_lock)
 
     def prepare(self, verify: bool) -> None:
@@ -140,7 +141,45 @@ class LockedFile:
         if checked is not None and checked.migrated_from is not None:
             token = self.change_token()
             raw = read_bytes(self.path)
+        if self.checked is not None and (self.layout is None or self.layout.digest != self.checked[0]):
+            self.layout = layout_of(raw, self.checked[0])
         return raw, token
+
+    @contextmanager
+    def tables(self) -> Iterator[tuple[dict, object]]:
+        """The document for a session, with the lock held, and its change
+        token (for `save`). While the file is the content laid out here (read
+        through and its digest compared first; read whole and checked when it
+        is not), each application is read from the file when it is used and
+        copied from it by the save; a file the layout cannot describe is
+        held whole for the session."""
+        token = self.change_token()
+        if self.layout is not None and self.checked is not None and self.layout.digest == self.checked[0]:
+            source = self._records(self.layout)
+            if source is not None:
+                with source:
+                    if source.holds_digest():
+                        yield self.layout.tables(source), token
+                        return
+        raw, token = self.read()
+        layout = self.layout
+        usable = layout is not None and self.checked is not None and layout.digest == self.checked[0]
+        source = self._records(layout) if usable else None
+        if source is None:
+            yield tables_of(self.path, raw), token
+            return
+        del raw  # the records are read from the file from here on
+        with source:
+            yield layout.tables(source), token
+
+    def _records(self, layout: Layout) -> FileRecords | None:
+        """The file opened for reading its records (None when it cannot be:
+        the whole read then says why)."""
+        try:
+            check_regular(self.path)  # a FIFO put there meanwhile must not hang us
+            return FileRecords(self.path, layout)
+        except (OSError, StoreError):
+            return None
 
     def applications(self) -> list[Application]:
         """Every application, ordered by id, decoded and checked in one pass.
@@ -195,16 +234,21 @@ class LockedFile:
         folder), written as it is encoded; it is then the content checked.
         Text that cannot be written stops it before the file is replaced."""
         size = crc = 0
+        layout = LayoutBuilder()
+        copied_from = getattr(data.get(APPLICATIONS), "source", None)  # records still in the file
 
         def counted() -> Iterator[bytes]:  # the digest of what is written, as it is written
             nonlocal size, crc
-            for chunk in encode_chunks(data):
+            for chunk in encode_chunks(data, layout):
                 size += len(chunk)
                 crc = zlib.crc32(chunk, crc)
                 yield chunk
+            if copied_from is not None:
+                copied_from.finish()  # FileChanged unless the old file is still the one checked
 
         write_atomic(self.path, counted())
         self.checked = ((size, crc), len(data.get(APPLICATIONS, ())))
+        self.layout = layout.layout((size, crc))
 
     def change_token(self) -> object:
         try:
@@ -218,3 +262,4 @@ class LockedFile:
         """Another content was put in place (a restore): check it when next read."""
         self.checked = None
         self._decoded = None
+        self.layout = None

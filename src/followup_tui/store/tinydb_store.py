@@ -31,7 +31,7 @@ from tinydb.table import Document, Table
 from ..domain.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from ..domain.model import Application
 from .atomic_file import write_atomic
-from .data_file import APPLICATIONS, META, Records, check_file, tables_of
+from .data_file import APPLICATIONS, META, Records, check_file
 from .locked_file import FileChanged, LockedFile, digest_of, os_reason  # noqa: F401  (FileChanged, digest_of: re-exported)
 from .migrations import SCHEMA_VERSION
 from .special_files import resolve_data_path
@@ -52,6 +52,7 @@ class SessionStorage(Storage):
 
     def __init__(self, data: dict) -> None:
         self.data = data
+        self.source = getattr(data.get(APPLICATIONS), "source", None)  # where untouched records are read from
         self.dirty = False
 
     def read(self) -> dict:
@@ -59,7 +60,7 @@ class SessionStorage(Storage):
 
     def write(self, data: dict) -> None:
         if APPLICATIONS in data and not isinstance(data[APPLICATIONS], Records):
-            data[APPLICATIONS] = Records(data[APPLICATIONS])  # TinyDB hands back a plain dict
+            data[APPLICATIONS] = Records(data[APPLICATIONS], self.source)  # TinyDB hands back a plain dict
         self.data = data
         self.dirty = True
 
@@ -107,15 +108,15 @@ class TinyDBRepository:
         """Locked read-modify-write; the write is done when this exits."""
         with self.file.locked():
             before = self.change_token()
-            raw, read_as = self.file.read()
-            storage = SessionStorage(tables_of(self.path, raw))
-            db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
-            yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
-            if storage.dirty:
-                self.file.save(storage.data, read_as)
-                # Taken under the lock, so exact: a reader whose data matches
-                # `before` can apply just this write and be current at `after`.
-                self.last_write = (before, self.change_token())
+            with self.file.tables() as (document, read_as):
+                storage = SessionStorage(document)
+                db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+                yield db.table(APPLICATIONS, cache_size=0), db.table(META, cache_size=0)
+                if storage.dirty:
+                    self.file.save(storage.data, read_as)
+                    # Taken under the lock, so exact: a reader whose data matches
+                    # `before` can apply just this write and be current at `after`.
+                    self.last_write = (before, self.change_token())
 
     @staticmethod
     def _first_free_id(apps: Table, meta: Table) -> int:

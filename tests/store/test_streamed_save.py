@@ -174,6 +174,21 @@ def test_a_record_read_from_the_file_is_the_one_checked(db_file, monkeypatch):
     assert repo.get(5).company == "Co Z"  # read whole and checked again
 
 
+def test_a_record_that_cannot_be_read_is_a_store_error_naming_the_file(db_file, monkeypatch):
+    repo = TinyDBRepository.open(db_file)
+    repo.add_many(some_applications(5))
+    repo.modify(1, lambda app: app.add_note("the layout is known", T0))
+
+    def failing(fd: int, length: int, at: int) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(file_layout.os, "pread", failing)
+    with pytest.raises(StoreError, match="cannot read the data file .Input/output error."):
+        repo.get(2)
+    with pytest.raises(StoreError, match="cannot read the data file"):
+        repo.modify(3, lambda app: app.add_note("mine", T0))
+
+
 def start_paused_writer(db: Path, step: str) -> subprocess.Popen:
     proc = subprocess.Popen(
         [sys.executable, "-B", str(WRITER), "pause", str(db), "w", step],

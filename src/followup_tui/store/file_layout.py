@@ -9,12 +9,12 @@ place and length of its bytes and their CRC-32. It is taken from the
 bytes when the whole file is read (`layout_of`) and from the encoding when
 a save writes it (`LayoutBuilder`). A session on a file that still holds
 that content (read through once, its digest compared, under the lock) gets
-each record as its number in the layout (an int: never a document);
+each record as its number in the layout (an int: never a document).
 `FileRecords` reads a record's bytes when TinyDB asks for it (checked
-against its CRC-32) and copies the untouched ones into
-the save in file order, reading the old file through from start to end as
-it goes: its digest is compared before the new file replaces it, so a byte
-changed since the check, copied or not, stops the save (FileChanged).
+against its CRC-32), and copies the untouched ones into the save in file
+order, reading the old file through from start to end as it goes: its
+digest is compared before the new file replaces it, so a byte changed since
+the check, copied or not, stops the save (FileChanged).
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ class FileRecords:
         """Whether the file, read through now, is the content of `digest`
         (then reading starts again from the start)."""
         size = crc = 0
-        while block := os.pread(self._fd, BLOCK_BYTES, size):
+        while block := self._pread(BLOCK_BYTES, size):
             size += len(block)
             crc = zlib.crc32(block, crc)
         return (size, crc) == self.digest
@@ -163,7 +163,7 @@ class FileRecords:
     def record(self, number: int) -> bytes:
         """The bytes of the layout's record `number`, read on their own."""
         length = self.layout.lengths[number]
-        data = os.pread(self._fd, length, self.layout.starts[number])
+        data = self._pread(length, self.layout.starts[number])
         if len(data) != length or zlib.crc32(data) != self.layout.crcs[number]:
             raise self._changed()
         return data
@@ -178,7 +178,7 @@ class FileRecords:
         assert start >= self._at, "copied out of the file's order"
         while end > self._at + len(self._window):
             read_to = self._at + len(self._window)
-            block = os.pread(self._fd, max(BLOCK_BYTES, end - read_to), read_to)
+            block = self._pread(max(BLOCK_BYTES, end - read_to), read_to)
             if not block:
                 raise self._changed()
             self._crc = zlib.crc32(block, self._crc)
@@ -192,11 +192,17 @@ class FileRecords:
         read in order makes the digest that was checked."""
         read_to = self._at + len(self._window)
         self._window = b""
-        while block := os.pread(self._fd, BLOCK_BYTES, read_to):
+        while block := self._pread(BLOCK_BYTES, read_to):
             read_to += len(block)
             self._crc = zlib.crc32(block, self._crc)
         if (read_to, self._crc) != self.digest:
             raise self._changed()
+
+    def _pread(self, length: int, at: int) -> bytes:
+        try:
+            return os.pread(self._fd, length, at)
+        except OSError as exc:  # e.g. an I/O error: said like a failed whole read
+            raise StoreError(f"{self.path}: cannot read the data file ({exc.strerror or exc})") from exc
 
     def _changed(self) -> FileChanged:
         return FileChanged(

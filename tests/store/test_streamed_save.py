@@ -116,6 +116,35 @@ def test_a_file_another_program_wrote_is_read_whole_once_and_then_streamed_again
     assert repo.get(3).events[-1].text == "theirs" and db_file.read_bytes() == one_piece(db_file)
 
 
+@pytest.mark.parametrize("spacing", [None, 2])
+def test_after_the_backup_at_start_even_the_first_save_reads_no_whole_file(db_file, whole_reads, spacing):
+    """The TUI's start: the file checked, backed up (where its records lie
+    is taken down then), loaded; then its first save already copies the
+    records from the file, for a file as the store writes it and for one
+    spaced out by hand (each record's bytes kept as they are)."""
+    TinyDBRepository.open(db_file).add_many(some_applications(25))
+    if spacing:
+        db_file.write_text(json.dumps(json.loads(db_file.read_bytes()), indent=spacing, ensure_ascii=False), "utf-8")
+    repo = TinyDBRepository.open(db_file, verify=False)
+    repo.verify()
+    repo.rotate_backups()
+    loaded = repo.load_all()
+    whole_reads.clear()
+    repo.modify(13, lambda app: app.add_note("first save", T0))
+    repo.modify(25, lambda app: setattr(app, "role", "last"))
+    assert whole_reads == []
+    expected = {app.id: app.to_dict() for app in loaded}
+    expected[13] = repo.get(13).to_dict()
+    expected[25] = repo.get(25).to_dict()
+    stored = plain_tinydb(db_file)
+    assert {key: {**record, "id": key} for key, record in stored.items()} == {
+        key: {**record, "id": key} for key, record in expected.items()
+    }
+    assert stored[13]["events"][-1]["text"] == "first save" and stored[25]["role"] == "last"
+    if spacing:  # the untouched records as the hand spaced them, the rest as the store writes
+        assert b'\n      "company": "Co 0"' in db_file.read_bytes()
+
+
 def change_in_place_keeping_the_stamp(path: Path, old: bytes, new: bytes) -> None:
     """What a program that ignores the lock might do: rewrite bytes in place,
     same size, and the modification time put back (or a coarse clock)."""

@@ -141,18 +141,25 @@ class LockedFile:
         if checked is not None and checked.migrated_from is not None:
             token = self.change_token()
             raw = read_bytes(self.path)
+        return raw, token
+
+    def lay_out(self, raw: bytes) -> None:
+        """Take down where the records lie in `raw`, the content just read
+        and checked (with the lock held), unless that is known already: the
+        next sessions then read the file without holding it. (A session that
+        reads the file whole, after another program wrote it, works on those
+        bytes instead; its save takes down the layout of what it writes.)"""
         if self.checked is not None and (self.layout is None or self.layout.digest != self.checked[0]):
             self.layout = layout_of(raw, self.checked[0])
-        return raw, token
 
     @contextmanager
     def tables(self) -> Iterator[tuple[dict, object]]:
         """The document for a session, with the lock held, and its change
         token (for `save`). While the file is the content laid out here (read
-        through and its digest compared first; read whole and checked when it
-        is not), each application is read from the file when it is used and
-        copied from it by the save; a file the layout cannot describe is
-        held whole for the session."""
+        through and its digest compared first), each application is read
+        from the file when it is used and copied from it by the save;
+        otherwise (another program wrote it, or no layout is known yet) the
+        file is read whole, checked, and held for the session."""
         token = self.change_token()
         if self.layout is not None and self.checked is not None and self.layout.digest == self.checked[0]:
             source = self._records(self.layout)
@@ -162,15 +169,7 @@ class LockedFile:
                         yield self.layout.tables(source), token
                         return
         raw, token = self.read()
-        layout = self.layout
-        usable = layout is not None and self.checked is not None and layout.digest == self.checked[0]
-        source = self._records(layout) if usable else None
-        if source is None:
-            yield tables_of(self.path, raw), token
-            return
-        del raw  # the records are read from the file from here on
-        with source:
-            yield layout.tables(source), token
+        yield tables_of(self.path, raw), token
 
     def _records(self, layout: Layout) -> FileRecords | None:
         """The file opened for reading its records (None when it cannot be:

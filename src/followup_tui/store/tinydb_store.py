@@ -292,6 +292,7 @@ class TinyDBRepository:
             backups.remove_partials(self.path)
             raw, _token = self.file.read()
             assert self.file.checked is not None
+            self.file.lay_out(raw)  # the TUI's start: its saves then never hold the whole file
             try:
                 made = backups.save_backup(self.path, raw, self.file.checked[1], self.clock())
             except OSError as exc:

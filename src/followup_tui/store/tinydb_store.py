@@ -7,13 +7,14 @@ it back atomically once at the end if anything changed. TinyDB's own
 JSONStorage rewrites the file in place and its caches assume a single
 process, so neither is used; the file stays one that plain TinyDB opens.
 
-Targets (benchmarks/run.py, issue 19): a save at 10,000 applications no
-slower than the byte-range copying this replaced (40 ms p50 on a quiet
-machine; measured here, loaded: CPU 63-80 ms against 68-76 ms for that
-code in the same runs, wall time within the noise, so not shown to be met);
-`followup due --json` at 10,000 within 2x a plain `json.load` of the same
-file (the read here is one msgspec pass, about as fast as `json.load`
-alone; most of the rest is the cadence).
+Targets (benchmarks/run.py, issue 19): a save at 10,000 applications within
+100 ms p50; the TUI's peak memory at 10,000 within 110 MB, which is why a
+session on a file known here reads its records from the file as TinyDB
+asks for them and a save copies the untouched ones from the old file
+(store/file_layout.py) instead of holding the whole file; `followup due
+--json` at 10,000 within 2x a plain `json.load` of the same file (the read
+here is one msgspec pass, about as fast as `json.load` alone; most of the
+rest is the cadence).
 """
 
 from __future__ import annotations

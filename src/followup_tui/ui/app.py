@@ -141,7 +141,8 @@ class FollowupApp(App[None]):
     def _drop_watchers_later(self, delay: float) -> None:
         def drop() -> None:
             drop_watchers_of_removed(self)
-            forget_render_caches_of_removed(self.screen)
+            if self.screen_stack:  # (none left once the app is closing)
+                forget_render_caches_of_removed(self.screen)
             if delay < 4:
                 self._drop_watchers_later(delay * 2)
 

@@ -29,7 +29,6 @@ from .data.session import Session
 from .data.watcher import FileWatcher
 from .textual_private.textual_compat import drop_watchers_of_removed, forget_render_caches_of_removed
 from .data.settings_store import SettingsStore
-from .collector_pause import AT_MOST, CollectorPause
 
 if TYPE_CHECKING:
     from ..domain.model import Application
@@ -75,7 +74,6 @@ class FollowupApp(App[None]):
         self._screen_of_each_key = ScreenOfEachKey()
         self._responses_saving: dict[int, str] = {}  # a response being stored (ticket: its text)
         self._one_key_at_a_time = OneKeyAtATime(self, self._take_typed_key)
-        self._collector_pause = CollectorPause()
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -131,23 +129,6 @@ class FollowupApp(App[None]):
         # leave it waiting: the watcher and the saves start in any case.
         self.set_timer(PAINTED_AT_LATEST, self._painted)
         self.screen_change_signal.subscribe(self, self._screen_changed)
-
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
-        # The collector held off while the screen is made (collector_pause):
-        # back on once it is painted whole (queued behind its compose and
-        # mount; a form adds its rows after its first paint).
-        self._collector_pause.pause()
-        pushed = super().push_screen(screen, *args, **kwargs)
-        self.screen.call_after_refresh(self._resume_collector_once_made, self.screen)
-        self.set_timer(AT_MOST, self._collector_pause.resume, name="collector back on")
-        return pushed
-
-    def _resume_collector_once_made(self, screen: Screen) -> None:
-        ready = getattr(screen, "ready_for_keys", None)  # (an OpeningScreen: complete?)
-        if ready is not None and screen.is_mounted and not ready():
-            screen.call_after_refresh(self._resume_collector_once_made, screen)
-        else:  # complete: once that is painted
-            screen.call_after_refresh(self._collector_pause.resume)
 
     def _screen_changed(self, _screen: Screen) -> None:
         # A closed screen's widgets are removed just after the change: once
@@ -230,7 +211,6 @@ class FollowupApp(App[None]):
 
     def on_unmount(self) -> None:
         self.session.stop()
-        self._collector_pause.resume()  # a screen still opening as the app closes
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def warm_up_checks(self) -> None:

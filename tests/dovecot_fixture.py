@@ -192,6 +192,13 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # No authentication penalty: the tests share one server (and 127.0.0.1),
+  # and the penalty a refused login earns (2, 4, 8... s for every login from
+  # the address) delayed whichever tests ran next. Each refused login still
+  # waits Dovecot's own auth_failure_delay (2 s), as on any server.
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service imap-login {{
   chroot =

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -22,11 +23,24 @@ def fixed_clock():
     return FIXED_NOW
 
 
+def build_demo_db(db: Path) -> Path:
+    TinyDBRepository.open(db, clock=fixed_clock).add_many(demo_applications(FIXED_NOW))
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data file, built once per test process (the same bytes at
+    every build: fixed clock, any TZ; test_demo_db_is_the_file_the_store_builds)."""
+    return build_demo_db(tmp_path_factory.mktemp("demo-template") / "data" / "followup.json")
+
+
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    """The test's own real data file: a copy of the demo template's folder
+    (the file 0600, its lock file, the folder 0700), new times on disk."""
     db = tmp_path / "data" / "followup.json"
-    repo = TinyDBRepository.open(db, clock=fixed_clock)
-    repo.add_many(demo_applications(FIXED_NOW))
+    shutil.copytree(demo_template.parent, db.parent, copy_function=shutil.copy)
     return db
 
 

@@ -207,3 +207,30 @@ def test_the_lru_cache_that_keeps_render_caches_is_where_textual_compat_looks():
     cache = getattr(Widget(), textual_compat.STYLES_CACHE)
     assert callable(getattr(getattr(type(cache), textual_compat.INNER_OUTER), "cache_clear", None))
     assert textual_compat.forget_render_caches_of_removed(Widget())
+
+
+async def test_data_loaded_just_after_a_form_closed_is_not_frozen_with_the_forms_remains(
+    demo_db, make_app, wait_until, wait_for_screen
+):
+    """The loader freezes what it loaded out of the collector's sweeps; a
+    form closed just before still has its widgets held (until the app lets
+    go of them, up to 7.5 s later): frozen then, they could never be
+    collected. The freeze waits until the app has let go."""
+    import weakref
+
+    from followup_tui.ui.screens.board import BoardScreen
+    from followup_tui.ui.screens.form import ApplicationFormScreen
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
+        await pilot.press("n")
+        form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await wait_until(pilot, lambda: form.query(TextArea), what="the form's widgets")
+        closed = [weakref.ref(w) for w in form.query("*")]
+        del form
+        await pilot.press("escape")
+        await wait_for_screen(pilot, BoardScreen)
+        app.session.loader._out_of_collections()  # as a load finishing now does
+        await wait_until(pilot, collected_then(lambda: all(ref() is None for ref in closed)), timeout=LET_GO_SECONDS,
+                         what="the closed form's widgets let go")

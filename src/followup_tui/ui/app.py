@@ -74,6 +74,8 @@ class FollowupApp(App[None]):
         self._screen_of_each_key = ScreenOfEachKey()
         self._responses_saving: dict[int, str] = {}  # a response being stored (ticket: its text)
         self._one_key_at_a_time = OneKeyAtATime(self, self._take_typed_key)
+        self._screens_open = 0  # the screen stack's depth at the last change
+        self._letting_go = 0  # screens closed whose remains are still being looked for
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -133,21 +135,32 @@ class FollowupApp(App[None]):
     def _screen_changed(self, _screen: Screen) -> None:
         # A closed screen's widgets are removed just after the change: once
         # they are gone, let go of what they watched and of their rendered
-        # lines (textual_compat: Textual would keep both). On a
-        # loaded machine their removal can take longer than the first look:
-        # look again, each time twice as long after (0.5, then 1, 2 and 4 s).
-        self._drop_watchers_later(0.5)
+        # lines (textual_compat: Textual would keep both). On a loaded
+        # machine their removal can take longer than the first look: look
+        # again, each time twice as long after (0.5, then 1, 2 and 4 s).
+        closed = len(self.screen_stack) < self._screens_open
+        self._screens_open = len(self.screen_stack)
+        if closed:
+            self._letting_go += 1
+        self._drop_watchers_later(0.5, closed)
 
-    def _drop_watchers_later(self, delay: float) -> None:
+    def _drop_watchers_later(self, delay: float, closed: bool) -> None:
         def drop() -> None:
             drop_watchers_of_removed(self)
             if self.screen_stack:  # (none left once the app is closing)
                 forget_render_caches_of_removed(self.screen)
             if delay < 4:
-                self._drop_watchers_later(delay * 2)
+                self._drop_watchers_later(delay * 2, closed)
+            elif closed:
+                self._letting_go -= 1
 
         self.set_timer(delay, drop, name="drop-watchers")
 
+    @property
+    def letting_go(self) -> bool:
+        """A screen closed less than 7.5 s ago: what Textual keeps of it may
+        not be let go yet (the loader does not freeze it with the data)."""
+        return self._letting_go > 0
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the board is first painted (before the

@@ -119,12 +119,15 @@ class Loader:
         object there is, and a form or dialog open at that moment would be
         frozen too and its widgets (cycles, all of them) never collected once
         it closed (a form opened right after the load: some 1.5 MB each).
-        After such a wait the closed screens' garbage may have reached the
-        oldest generation: a full collection then, not to freeze it."""
+        Nor while a closed screen's remains are still held (the app lets go
+        of them up to 7.5 s after it closed, `letting_go`): frozen while
+        held, they could never be collected once let go. After such a wait
+        the closed screens' garbage may have reached the oldest generation:
+        a full collection then, not to freeze it."""
         app = self.app
         if app is None or not app.is_running:
             return
-        if len(app.screen_stack) > BOARD_ALONE:
+        if len(app.screen_stack) > BOARD_ALONE or getattr(app, "letting_go", False):
             app.set_timer(1.0, lambda: self._freeze_once_alone(waited=True), name="freeze-loaded")
             return
         gc.collect(2 if waited else 1)

@@ -38,3 +38,22 @@ async def wait_for_workers(pilot, timeout: float = 10.0) -> None:
         return all(w.is_finished for w in pilot.app.workers if w.group not in LONG_LIVED_GROUPS)
 
     await wait_until(pilot, idle, timeout, "the app's workers")
+
+
+def start_when_ready(argv: list[str], *, stdin: bool = False):
+    """A subprocess started and past its first line, which must be "ready"
+    (it has taken what it needs and waits: the crash and pause writers);
+    else the test fails with what it said."""
+    import subprocess
+
+    import pytest
+
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.PIPE if stdin else None, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    line = proc.stdout.readline()
+    if line != b"ready\n":
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"{argv[2] if len(argv) > 2 else argv[0]} did not start: {line!r} {proc.stderr.read().decode()}")
+    return proc

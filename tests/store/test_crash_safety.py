@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from waiting import start_when_ready
 
 from followup_tui.domain.model import Application
 from followup_tui.store.tinydb_store import TinyDBRepository
@@ -21,17 +22,7 @@ TIME_BUDGET_SECONDS = 45.0  # a safety bound; a round takes ~0.1-0.2 s idle, ove
 
 
 def start_writer(db: Path, tag: str) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, str(WRITER), "crash", str(db), tag],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    ready = proc.stdout.readline()
-    if ready != b"ready\n":
-        proc.kill()
-        proc.wait()
-        pytest.fail(f"writer did not start: {ready!r} {proc.stderr.read().decode()}")
-    return proc
+    return start_when_ready([sys.executable, str(WRITER), "crash", str(db), tag])
 
 
 def reported_lines(proc: subprocess.Popen) -> list[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import msgspec
 import pytest
 from tinydb import TinyDB
+from waiting import start_when_ready
 
 from followup_tui.domain.errors import StoreError
 from followup_tui.domain.model import Application, Contact, Event
@@ -219,18 +220,7 @@ def test_a_record_that_cannot_be_read_is_a_store_error_naming_the_file(db_file, 
 
 
 def start_paused_writer(db: Path, step: str) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-B", str(WRITER), "pause", str(db), "w", step],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    line = proc.stdout.readline()
-    if line != b"ready\n":
-        proc.kill()
-        proc.wait()
-        pytest.fail(f"writer did not start: {line!r} {proc.stderr.read().decode()}")
-    return proc
+    return start_when_ready([sys.executable, "-B", str(WRITER), "pause", str(db), "w", step], stdin=True)
 
 
 @pytest.mark.slow

@@ -64,3 +64,35 @@ async def test_typing_in_a_field_leaves_the_layout_of_the_form_alone(demo_db, ma
         await pilot.press(*" analyst")
         await wait_until(pilot, lambda: field.value == "Data analyst", what="the text typed")
         assert layouts and not any(layouts), layouts
+
+
+async def test_keys_that_reach_a_field_before_its_focus_event_are_kept(demo_db, make_app, wait_until, wait_for_screen):
+    """Tab moves the focus at once; Textual selects the field's text when the
+    Focus event is handled, later. Keys typed in between (one write over SSH:
+    "Acme<Tab>Lyon") were selected with it and the next key replaced them
+    ("yon"). Only what the field held before the focus came is selected."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    from followup_tui.ui.widgets.plain_text import PlainInput
+
+    class Two(App):
+        def compose(self):
+            yield Static("x")
+            yield PlainInput("", id="empty")
+            yield PlainInput("Hamburg", id="full")
+
+    app = Two()
+    async with app.run_test() as pilot:
+        empty, full = app.query_one("#empty", PlainInput), app.query_one("#full", PlainInput)
+        app.screen.set_focus(full)  # (the first field has the focus at start)
+        await wait_until(pilot, lambda: full.has_focus and not empty.has_focus, what="the focus elsewhere")
+        app.screen.set_focus(empty)
+        empty.insert_text_at_cursor("L")  # before the Focus event is handled
+        await wait_until(pilot, lambda: empty.has_focus, what="the focus event handled")
+        await pilot.press("y", "o", "n")
+        assert empty.value == "Lyon"
+        app.screen.set_focus(full)
+        await wait_until(pilot, lambda: full.has_focus, what="the focus event handled")
+        await pilot.press("B", "e", "r", "n")
+        assert full.value == "Bern"  # what it held is still selected on focus, and replaced

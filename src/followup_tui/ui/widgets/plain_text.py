@@ -7,7 +7,9 @@ composer replace them with visible stand-ins (␛) as the text comes in.
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection
 
 from ..text.safe_text import printable, printable_body
 
@@ -34,9 +36,31 @@ class PlainInput(Input):
     # a repaint is enough: in the form at 120x35 a key cost 30 ms of layout.
     _value_changing = False
 
+    # Textual selects an input's whole text when its Focus event is handled,
+    # which comes after the focus has moved: keys typed right behind a tab
+    # (one write over SSH) can reach the field first, and the next key then
+    # replaced them ("Lyon" became "yon"). Only the text the field had before
+    # the focus came is selected: `_settled`, its value while it was not the
+    # screen's focused widget.
+    _settled = ""
+
+    def __init__(self, *args, select_on_focus: bool = True, **kwargs) -> None:
+        self._select_all_on_focus = select_on_focus
+        super().__init__(*args, select_on_focus=False, **kwargs)
+
     def validate_value(self, value: str) -> str:
         self._value_changing = value != self.value and not self.styles.auto_dimensions
-        return clean_line(value)
+        cleaned = clean_line(value)
+        if not self.is_mounted or self.screen.focused is not self:
+            self._settled = cleaned
+        return cleaned
+
+    def on_focus(self, event: events.Focus) -> None:
+        if self._select_all_on_focus and not event.from_app_focus and self.value == self._settled:
+            self.selection = Selection(0, len(self.value))
+
+    def on_blur(self) -> None:
+        self._settled = self.value
 
     def watch_value(self) -> None:
         self._value_changing = False

@@ -102,3 +102,9 @@ def title_strip(board: BoardScreen, stage: str):
     x = view.column_x(stage)
     assert x is not None, f"the {stage} column is off screen"
     return view.render_line(0).crop(x, x + view.box_width)
+
+
+def form_note(form, field_id: str) -> str:
+    """The line under a form's field: its error, or what a typed time means."""
+    label = form.query_one_optional(f"#{field_id}-error")  # mounted once there is something to say
+    return "" if label is None or label.has_class("-empty") else str(label.render())

@@ -3,6 +3,7 @@ passes on a loaded machine."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 
@@ -57,3 +58,24 @@ def start_when_ready(argv: list[str], *, stdin: bool = False):
         proc.wait()
         pytest.fail(f"{argv[2] if len(argv) > 2 else argv[0]} did not start: {line!r} {proc.stderr.read().decode()}")
     return proc
+
+
+# The app lets go 0.5, 1.5, 3.5 and 7.5 s after a screen closes (FollowupApp.
+# _drop_watchers_later): on a loaded machine the last look can be the one.
+LET_GO_SECONDS = 20.0
+
+
+def collected_then(condition):
+    """`condition`, checked after a full collection at most every half
+    second (one takes tens of ms with an app running: every 20 ms poll
+    would starve the app whose timers are awaited)."""
+    last = [0.0]
+
+    def check() -> bool:
+        if time.monotonic() - last[0] < 0.5:
+            return False
+        gc.collect()
+        last[0] = time.monotonic()
+        return condition()
+
+    return check

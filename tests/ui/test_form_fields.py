@@ -18,17 +18,11 @@ from followup_tui.ui.screens.dialogs import ConfirmDialog
 from followup_tui.ui.screens.form import ApplicationFormScreen
 
 from fixed import FIXED_NOW  # Wednesday 2026-11-25 15:00 UTC
-from ui_steps import type_in
+from ui_steps import form_note as note, type_in
 
 
 def stored(db: Path) -> dict[str, Application]:
     return {a.company: a for a in TinyDBRepository.open(db).list()}
-
-
-def note(form: ApplicationFormScreen, field_id: str) -> str:
-    """The line under a field: its error, or what a typed time means."""
-    label = form.query_one_optional(f"#{field_id}-error")  # mounted once there is something to say
-    return "" if label is None or label.has_class("-empty") else str(label.render())
 
 
 async def open_new_form(pilot, wait_until, wait_for_screen) -> ApplicationFormScreen:

@@ -11,7 +11,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
-from waiting import wait_until
+from waiting import LET_GO_SECONDS, collected_then, wait_until
 
 import followup_tui
 from followup_tui.ui.textual_private import textual_compat
@@ -112,48 +112,26 @@ async def test_the_apps_watchers_are_where_drop_watchers_of_removed_looks():
         assert all(node.is_attached for entries in watchers.values() for node, _callback in entries)
 
 
-# The app lets go 0.5, 1.5, 3.5 and 7.5 s after a screen closes (FollowupApp.
-# _drop_watchers_later): on a loaded machine the last look can be the one.
-LET_GO_SECONDS = 20.0
-
-
-def collected_then(condition):
-    """`condition`, checked after a full collection at most every half
-    second (one takes tens of ms with an app running: every 20 ms poll
-    would starve the app whose timers are awaited)."""
-    import gc
-    import time
-
-    last = [0.0]
-
-    def check() -> bool:
-        if time.monotonic() - last[0] < 0.5:
-            return False
-        gc.collect()
-        last[0] = time.monotonic()
-        return condition()
-
-    return check
-
-
 async def test_a_closed_form_or_composer_is_let_go(demo_db, make_app, wait_until, wait_for_screen):
     """Each closed form and composer left its Header and TextArea (with its
     text and render caches) behind, held by the App's watchers of its title
-    and theme; now nothing of them stays once they are gone."""
+    and theme; now nothing of them stays once they are gone. (The
+    application form is built once and kept: the settings form stands for
+    every screen built at each opening.)"""
     import weakref
 
     from textual.widgets import Header
 
     from followup_tui.ui.screens.board import BoardScreen
-    from followup_tui.ui.screens.form import ApplicationFormScreen
+    from followup_tui.ui.screens.settings import SettingsScreen
 
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
         closed: list[weakref.ref] = []  # this app's forms' own widgets (others in the process are not ours)
         for _ in range(3):
-            await pilot.press("n")
-            form = await wait_for_screen(pilot, ApplicationFormScreen)
+            await pilot.press("S")
+            form = await wait_for_screen(pilot, SettingsScreen)
             await wait_until(pilot, lambda: form.query(Header) and form.query(TextArea), what="the form's widgets")
             closed += [weakref.ref(w) for w in form.query("Header, TextArea")]
             del form
@@ -171,20 +149,21 @@ async def test_the_rendered_lines_of_a_closed_form_are_let_go(demo_db, make_app,
     """Textual 8.2 keeps each widget's render cache (its rendered lines, each
     with caches of its own) in an lru_cache keyed on the cache
     (Textualize/textual#6665): up to 1,024 removed widgets' lines, 16 MB at
-    10,000 applications. Once a form is closed, none of its stays."""
+    10,000 applications. Once a form is closed, none of its stays (the
+    settings form: the application form is kept, see test_form_reopened)."""
     import asyncio
     import weakref
 
     from followup_tui.ui.screens.board import BoardScreen
-    from followup_tui.ui.screens.form import ApplicationFormScreen
+    from followup_tui.ui.screens.settings import SettingsScreen
 
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
         closed: list[weakref.ref] = []
-        for key in "en":
-            await pilot.press(key)
-            form = await wait_for_screen(pilot, ApplicationFormScreen)
+        for _ in range(2):
+            await pilot.press("S")
+            form = await wait_for_screen(pilot, SettingsScreen)
             painted = asyncio.Event()
             form.call_after_refresh(painted.set)
             await asyncio.wait_for(painted.wait(), 10)
@@ -219,13 +198,13 @@ async def test_data_loaded_just_after_a_form_closed_is_not_frozen_with_the_forms
     import weakref
 
     from followup_tui.ui.screens.board import BoardScreen
-    from followup_tui.ui.screens.form import ApplicationFormScreen
+    from followup_tui.ui.screens.settings import SettingsScreen
 
     app = make_app(demo_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.session.loaded)
-        await pilot.press("n")
-        form = await wait_for_screen(pilot, ApplicationFormScreen)
+        await pilot.press("S")
+        form = await wait_for_screen(pilot, SettingsScreen)
         await wait_until(pilot, lambda: form.query(TextArea), what="the form's widgets")
         closed = [weakref.ref(w) for w in form.query("*")]
         del form

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..domain.model import Application
     from ..messaging.mailbox import Mailbox
     from ..messaging.outbox import Outbox
+    from .screens.form import ApplicationFormScreen
 
 # Only what the board needs is imported before the first paint; every other
 # screen, the message plan, the checks and the downloads load when first used.
@@ -76,6 +77,7 @@ class FollowupApp(App[None]):
         self._one_key_at_a_time = OneKeyAtATime(self, self._take_typed_key)
         self._screens_open = 0  # the screen stack's depth at the last change
         self._letting_go = 0  # screens closed whose remains are still being looked for
+        self._form: ApplicationFormScreen | None = None  # the application form, once built (open_form)
         self.sub_title = printable(str(session.db_path))
 
     # Settings live in the session and the outbox; one assignment updates both.
@@ -360,12 +362,24 @@ class FollowupApp(App[None]):
             self.push_screen(DetailScreen(app_id))
 
     def open_form(self, app_id: int | None) -> None:
+        """The form, on a new application (None) or on `app_id`. The app
+        builds it once and shows it again after (ApplicationFormScreen.show):
+        building its widgets was most of the time an opening took."""
         from .screens.form import ApplicationFormScreen
 
-        if app_id is None:
-            self.push_screen(ApplicationFormScreen(None))
-        elif self._exists(app_id):
-            self.push_screen(ApplicationFormScreen(self.session.editable(app_id)))
+        if app_id is not None and not self._exists(app_id):
+            return
+        application = None if app_id is None else self.session.editable(app_id)
+        form = self._form
+        if form is not None and form in self.screen_stack:
+            self.notify("The application form is already open.", timeout=4)
+            return
+        if form is None:
+            self._form = form = ApplicationFormScreen(application)
+            self.install_screen(form, name="application-form")
+        else:
+            form.show(application)
+        self.push_screen(form)
 
     def open_agenda(self) -> None:
         from .screens.agenda import AgendaScreen

@@ -230,6 +230,13 @@ class OpeningScreen(Screen):
         if not self._opened:
             self.call_after_refresh(self._open)
 
+    def hold_keys_again(self) -> None:
+        """The app opens this screen again (it keeps it): the keys typed while
+        it opens are held as at its first opening."""
+        self._opening_keys = None
+        self._opened = False
+        self._waits = 0
+
     def ready_for_keys(self) -> bool:
         """A screen that builds part of itself after its first paint (the
         form's contacts and rounds) says when it is complete."""

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.await_remove import AwaitRemove
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
@@ -62,41 +63,43 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         self._merge: MergeResult | None = None  # after a conflict: how a save would merge
         self._saving: tuple[int, Application] | None = None  # the writer's ticket and the version handed to it
         self._notes_shown: dict[str, tuple[str | None, str | None]] = {}  # field id -> (error, hint) on screen
+        self._rows_gone: list[AwaitRemove] = []  # rows of the last opening being removed (_keep_rows)
+        self._rows_due = False  # shown again, its rows not mounted yet
+        self._look: tuple | None = None  # what the app's look was when the form was last shown
 
     # -- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         a = self.original or Application(company="")
+        text = _texts(a)
         yield AppHeader()
         with VerticalScroll(id="form"):
-            title = f"Edit {printable(a.company)}" if self.original else "New application"
-            yield Static(Text(title, style="bold"), id="form-title")
+            yield Static(_title(self.original), id="form-title")
             with Horizontal(classes="row"):
-                yield field("Company *", text_input(a.company, id="company"))
-                yield field("Role", text_input(a.role, id="role"))
-            yield field("Job URL", text_input(a.job_url, placeholder="https://...", id="job_url"))
+                yield field("Company *", text_input(text["company"], id="company"))
+                yield field("Role", text_input(text["role"], id="role"))
+            yield field("Job URL", text_input(text["job_url"], placeholder="https://...", id="job_url"))
             with Horizontal(classes="row"):
-                yield field("Location", text_input(a.location, id="location"))
-                yield field("Salary", text_input(a.salary, placeholder="55-65k EUR", id="salary"))
+                yield field("Location", text_input(text["location"], id="location"))
+                yield field("Salary", text_input(text["salary"], placeholder="55-65k EUR", id="salary"))
             with Horizontal(classes="row"):
                 yield field(
-                    "Applied on",
-                    text_input(a.applied_on.isoformat() if a.applied_on else "", placeholder=DAY_EXAMPLE, id="applied_on", classes="day")
+                    "Applied on", text_input(text["applied_on"], placeholder=DAY_EXAMPLE, id="applied_on", classes="day")
                 )
-                yield field("Source (where you found it)", text_input(a.source, id="source"))
+                yield field("Source (where you found it)", text_input(text["source"], id="source"))
             with Horizontal(classes="row"):
-                yield field("Resume version", text_input(a.resume, id="resume"))
+                yield field("Resume version", text_input(text["resume"], id="resume"))
                 yield field(
                     "Priority",
                     Select(compact=True, options=[(p or "none", p) for p in PRIORITIES], value=a.priority, allow_blank=False, id="priority")
                 )
             with Horizontal(classes="row"):
-                yield field("Tags (comma separated)", text_input(", ".join(a.tags), id="tags"))
-                yield field("Company domain", text_input(a.company_domain, placeholder="acme.com", id="company_domain"))
+                yield field("Tags (comma separated)", text_input(text["tags"], id="tags"))
+                yield field("Company domain", text_input(text["company_domain"], placeholder="acme.com", id="company_domain"))
             with Horizontal(classes="row"):
                 yield field(
                     "Decision by (their date)",
-                    text_input(a.decision_by.isoformat() if a.decision_by else "", placeholder=DAY_EXAMPLE, id="decision_by", classes="day")
+                    text_input(text["decision_by"], placeholder=DAY_EXAMPLE, id="decision_by", classes="day")
                 )
                 yield field("They first used", Select(compact=True, options=[(c, c) for c in CHANNELS], value=a.channel, allow_blank=False, id="channel"))
             with Horizontal(classes="row"):
@@ -116,6 +119,55 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
             yield Button("+ interview round (F3)", id="add-interview", compact=True)
         yield FooterLine()  # the keys that matter most where the line is short (widgets/footer_line.py)
 
+    def show(self, application: Application | None) -> None:
+        """Make this form, built for an earlier opening and closed since, the
+        form of `application` (None: a new one) as if it were new: the app
+        keeps one form and opens it again (FollowupApp.open_form). Building
+        its ~60 widgets was most of an opening: 350 ms at 10,000 applications
+        here, against about a third of that for values put in place. The
+        last opening's contact and round rows are kept for this one's, in
+        order; the rest go, or come after the first paint (_mount_rows)."""
+        self.original = application
+        a = application or Application(company="")
+        tz = self.app.settings.tz
+        self._initial = self._merge = self._saving = None
+        self._rows_due = True
+        self.hold_keys_again()
+        self.query_one("#form-title", Static).update(_title(application))
+        # Put in place, these values are no edit: no handler sees them
+        # (as with the values a new form is composed with).
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed, TextArea.Changed):
+            for name, value in _texts(a).items():
+                self.query_one(f"#{name}", Input).value = value
+            for name, value in (("priority", a.priority), ("channel", a.channel), ("stage", a.stage),
+                                ("outcome", a.outcome or Select.NULL)):
+                self.query_one(f"#{name}", Select).value = value
+            self.query_one("#do_not_contact", Checkbox).value = a.do_not_contact
+            self.query_one("#notes", TextArea).load_text(a.notes)
+            self.contact_count = self._keep_rows(ContactRow, a.contacts or [Contact()], ContactRow.show)
+            self.interview_count = self._keep_rows(
+                InterviewRow, a.interviews_sorted(), lambda row, iv: row.show(iv, local_text(iv.at, tz))
+            )
+        for field_id in self._notes_shown:
+            note_of = self.query_one_optional(f"#{field_id}")
+            if note_of is not None:
+                show_note(note_of, None)
+        self._notes_shown = {}
+        self.query_one("#form", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.set_focus(None)  # the company field takes it as the form opens (AUTO_FOCUS)
+
+    def _keep_rows(self, kind: type[ContactRow] | type[InterviewRow], items: list, show: Callable) -> int:
+        """Show `items` in the rows of `kind` kept from the last opening, the
+        first row for the first item, and remove the rows left over; return
+        how many rows were kept. Rows numbered with a gap (one removed
+        between others, F4) all go, so that the new ones count from 1."""
+        rows = list(self.query(kind))
+        keep = min(len(rows), len(items)) if all(row.index == i for i, row in enumerate(rows)) else 0
+        for row, item in zip(rows[:keep], items):
+            show(row, item)
+        self._rows_gone += [row.remove() for row in rows[keep:]]  # awaited before new rows (_mount_rows)
+        return keep
+
     def _contact_row(self, contact: Contact) -> ContactRow:
         row = ContactRow(contact, self.contact_count)
         self.contact_count += 1
@@ -131,12 +183,31 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_rows)
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen shown again, some 100
+        # here: 60% of the calls of an opening. They are styled as they were
+        # when the form was last shown unless the app's look changed since
+        # (a theme): only then.
+        look = _look_of(self.app)
+        if look == self._look:
+            event.refresh_styles = False
+        self._look = look
+        # (Textual calls OpeningScreen's handler too: each class's in the MRO.)
+        if self._rows_due:  # opened again (show): its rows after the first paint, as on_mount does
+            self._rows_due = False
+            self.call_after_refresh(self._mount_rows)
+
     async def _mount_rows(self) -> None:
+        """The rows this opening needs beyond those kept from the last (show)."""
         a = self.original or Application(company="")
         tz = self.app.settings.tz
-        await self.query_one("#contacts").mount_all([self._contact_row(c) for c in a.contacts or [Contact()]])
+        for gone in self._rows_gone:  # rows of the last opening removed (_keep_rows): their ids are free
+            await gone
+        self._rows_gone = []
+        contacts, rounds = a.contacts or [Contact()], a.interviews_sorted()
+        await self.query_one("#contacts").mount_all([self._contact_row(c) for c in contacts[self.contact_count:]])
         await self.query_one("#interviews").mount_all(
-            [self._interview_row(interview, local_text(interview.at, tz)) for interview in a.interviews_sorted()]
+            [self._interview_row(interview, local_text(interview.at, tz)) for interview in rounds[self.interview_count:]]
         )
         # Taken now, before any key typed while the form opened is handled:
         # those keys count as changes.
@@ -453,6 +524,32 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
 
     def action_cancel(self) -> None:
         close_unless_unsaved(self, self.dirty, "Discard your unsaved changes?")
+
+
+def _look_of(app) -> tuple:
+    """What the form's styles depend on beyond its own widgets."""
+    return app.theme, app.ansi_color, frozenset(app.classes), frozenset(app.get_pseudo_classes())
+
+
+def _title(application: Application | None) -> Text:
+    return Text(f"Edit {printable(application.company)}" if application else "New application", style="bold")
+
+
+def _texts(a: Application) -> dict[str, str]:
+    """The text in each of the form's one-line fields (by id) for `a`."""
+    return {
+        "company": a.company,
+        "role": a.role,
+        "job_url": a.job_url,
+        "location": a.location,
+        "salary": a.salary,
+        "applied_on": a.applied_on.isoformat() if a.applied_on else "",
+        "source": a.source,
+        "resume": a.resume,
+        "tags": ", ".join(a.tags),
+        "company_domain": a.company_domain,
+        "decision_by": a.decision_by.isoformat() if a.decision_by else "",
+    }
 
 
 def _minutes(text: str) -> int:

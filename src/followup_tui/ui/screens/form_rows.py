@@ -62,17 +62,22 @@ class ContactRow(Vertical):
         self.index = index
 
     def compose(self) -> ComposeResult:
-        c, i = self.contact, self.index
+        i, text = self.index, _contact_texts(self.contact)
         yield Label(Text(f"Contact {i + 1}"), classes="row-title")
         with Horizontal(classes="row"):
-            yield field("Name", text_input(c.name, id=f"contact-name-{i}", classes="contact-name"))
-            yield field("Title", text_input(c.title, id=f"contact-title-{i}", classes="contact-title"))
+            yield field("Name", text_input(text["name"], id=f"contact-name-{i}", classes="contact-name"))
+            yield field("Title", text_input(text["title"], id=f"contact-title-{i}", classes="contact-title"))
         with Horizontal(classes="row"):
             yield field(
                 "Business email",
-                text_input(c.email, id=f"contact-email-{i}", classes="contact-email email"))
-            yield field("Phone", text_input(c.phone, id=f"contact-phone-{i}", classes="contact-phone"))
+                text_input(text["email"], id=f"contact-email-{i}", classes="contact-email email"))
+            yield field("Phone", text_input(text["phone"], id=f"contact-phone-{i}", classes="contact-phone"))
         yield Button(f"remove contact {i + 1} (F4)", classes="remove-row", compact=True)
+
+    def show(self, contact: Contact) -> None:
+        """This row, kept from the form's last opening, now for `contact`."""
+        self.contact = contact
+        _put_texts(self, "contact", _contact_texts(contact))
 
 
 class InterviewRow(Vertical):
@@ -83,19 +88,41 @@ class InterviewRow(Vertical):
         self.when_text = when_text
 
     def compose(self) -> ComposeResult:
-        iv, i = self.interview, self.index
+        i, text = self.index, _interview_texts(self.interview, self.when_text)
         yield Label(Text(f"Interview round {i + 1}"), classes="row-title")
         with Horizontal(classes="row"):
             yield field(
                 "When",
-                text_input(self.when_text, placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"))
-            yield field("Kind", text_input(iv.kind if iv else "", id=f"interview-kind-{i}", classes="interview-kind"))
+                text_input(text["at"], placeholder=WHEN_EXAMPLE, id=f"interview-at-{i}", classes="interview-at when"))
+            yield field("Kind", text_input(text["kind"], id=f"interview-kind-{i}", classes="interview-kind"))
         with Horizontal(classes="row"):
             yield field(
                 "With (names, comma separated)",
-                text_input(", ".join(iv.with_names) if iv else "", id=f"interview-with-{i}", classes="interview-with"))
-            yield field(
-                "Minutes",
-                text_input(str(iv.duration_minutes) if iv else "60", id=f"interview-minutes-{i}", classes="interview-minutes"))
-        yield field("Notes", text_input(iv.notes if iv else "", id=f"interview-notes-{i}", classes="interview-notes"))
+                text_input(text["with"], id=f"interview-with-{i}", classes="interview-with"))
+            yield field("Minutes", text_input(text["minutes"], id=f"interview-minutes-{i}", classes="interview-minutes"))
+        yield field("Notes", text_input(text["notes"], id=f"interview-notes-{i}", classes="interview-notes"))
         yield Button(f"remove round {i + 1} (F4)", classes="remove-row", compact=True)
+
+    def show(self, interview: Interview, when_text: str) -> None:
+        """This row, kept from the form's last opening, now for `interview`."""
+        self.interview, self.when_text = interview, when_text
+        _put_texts(self, "interview", _interview_texts(interview, when_text))
+
+
+def _contact_texts(c: Contact) -> dict[str, str]:
+    return {"name": c.name, "title": c.title, "email": c.email, "phone": c.phone}
+
+
+def _interview_texts(iv: Interview | None, when_text: str) -> dict[str, str]:
+    return {
+        "at": when_text,
+        "kind": iv.kind if iv else "",
+        "with": ", ".join(iv.with_names) if iv else "",
+        "minutes": str(iv.duration_minutes) if iv else "60",
+        "notes": iv.notes if iv else "",
+    }
+
+
+def _put_texts(row: Vertical, kind: str, texts: dict[str, str]) -> None:
+    for name, value in texts.items():
+        row.query_one(f"#{kind}-{name}-{row.index}", Input).value = value  # by id: no selector matching

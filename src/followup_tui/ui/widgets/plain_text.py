@@ -8,6 +8,7 @@ composer replace them with visible stand-ins (␛) as the text comes in.
 from __future__ import annotations
 
 from textual import events
+from textual.dom import NoScreen
 from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
@@ -64,6 +65,18 @@ class PlainInput(Input):
 
     def watch_value(self) -> None:
         self._value_changing = False
+
+    def on_unmount(self) -> None:
+        # Textual's Input subscribes to its screen's text-selection signal on
+        # mount and never unsubscribes; the signal forgets removed inputs
+        # only when it next fires (a text selection with the mouse). An input
+        # removed from a screen that stays (the kept form's rows) was held,
+        # with its timer and rendered lines, until then.
+        try:
+            screen = self.screen
+        except NoScreen:  # removed with its screen: the signal goes too
+            return
+        screen.text_selection_started_signal.unsubscribe(self)
 
     def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
         if layout and self._value_changing:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import signal
 import sys
@@ -15,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-import orjson
 
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
@@ -161,10 +159,14 @@ def terminal_safe(text: str) -> str:
 
 
 def echo_json(data: Any) -> None:
+    import orjson  # (here: the TUI's start does not load it)
+
     try:
         # the same text as json.dumps(indent=2, ensure_ascii=False), ~20x faster
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # what orjson does not write (lone surrogates, huge ints): as before
+        import json
+
         text = json.dumps(data, indent=2, ensure_ascii=False)
     click.echo(json_safe(text))  # C1, DEL, bidi, zero-width: escaped as \u009b
 

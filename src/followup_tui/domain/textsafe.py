@@ -6,7 +6,6 @@ exports and the TUI (ui/text/safe_text.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 
 # C0, DEL, C1; then the Unicode format characters (category Cf) that change
@@ -56,6 +55,8 @@ def has_unsafe(value: str) -> bool:
 
 
 def _escape(match: re.Match[str]) -> str:
+    import json  # (here: json is not loaded before the TUI's first paint)
+
     return json.dumps(match.group())[1:-1]  # \u009b, or a surrogate pair for a tag character
 
 

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..domain.errors import FollowupError
-from ..domain.mail_state import FolderMark, MailState
 from ..domain.settings import Settings
 
-# The app builds a Mailbox at start; the rules, the parser and the IMAP
-# client load with the first sync, not before the board's first paint.
+# The app builds a Mailbox at start; the rules, the parser, the IMAP client
+# and the sync's state load with the first sync, not before the board's first paint.
 if TYPE_CHECKING:
+    from ..domain.mail_state import MailState
     from ..domain.mail_match import Finding, Matcher
     from ..domain.mail_message import MailMessage
     from ..domain.mail_record import Proposal
@@ -200,6 +200,7 @@ class Mailbox:
         there is mail to match or a folder to read afresh: a sync with nothing
         new never loads the data). Raises MailError (nothing found is kept then)."""
         from ..domain.mail_message import INBOX, SENT
+        from ..domain.mail_state import FolderMark
         from ..domain.timeparse import format_instant
         from .imap_read import MailboxReader, MailError
 

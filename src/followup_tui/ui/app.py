@@ -23,7 +23,6 @@ from .keys.held_keys import OneKeyAtATime, ScreenOfEachKey
 from .mail_sync import MailSync
 from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
-from .screens.dialogs import ConfirmDialog, TextDialog
 from .data.messages import Notice, WriteDone
 from .data.session import Session
 from .data.watcher import FileWatcher
@@ -36,7 +35,8 @@ if TYPE_CHECKING:
     from ..messaging.outbox import Outbox
 
 # Only what the board needs is imported before the first paint; every other
-# screen, the message plan, the checks and the downloads load when first used.
+# screen, the dialogs, the message plan, the checks and the downloads load
+# when first used.
 
 
 @dataclass(frozen=True)
@@ -323,6 +323,8 @@ class FollowupApp(App[None]):
         if not unsaved:
             self.exit()
             return
+        from .screens.dialogs import ConfirmDialog
+
         if isinstance(self.screen, ConfirmDialog):
             return  # already asking
         names = ", ".join(getattr(s, "unsaved_name", "a form") for s in unsaved)
@@ -428,6 +430,7 @@ class FollowupApp(App[None]):
         if application is None:
             return
         seen = application.rev
+        from .screens.dialogs import TextDialog
 
         def answered(text: str | None) -> None:
             if text is not None:
@@ -458,6 +461,7 @@ class FollowupApp(App[None]):
         if not question:
             return
         app_id, seen = application.id or 0, application.rev
+        from .screens.dialogs import ConfirmDialog
 
         def chosen(yes: bool | None) -> None:
             if yes:

@@ -6,14 +6,12 @@ import functools
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-
-import click
 
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
@@ -24,6 +22,9 @@ from ..settings.paths import config_path, db_path
 if TYPE_CHECKING:
     from ..store import TinyDBRepository
 
+# click is imported where it is used, not here: a plain start of the TUI
+# (cli/__init__.py, start) runs without it until the board is painted.
+
 NOW_ENV = "FOLLOWUP_NOW"  # a fixed "now": trying out dates, scripts, demos, tests (documented in `followup --help`)
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
@@ -33,14 +34,23 @@ EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell shows for a tool stopped
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on stderr naming the problem, then exit."""
-    click.echo(f"followup: {printable(message)}", err=True)  # paths and values may hold controls
+    say(f"followup: {printable(message)}")  # paths and values may hold controls
     sys.exit(code)
+
+
+def say(line: str) -> None:
+    """One line on stderr."""
+    import click
+
+    click.echo(line, err=True)
 
 
 @contextmanager
 def one_line_usage_errors() -> Iterator[None]:
     """Click prints a usage error as usage, hint, blank line, error; the CLI
     promises one line on stderr naming the problem (and exit 2)."""
+    import click
+
     try:
         yield
     except click.UsageError as exc:
@@ -50,19 +60,23 @@ def one_line_usage_errors() -> Iterator[None]:
 
 
 @contextmanager
-def crash_logged(ctx: click.Context) -> Iterator[None]:
+def crash_logged(context: Callable[[], object]) -> Iterator[None]:
     """An unexpected error: the traceback (no locals) to a log file in the data
-    directory, one line naming it, exit 1. Click's own exits pass through."""
+    directory (that of `context()`, the command's CliContext), one line
+    naming it, exit 1. Click's own exits pass through."""
     try:
         yield
-    except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
-        raise
     except BrokenPipeError:
         end_on_closed_pipe()
     except Exception as exc:
+        import click
+
+        if isinstance(exc, (click.ClickException, click.exceptions.Exit, click.Abort)):
+            raise
         from .crashlog import crash_line, write_crash_log
 
-        obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
+        obj = context()
+        obj = obj if isinstance(obj, CliContext) else CliContext()
         fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
 
 
@@ -119,7 +133,7 @@ class CliContext:
                     fail(f"config: {exc}")
             problem = None if self._settings.timezone else system_timezone_problem(os.environ.get("TZ"))
             if problem:  # once per command: the settings are read once
-                click.echo(f"followup: note: {problem}", err=True)
+                say(f"followup: note: {problem}")
         return self._settings
 
     def now(self) -> datetime:
@@ -135,7 +149,7 @@ class CliContext:
             except FollowupError as exc:
                 fail(str(exc))
             for notice in self._repo.notices:  # e.g. a data folder made private
-                click.echo(f"followup: note: {printable(notice)}", err=True)
+                say(f"followup: note: {printable(notice)}")
         return self._repo
 
 
@@ -148,7 +162,31 @@ class CliContext:
             fail(f"{exc}; nothing was {change}")
 
 
-pass_ctx = click.make_pass_decorator(CliContext)
+def begin(obj: CliContext, subcommand: str | None) -> None:
+    """What every `followup` command line does first (the click group's
+    callback; a plain start of the TUI, cli/__init__.py): a FOLLOWUP_NOW that
+    cannot be read stops here, naming it; so does a bad config (exit 2, naming
+    the key); with no subcommand, the TUI starts."""
+    try:
+        clock_from_env()
+    except FollowupError as exc:
+        fail(str(exc))
+    if subcommand != "config":  # `config` must work to repair a bad file
+        _ = obj.settings
+    if subcommand is None:
+        from .tui import run_tui
+
+        run_tui(obj)
+
+
+def __getattr__(name: str):
+    if name == "pass_ctx":  # for the subcommands (click is loaded with them)
+        import click
+
+        global pass_ctx
+        pass_ctx = click.make_pass_decorator(CliContext)
+        return pass_ctx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 
@@ -168,6 +206,8 @@ def echo_json(data: Any) -> None:
         import json
 
         text = json.dumps(data, indent=2, ensure_ascii=False)
+    import click
+
     click.echo(json_safe(text))  # C1, DEL, bidi, zero-width: escaped as \u009b
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -39,8 +39,7 @@ if TYPE_CHECKING:
 # when first used.
 
 
-@dataclass(frozen=True)
-class ShownNotice:
+class ShownNotice(msgspec.Struct, frozen=True):
     """A notice as it was shown (the app keeps the last ones: `notices`)."""
 
     message: str

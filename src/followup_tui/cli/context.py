@@ -8,7 +8,6 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -107,12 +106,15 @@ def _fixed_now(text: str) -> datetime:
     return parse_when(text, timezone.utc, NOW_ENV)
 
 
-@dataclass
 class CliContext:
-    db_option: str | None = None
-    config_option: str | None = None
-    _settings: Settings | None = field(default=None, repr=False)
-    _repo: TinyDBRepository | None = field(default=None, repr=False)
+    """The command line's data file and config file, and what is read from them
+    (when first asked for). A plain class: made before the TUI's first paint."""
+
+    def __init__(self, db_option: str | None = None, config_option: str | None = None) -> None:
+        self.db_option = db_option
+        self.config_option = config_option
+        self._settings: Settings | None = None
+        self._repo: TinyDBRepository | None = None
 
     @property
     def db(self) -> Path:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..domain.errors import FollowupError
 from ..domain.settings import Settings
@@ -43,8 +42,7 @@ def configure_hint(config_file: str = "config.toml") -> str:
     )
 
 
-@dataclass
-class SyncRead:
+class SyncRead(NamedTuple):
     """What one sync found, not yet recorded."""
 
     findings: list[Finding]  # sure: to record now
@@ -109,12 +107,17 @@ class StateFile(Protocol):
     def lock_path(self) -> Path: ...
 
 
-@dataclass
 class Mailbox:
-    settings: Settings
-    state_file: StateFile
-    config_file: Path | None = None
-    environ: Mapping[str, str] | None = None
+    """The mailbox of `settings.imap`, with the sync's state kept in `state_file`.
+    (Made by the factory before the first paint: a plain class, where a
+    dataclass costs ~1 ms to make; so is SyncRead a NamedTuple.)"""
+
+    def __init__(self, settings: Settings, state_file: StateFile, config_file: Path | None = None,
+                 environ: Mapping[str, str] | None = None) -> None:
+        self.settings = settings
+        self.state_file = state_file
+        self.config_file = config_file
+        self.environ = environ
 
     @property
     def configured(self) -> bool:

@@ -62,9 +62,13 @@ else:
         painted(self)
         self.set_timer(0.3, self.exit)
     app_module.FollowupApp._painted = then_exit
-    from followup_tui.cli import main
     try:
-        main(["--db", sys.argv[1]], standalone_mode=False)
+        from followup_tui.cli import start  # the path `followup` takes
+    except ImportError:  # a checkout from before it: the click group
+        from followup_tui.cli import main
+        start = lambda args: main(args, standalone_mode=False)
+    try:
+        start(["--db", sys.argv[1]])
     except SystemExit:
         pass
 with open(sys.argv[2], "a") as out:

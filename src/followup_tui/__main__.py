@@ -1,3 +1,3 @@
-from followup_tui.cli import main
+from followup_tui.cli import start
 
-main()
+start()

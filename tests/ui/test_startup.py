@@ -270,14 +270,12 @@ def test_starting_the_tui_imports_only_what_the_board_needs(demo_db, tmp_path):
 
 FIRST_PAINT_IMPORTS = """
 import sys
-from pathlib import Path
-from followup_tui.cli import main  # the path `followup` takes
-from followup_tui.cli.context import CliContext, clock_from_env
+from followup_tui.cli import start, tui  # start: the path `followup` takes
+from followup_tui.ui import terminal_watch
 from followup_tui.ui.data import session
 from followup_tui.ui.app import FollowupApp
 
 session.BACKGROUND_LOAD_BYTES = 0  # the test's small file counts as big: painted from its preview
-db, config = Path(sys.argv[1]), Path(sys.argv[2])
 at_paint = {}
 
 def first_paint(self):
@@ -287,13 +285,15 @@ def first_paint(self):
         self.exit()
 
 FollowupApp._painted = first_paint
-from followup_tui.factory import build_app
-from followup_tui.ui.textual_private.crash_guard import install
-
-settings = CliContext(config_option=str(config)).settings
-app = build_app(db, settings, clock_from_env, config_file=config, first_run=True)
-install(app, lambda error: str(error))
-app.run(headless=True, size=(120, 35))
+# no terminal here: the app runs headless, and nothing watches for the terminal going away
+run = FollowupApp.run
+FollowupApp.run = lambda self: run(self, headless=True, size=(120, 35))
+tui.has_terminal = lambda: True
+terminal_watch.TerminalWatch.start = lambda self: None
+try:
+    start(["--db", sys.argv[1], "--config", sys.argv[2]])
+except SystemExit as exit:
+    assert exit.code == 0, exit.code
 print("preview" if at_paint["preview"] else "no preview")
 print(" ".join(at_paint["modules"]))
 """
@@ -302,6 +302,12 @@ HEAVY_BEFORE_THE_FIRST_PAINT = (
     *NOT_BEFORE_THE_BOARD, "dateutil", "filelock", "zipfile", "hashlib", "importlib.metadata",
     "textual.widgets.text_area", "followup_tui.store.backups", "followup_tui.ui.screens.settings",
     "followup_tui.domain.demo",
+    # what the first frame does not use: the command line's parser, the file's
+    # reading and writing (a big file is read after the paint), the dialogs,
+    # the write path, the mailbox's state
+    "click", "tinydb", "followup_tui.store.data_file", "followup_tui.store.file_layout",
+    "followup_tui.domain.record_check", "followup_tui.ui.screens.dialogs", "followup_tui.ui.data.writer",
+    "followup_tui.ui.data.undo", "followup_tui.ui.data.write_queue", "followup_tui.domain.mail_state",
 )
 
 

@@ -1,18 +1,24 @@
 """The `followup` command: the TUI by default, subcommands for scripts.
 
 Exit codes: 0 success, 1 a check failed / nothing matched, 2 usage or input error.
+
+`start` is the command (the `followup` script, `python -m followup_tui`).
+`main`, the click group that parses every other command line, is in
+commands.py. A plain start of the TUI (no subcommand; at most --db and
+--config) does not need it: `start` runs it the way `main` would, and
+click, some 15 ms of imports, is not loaded before the board's first paint.
 """
 
 from __future__ import annotations
 
-import importlib
+import os
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import click
-
-from .. import __version__
-from ..domain.errors import FollowupError
-from .context import CliContext, clock_from_env, crash_logged, end_on_closed_pipe, fail, one_line_usage_errors
+if TYPE_CHECKING:
+    from .commands import main
+    from .context import fail
 
 # Each subcommand's module is imported only when that subcommand runs (or
 # --help lists them): `followup list` never loads the importers
@@ -33,74 +39,79 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "transfer_commands:import_file",
     "serve": "serve:serve",
     "web-session": "serve:web_session",
-    "demo": "tui:demo",
+    "demo": "demo:demo",
     "config": "config_command:config",
     "backups": "backups:list_backups",
     "restore": "backups:restore",
     "mail": "mail_commands:mail",
 }
 
-
-class FollowupGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*SUBCOMMANDS, *super().list_commands(ctx)})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in SUBCOMMANDS and cmd_name not in self.commands:
-            module, _, attr = SUBCOMMANDS[cmd_name].partition(":")
-            command = getattr(importlib.import_module(f".{module}", __name__), attr)
-            assert command.name == cmd_name, (command.name, cmd_name)
-            self.add_command(command)
-        return super().get_command(ctx, cmd_name)
-
-    def main(self, *args, **kwargs):
-        kwargs.setdefault("prog_name", "followup")
-        try:
-            try:
-                return super().main(*args, **kwargs)
-            finally:
-                sys.stdout.flush()  # into a closed pipe, it fails here, not in the interpreter's exit
-        except BrokenPipeError:
-            end_on_closed_pipe()
-
-    # usage errors: exit 2 with a one-line message (parsing and subcommands)
-    def make_context(self, *args, **kwargs):
-        with one_line_usage_errors():
-            return super().make_context(*args, **kwargs)
-
-    def invoke(self, ctx):
-        with one_line_usage_errors(), crash_logged(ctx):
-            return super().invoke(ctx)
+# The group's options (commands.py) that a plain start may give: option -> its environment variable.
+TUI_OPTIONS = {"--db": "FOLLOWUP_DB", "--config": "FOLLOWUP_CONFIG"}
+COMPLETION_VARIABLE = "_FOLLOWUP_COMPLETE"  # click's shell completion (`followup` as prog_name)
 
 
-@click.group(cls=FollowupGroup, invoke_without_command=True)
-@click.option("--db", "db_option", metavar="PATH", envvar="FOLLOWUP_DB", help="Data file (default: your user data dir).")
-@click.option("--config", "config_option", metavar="PATH", envvar="FOLLOWUP_CONFIG", help="Settings TOML file.")
-@click.version_option(__version__, prog_name="followup")
-@click.pass_context
-def main(ctx: click.Context, db_option: str | None, config_option: str | None) -> None:
-    """Follow up after job interviews: a board of your applications, what is
-    due, and a composer that checks each message. Runs the TUI by default.
+def plain_tui_start(args: Sequence[str]) -> dict[str, str] | None:
+    """The options of a command line that only starts the TUI (`--db PATH`,
+    `--config=PATH`, each at most once), else None: anything else, even an
+    odd but valid spelling, is for click to parse."""
+    given: dict[str, str] = {}
+    rest = list(args)
+    while rest:
+        option, equals, value = rest.pop(0).partition("=")
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if option not in TUI_OPTIONS or option in given or not value or value.startswith("-"):
+            return None
+        given[option] = value
+    return given
 
-    Exit codes: 0 success, 1 a check failed or nothing matched, 2 a usage or
-    input error (one line on stderr naming it).
 
-    To try out dates, or in scripts, set the current time with FOLLOWUP_NOW
-    (ISO 8601 or YYYY-MM-DD HH:MM; without an offset, UTC), e.g.
-    FOLLOWUP_NOW=2026-12-01T09:00Z followup due: every command and the TUI
-    take it as now.
-    """
-    ctx.obj = CliContext(db_option=db_option, config_option=config_option)
+def start(argv: Sequence[str] | None = None) -> None:
+    """The `followup` command."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    given = plain_tui_start(args)
+    if given is None or os.environ.get(COMPLETION_VARIABLE):
+        from .commands import main
+
+        main(None if argv is None else args)
+        return
+    from .context import CliContext, begin, crash_logged, end_on_closed_pipe
+
+    # What the click group does for the same command line (commands.py:
+    # FollowupGroup.main and .invoke, click's standalone main): an option
+    # not given is taken from its environment variable, if set and not empty.
+    options = {option: given.get(option) or os.environ.get(variable) or None for option, variable in TUI_OPTIONS.items()}
+    obj = CliContext(db_option=options["--db"], config_option=options["--config"])
     try:
-        clock_from_env()  # a FOLLOWUP_NOW that cannot be read stops here, naming it
-    except FollowupError as exc:
-        fail(str(exc))
-    if ctx.invoked_subcommand != "config":  # `config` must work to repair a bad file
-        _ = ctx.obj.settings  # a bad config stops every command here (exit 2, naming the key)
-    if ctx.invoked_subcommand is None:
-        from .tui import run_tui
+        try:
+            with crash_logged(lambda: obj):
+                begin(obj, None)
+        finally:
+            sys.stdout.flush()  # into a closed pipe, it fails here, not in the interpreter's exit
+    except BrokenPipeError:
+        end_on_closed_pipe()
+    except KeyboardInterrupt:  # before the TUI took the terminal, or after it let go: as click says it
+        import click
 
-        run_tui(ctx.obj)
+        click.echo(file=sys.stderr)
+        click.echo("Aborted!", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(0)
 
 
-__all__ = ["main", "fail"]
+def __getattr__(name: str):
+    if name == "main":  # the click group, loaded when first asked for
+        from .commands import main
+
+        return main
+    if name == "fail":
+        from .context import fail
+
+        return fail
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["main", "fail", "start"]

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-
-import click
-import orjson
 
 from ..domain.errors import FollowupError, NotFoundError
 from ..domain.settings import Settings
@@ -26,6 +21,9 @@ from ..settings.paths import config_path, db_path
 if TYPE_CHECKING:
     from ..store import TinyDBRepository
 
+# click is imported where it is used, not here: a plain start of the TUI
+# (cli/__init__.py, start) runs without it until the board is painted.
+
 NOW_ENV = "FOLLOWUP_NOW"  # a fixed "now": trying out dates, scripts, demos, tests (documented in `followup --help`)
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE = 0, 1, 2
@@ -35,14 +33,23 @@ EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # what a shell shows for a tool stopped
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on stderr naming the problem, then exit."""
-    click.echo(f"followup: {printable(message)}", err=True)  # paths and values may hold controls
+    say(f"followup: {printable(message)}")  # paths and values may hold controls
     sys.exit(code)
+
+
+def say(line: str) -> None:
+    """One line on stderr."""
+    import click
+
+    click.echo(line, err=True)
 
 
 @contextmanager
 def one_line_usage_errors() -> Iterator[None]:
     """Click prints a usage error as usage, hint, blank line, error; the CLI
     promises one line on stderr naming the problem (and exit 2)."""
+    import click
+
     try:
         yield
     except click.UsageError as exc:
@@ -52,19 +59,23 @@ def one_line_usage_errors() -> Iterator[None]:
 
 
 @contextmanager
-def crash_logged(ctx: click.Context) -> Iterator[None]:
+def crash_logged(context: Callable[[], object]) -> Iterator[None]:
     """An unexpected error: the traceback (no locals) to a log file in the data
-    directory, one line naming it, exit 1. Click's own exits pass through."""
+    directory (that of `context()`, the command's CliContext), one line
+    naming it, exit 1. Click's own exits pass through."""
     try:
         yield
-    except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
-        raise
     except BrokenPipeError:
         end_on_closed_pipe()
     except Exception as exc:
+        import click
+
+        if isinstance(exc, (click.ClickException, click.exceptions.Exit, click.Abort)):
+            raise
         from .crashlog import crash_line, write_crash_log
 
-        obj = ctx.obj if isinstance(ctx.obj, CliContext) else CliContext()
+        obj = context()
+        obj = obj if isinstance(obj, CliContext) else CliContext()
         fail(crash_line(exc, write_crash_log(obj.db.parent, exc)), EXIT_CRASH)
 
 
@@ -95,12 +106,15 @@ def _fixed_now(text: str) -> datetime:
     return parse_when(text, timezone.utc, NOW_ENV)
 
 
-@dataclass
 class CliContext:
-    db_option: str | None = None
-    config_option: str | None = None
-    _settings: Settings | None = field(default=None, repr=False)
-    _repo: TinyDBRepository | None = field(default=None, repr=False)
+    """The command line's data file and config file, and what is read from them
+    (when first asked for). A plain class: made before the TUI's first paint."""
+
+    def __init__(self, db_option: str | None = None, config_option: str | None = None) -> None:
+        self.db_option = db_option
+        self.config_option = config_option
+        self._settings: Settings | None = None
+        self._repo: TinyDBRepository | None = None
 
     @property
     def db(self) -> Path:
@@ -121,7 +135,7 @@ class CliContext:
                     fail(f"config: {exc}")
             problem = None if self._settings.timezone else system_timezone_problem(os.environ.get("TZ"))
             if problem:  # once per command: the settings are read once
-                click.echo(f"followup: note: {problem}", err=True)
+                say(f"followup: note: {problem}")
         return self._settings
 
     def now(self) -> datetime:
@@ -137,7 +151,7 @@ class CliContext:
             except FollowupError as exc:
                 fail(str(exc))
             for notice in self._repo.notices:  # e.g. a data folder made private
-                click.echo(f"followup: note: {printable(notice)}", err=True)
+                say(f"followup: note: {printable(notice)}")
         return self._repo
 
 
@@ -150,7 +164,31 @@ class CliContext:
             fail(f"{exc}; nothing was {change}")
 
 
-pass_ctx = click.make_pass_decorator(CliContext)
+def begin(obj: CliContext, subcommand: str | None) -> None:
+    """What every `followup` command line does first (the click group's
+    callback; a plain start of the TUI, cli/__init__.py): a FOLLOWUP_NOW that
+    cannot be read stops here, naming it; so does a bad config (exit 2, naming
+    the key); with no subcommand, the TUI starts."""
+    try:
+        clock_from_env()
+    except FollowupError as exc:
+        fail(str(exc))
+    if subcommand != "config":  # `config` must work to repair a bad file
+        _ = obj.settings
+    if subcommand is None:
+        from .tui import run_tui
+
+        run_tui(obj)
+
+
+def __getattr__(name: str):
+    if name == "pass_ctx":  # for the subcommands (click is loaded with them)
+        import click
+
+        global pass_ctx
+        pass_ctx = click.make_pass_decorator(CliContext)
+        return pass_ctx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 
@@ -161,11 +199,17 @@ def terminal_safe(text: str) -> str:
 
 
 def echo_json(data: Any) -> None:
+    import orjson  # (here: the TUI's start does not load it)
+
     try:
         # the same text as json.dumps(indent=2, ensure_ascii=False), ~20x faster
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # what orjson does not write (lone surrogates, huge ints): as before
+        import json
+
         text = json.dumps(data, indent=2, ensure_ascii=False)
+    import click
+
     click.echo(json_safe(text))  # C1, DEL, bidi, zero-width: escaped as \u009b
 
 

@@ -1,18 +1,15 @@
-"""Starting the full-screen app: on the user's data, or on demo data."""
+"""Starting the full-screen app (on demo data: demo.py)."""
 
 from __future__ import annotations
 
 import gc
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import click
-
 from ..domain.errors import FollowupError
 from ..settings.paths import config_path
-from .context import CliContext, clock_from_env, fail, pass_ctx
+from .context import CliContext, clock_from_env, fail, say
 from .crashlog import crash_line, write_crash_log
 
 NO_TERMINAL = (
@@ -118,7 +115,7 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
     if app.refused:  # a big file is checked after the first paint
         fail(app.refused)
     if crashes:
-        click.echo(f"followup: {crashes[0]}", err=True)
+        say(f"followup: {crashes[0]}")
         sys.exit(1)
     if app.return_code:
         sys.exit(app.return_code)
@@ -126,27 +123,3 @@ def launch(ctx: CliContext, db: Path, need_terminal: bool = True, notice: str | 
 
 def run_tui(ctx: CliContext) -> None:
     launch(ctx, ctx.db, first_run=True)
-
-
-@click.command()
-@click.option("--keep", type=click.Path(file_okay=False), help="Put the demo database in this folder and keep it.")
-@pass_ctx
-def demo(ctx: CliContext, keep: str | None) -> None:
-    """Start the TUI on a fresh demo database (a dozen sample applications).
-
-    The data is temporary (deleted when you quit) unless --keep names a folder."""
-    from ..domain.demo import demo_applications
-    from ..store import TinyDBRepository
-
-    if not has_terminal():
-        fail(NO_TERMINAL)
-    with tempfile.TemporaryDirectory(prefix="followup-demo-") as tmp:
-        folder = Path(keep) if keep else Path(tmp)
-        db = folder / "demo.json"
-        if db.exists():
-            fail(f"{db} exists already; choose an empty folder for --keep")
-        repo = TinyDBRepository.open(db, clock=clock_from_env)
-        repo.add_many(demo_applications(clock_from_env()))
-        launch(ctx, db, notice=demo_notice(folder if keep else None))
-        if not keep:
-            click.echo("followup: the demo data was deleted; `followup demo --keep DIR` keeps it", err=True)

@@ -40,9 +40,10 @@ of `Settings.country` (see business_days).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
+
+import msgspec
 
 from .business_days import add_business_days, business_days_after_date
 from .history import sent_messages, sent_times
@@ -65,8 +66,7 @@ MESSAGE_ACTIONS: tuple[str, ...] = ("thank-you", "follow-up")
 DECISION_DATE_HINT = "no decision date: ask them when they expect to decide, or record it (D)"
 
 
-@dataclass(frozen=True)
-class NextAction:
+class NextAction(msgspec.Struct, frozen=True):
     kind: str  # one of ACTION_KINDS
     due: datetime  # aware, UTC
     urgency: str  # one of URGENCIES, against `now` in the user's timezone
@@ -151,8 +151,7 @@ class _Due(NamedTuple):
     outcome: str = "moved-on"
 
 
-@dataclass(frozen=True)
-class _Calendar:
+class _Calendar(msgspec.Struct, frozen=True):
     """The user's calendar: timezone and the country whose holidays are skipped."""
 
     tz: tzinfo

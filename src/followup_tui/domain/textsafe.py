@@ -6,7 +6,7 @@ exports and the TUI (ui/text/safe_text.py)."""
 
 from __future__ import annotations
 
-import json
+import functools
 import re
 
 # C0, DEL, C1; then the Unicode format characters (category Cf) that change
@@ -19,7 +19,6 @@ _INVISIBLE = (
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f" + _INVISIBLE + "]")
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f" + _INVISIBLE + "]")  # C0 is escaped by json itself
 
 STAND_IN = "\ufffd"  # for C1 and invisible formatting characters
 
@@ -55,7 +54,16 @@ def has_unsafe(value: str) -> bool:
     return _CONTROL.search(value) is not None
 
 
+@functools.cache
+def _unsafe_in_json() -> re.Pattern[str]:
+    """C1, DEL and the invisible ones (C0 is escaped by json itself): compiled
+    when JSON is first written (~1 ms), never before the TUI's first paint."""
+    return re.compile("[\x7f-\x9f" + _INVISIBLE + "]")
+
+
 def _escape(match: re.Match[str]) -> str:
+    import json  # (here: json is not loaded before the TUI's first paint)
+
     return json.dumps(match.group())[1:-1]  # \u009b, or a surrogate pair for a tag character
 
 
@@ -65,7 +73,7 @@ def json_safe(text: str) -> str:
     stays exact, the terminal or file viewer never acts on it."""
     if text.isascii():  # (most output, checked at C speed: only DEL can need escaping)
         return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
-    return _UNSAFE_IN_JSON.sub(_escape, text)
+    return _unsafe_in_json().sub(_escape, text)
 
 
 def json_safe_bytes(data: bytes) -> bytes:

@@ -50,7 +50,7 @@ class Recipients:
             }
         if not known.isdisjoint(addresses):
             return True
-        return _whole_words(wanted).search(recipient) is not None
+        return _has_whole_words(recipient, wanted)
 
 
 @lru_cache(maxsize=1024)
@@ -59,10 +59,21 @@ def _normal_name(name: str) -> str:
     return _normal(name)
 
 
-@lru_cache(maxsize=1024)
-def _whole_words(text: str) -> re.Pattern[str]:
-    """`text` as whole words (compiled once per name, not per message)."""
-    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+def _has_whole_words(text: str, words: str) -> bool:
+    r"""Whether `words` (not empty) appear in `text` as whole words: what the
+    pattern (?<!\w)words(?!\w) finds, without compiling one per name (a
+    word character is one str.isalnum() accepts, or "_", as for re's \w)."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if (start == 0 or not _word_character(text[start - 1])) and (end == len(text) or not _word_character(text[end])):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def missing_thanks(

@@ -17,6 +17,8 @@ from .date_range import check_in_range
 from .errors import ValidationError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import arrow
 
 # arrow (and dateutil) are imported where words are read, not at start: the
@@ -37,9 +39,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY_PATTERN = "|".join(f"{d[:3]}(?:{d[3:]})?" for d in WEEKDAYS)
 _DAY_PATTERN = rf"(?P<day>today|tomorrow|yesterday|(?:(?P<rel>next|last|this)\s+)?(?P<wd>{_WEEKDAY_PATTERN}))"
 _TIME_PATTERN = r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?"
-_DAY_RE = re.compile(rf"^{_DAY_PATTERN}$", re.IGNORECASE)
-_DAY_TIME_RE = re.compile(rf"^{_DAY_PATTERN}(?:\s*,)?\s+(?:at\s+)?{_TIME_PATTERN}$", re.IGNORECASE)
-_RELATIVE_RE = re.compile(
+# Compiled at their first use (`_matcher`), not at import: parsing what a
+# person typed never happens before the TUI's first paint.
+_DAY_RE = (rf"^{_DAY_PATTERN}$", re.IGNORECASE)
+_DAY_TIME_RE = (rf"^{_DAY_PATTERN}(?:\s*,)?\s+(?:at\s+)?{_TIME_PATTERN}$", re.IGNORECASE)
+_RELATIVE_RE = (
     r"^(?:in\s+(?P<n1>\d{1,4})\s+(?P<u1>minute|hour|day|week)s?|(?P<n2>\d{1,4})\s+(?P<u2>minute|hour|day|week)s?\s+ago)$",
     re.IGNORECASE,
 )
@@ -51,9 +55,15 @@ def _shifted(match: re.Match, now: arrow.Arrow) -> arrow.Arrow:
         return now.shift(**{match.group("u1").lower() + "s": int(match.group("n1"))})
     return now.shift(**{match.group("u2").lower() + "s": -int(match.group("n2"))})
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LOCAL_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$")
-_ISO_OFFSET_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
+_DATE_RE = (r"^\d{4}-\d{2}-\d{2}$", 0)
+_LOCAL_RE = (r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$", 0)
+_ISO_OFFSET_RE = (r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$", 0)
+
+
+@functools.cache
+def _matcher(pattern: tuple[str, int]) -> Callable[[str], re.Match[str] | None]:
+    """The `match` of one of the patterns above, compiled once."""
+    return re.compile(*pattern).match
 
 
 def resolve_timezone(name: str | None) -> tzinfo:
@@ -156,10 +166,10 @@ def _natural_when(raw: str, tz: tzinfo, now: datetime) -> datetime | None:
     import arrow
 
     local_now = arrow.get(now).to(tz)
-    relative = _RELATIVE_RE.match(raw)
+    relative = _matcher(_RELATIVE_RE)(raw)
     if relative:
         return _shifted(relative, local_now).to("UTC").datetime
-    match = _DAY_TIME_RE.match(raw)
+    match = _matcher(_DAY_TIME_RE)(raw)
     if match:
         clock = _clock_time(match)
         if clock is None:
@@ -218,16 +228,16 @@ def _parse_when(text: str, tz: tzinfo, field: str, now: datetime | None) -> date
         if natural is not None:
             return natural
     try:
-        if _DATE_RE.match(raw):
+        if _matcher(_DATE_RE)(raw):
             day = date.fromisoformat(raw)
             check_in_range(day, field)
             return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(timezone.utc)
-        local = _LOCAL_RE.match(raw)
+        local = _matcher(_LOCAL_RE)(raw)
         if local:
             day = date.fromisoformat(local.group(1))
             check_in_range(day, field)
             return _local(day, int(local.group(2)), int(local.group(3)), int(local.group(4) or 0), tz, field)
-        if _ISO_OFFSET_RE.match(raw):
+        if _matcher(_ISO_OFFSET_RE)(raw):
             check_in_range(date.fromisoformat(raw[:10]), field)
             return parse_instant_iso(raw)
     except ValidationError:
@@ -237,14 +247,14 @@ def _parse_when(text: str, tz: tzinfo, field: str, now: datetime | None) -> date
     forms = ACCEPTED_WHEN_FORMS
     if now is not None:
         forms = f"{ACCEPTED_WHEN_FORMS}; or {ACCEPTED_NATURAL_WHEN_FORMS}"
-        if _DAY_RE.match(raw):
+        if _matcher(_DAY_RE)(raw):
             raise ValidationError(field, f"{text!r} needs a time of day, e.g. '{raw} 9:30'; use {forms}")
     raise ValidationError(field, f"cannot read {text!r} as a time; use {forms}")
 
 
 def parse_date(text: str, field: str = "date") -> date:
     raw = text.strip()
-    if _DATE_RE.match(raw):
+    if _matcher(_DATE_RE)(raw):
         try:
             day = date.fromisoformat(raw)
         except ValueError:
@@ -262,17 +272,17 @@ def parse_day(text: str, now: datetime, tz: tzinfo, field: str = "date") -> date
 
     raw = " ".join(text.split())
     local_now = arrow.get(now).to(tz)
-    match = _DAY_RE.match(raw)
+    match = _matcher(_DAY_RE)(raw)
     if match:
         day = _day_from_words(match, local_now).date()
         check_in_range(day, field)
         return day
-    relative = _RELATIVE_RE.match(raw)
+    relative = _matcher(_RELATIVE_RE)(raw)
     if relative and re.search(r"days?|weeks?", raw, re.IGNORECASE):
         day = _shifted(relative, local_now).date()
         check_in_range(day, field)
         return day
-    if _DATE_RE.match(raw):
+    if _matcher(_DATE_RE)(raw):
         try:
             day = date.fromisoformat(raw)
         except ValueError:

@@ -8,7 +8,6 @@ config file actually in use (`--config` included).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,11 +33,14 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-@dataclass
 class Outbox:
-    settings: Settings
-    exports_dir: Path  # beside the data file
-    config_file: Path  # where [smtp] is set: named in the "not set up" hint
+    """(A plain class: the factory makes it before the first paint, where a
+    dataclass costs ~1 ms to make.)"""
+
+    def __init__(self, settings: Settings, exports_dir: Path, config_file: Path) -> None:
+        self.settings = settings
+        self.exports_dir = exports_dir  # beside the data file
+        self.config_file = config_file  # where [smtp] is set: named in the "not set up" hint
 
     @property
     def smtp(self) -> SmtpSettings:

@@ -19,18 +19,39 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..domain.errors import StoreError, ValidationError
-from ..domain.model import Application
 from .atomic_file import DIR_MODE, FILE_MODE, read_bytes, remove_stale_temps, write_atomic
-from .data_file import APPLICATIONS, META, CheckedFile, check_file, encode_chunks, tables_of
-from .file_layout import FileChanged, FileRecords, Layout, LayoutBuilder, layout_of
-from .migrations import SCHEMA_VERSION
 from .special_files import check_file_mode, check_regular, tighten_folder
+
+# What reads, checks, lays out and writes the content (msgspec's decoders,
+# the record checks) is imported when the content is first read or written:
+# the TUI paints a big file's board before that (`prepare(verify=False)`).
+if TYPE_CHECKING:
+    from ..domain.model import Application
+    from .data_file import CheckedFile
+    from .file_layout import FileRecords, Layout
 
 LOCK_TIMEOUT_SECONDS = 10.0
 _MAKING_A_LOCK = threading.Lock()
 
 Digest = tuple[int, int]
+
+
+def __getattr__(name: str):
+    if name == "FileChanged":  # (re-exported)
+        from .file_layout import FileChanged
+
+        return FileChanged
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def check_file(path: Path, raw: bytes) -> CheckedFile:
+    """data_file.check_file, imported at the first check."""
+    from .data_file import check_file
+
+    return check_file(path, raw)
 
 
 def os_reason(exc: OSError) -> str:
@@ -79,6 +100,9 @@ class LockedFile:
         with self.locked():
             remove_stale_temps(self.path)
             if not self.path.exists():
+                from .data_file import APPLICATIONS, META
+                from .migrations import SCHEMA_VERSION
+
                 self.write({META: {"1": {"schema": SCHEMA_VERSION, "next_id": 1}}, APPLICATIONS: {}})
             elif verify:
                 self._verify()
@@ -150,6 +174,8 @@ class LockedFile:
         reads the file whole, after another program wrote it, works on those
         bytes instead; its save takes down the layout of what it writes.)"""
         if self.checked is not None and (self.layout is None or self.layout.digest != self.checked[0]):
+            from .file_layout import layout_of
+
             self.layout = layout_of(raw, self.checked[0])
 
     @contextmanager
@@ -169,11 +195,15 @@ class LockedFile:
                         yield self.layout.tables(source), token
                         return
         raw, token = self.read()
+        from .data_file import tables_of
+
         yield tables_of(self.path, raw), token
 
     def _records(self, layout: Layout) -> FileRecords | None:
         """The file opened for reading its records (None when it cannot be:
         the whole read then says why)."""
+        from .file_layout import FileRecords
+
         try:
             check_regular(self.path)  # a FIFO put there meanwhile must not hang us
             return FileRecords(self.path, layout)
@@ -214,6 +244,8 @@ class LockedFile:
     def save(self, data: dict, read_as: object) -> None:
         """`write`, unless the file is no longer the one read at `read_as`
         (its change token); every failure a StoreError or ValidationError."""
+        from .file_layout import FileChanged
+
         try:
             if self.change_token() != read_as:  # a program that does not take the lock wrote meanwhile
                 raise FileChanged(
@@ -232,6 +264,9 @@ class LockedFile:
         """Save `data` atomically (temp file, fsync, os.replace, fsync the
         folder), written as it is encoded; it is then the content checked.
         Text that cannot be written stops it before the file is replaced."""
+        from .data_file import APPLICATIONS, encode_chunks
+        from .file_layout import LayoutBuilder
+
         size = crc = 0
         layout = LayoutBuilder()
         copied_from = getattr(data.get(APPLICATIONS), "source", None)  # records still in the file

@@ -11,12 +11,14 @@ Message-IDs in the history keep them from being recorded twice.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import StoreError
-from ..domain.mail_state import VERSION, MailState
 from .atomic_file import write_atomic
+
+if TYPE_CHECKING:  # (imported where used: the TUI makes this object before its first paint)
+    from ..domain.mail_state import MailState
 
 SUFFIX = ".mailbox.json"
 
@@ -32,6 +34,10 @@ class MailStateFile:
     def load(self) -> MailState:
         """The kept state; a fresh one when there is none. StoreError naming
         the file when it cannot be read (it is never overwritten then)."""
+        import json
+
+        from ..domain.mail_state import VERSION, MailState
+
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -47,6 +53,8 @@ class MailStateFile:
             raise StoreError(f"{self.path}: the mailbox state is damaged ({exc}); move it away to sync afresh") from exc
 
     def save(self, state: MailState) -> None:
+        import json
+
         try:
             write_atomic(self.path, json.dumps(state.to_dict(), ensure_ascii=False, indent=1))
         except OSError as exc:

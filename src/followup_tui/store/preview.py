@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import orjson
 
 from ..domain.model import Application
 from .atomic_file import FILE_MODE
@@ -90,6 +89,8 @@ class BoardPreviewFile:
         that cannot be written is no reason to bother the user)."""
         if token is None:
             return
+        import orjson  # (here: only reading the preview comes before the first paint)
+
         payload = orjson.dumps({"format": FORMAT, "token": list(token), **preview})  # type: ignore[call-overload]
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:

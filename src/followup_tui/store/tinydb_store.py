@@ -25,19 +25,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
-
 from ..domain.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from ..domain.model import Application
 from .atomic_file import write_atomic
-from .data_file import APPLICATIONS, META, Records, check_file
-from .locked_file import FileChanged, LockedFile, digest_of, os_reason  # noqa: F401  (FileChanged, digest_of: re-exported)
+from .locked_file import LockedFile, digest_of, os_reason  # noqa: F401  (digest_of: re-exported)
 from .migrations import SCHEMA_VERSION
 from .special_files import resolve_data_path
 
+# TinyDB (and the file's decoders and checks, store/data_file.py) load with
+# the first session or read, not at open: the TUI paints a big file's board
+# before that.
 if TYPE_CHECKING:
+    from tinydb.table import Table
+
     from . import backups  # imported where used: hashlib and the rest load after the first paint
 
 __all__ = ["SCHEMA_VERSION", "TinyDBRepository"]
@@ -47,23 +47,19 @@ META_ID = 1
 Clock = Callable[[], datetime]
 
 
-class SessionStorage(Storage):
-    """TinyDB storage over one already-read document; writes stay in memory
-    until the session commits them atomically."""
+def __getattr__(name: str):
+    if name == "FileChanged":  # (re-exported)
+        from .file_layout import FileChanged
 
-    def __init__(self, data: dict) -> None:
-        self.data = data
-        self.source = getattr(data.get(APPLICATIONS), "source", None)  # where untouched records are read from
-        self.dirty = False
+        return FileChanged
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    def read(self) -> dict:
-        return self.data
 
-    def write(self, data: dict) -> None:
-        if APPLICATIONS in data and not isinstance(data[APPLICATIONS], Records):
-            data[APPLICATIONS] = Records(data[APPLICATIONS], self.source)  # TinyDB hands back a plain dict
-        self.data = data
-        self.dirty = True
+def _document(application: Application):
+    """The application as TinyDB stores it, under its id."""
+    from tinydb.table import Document
+
+    return Document(application.to_dict(), doc_id=application.id)
 
 
 def _raw_table(table: Table) -> dict[str, Any]:
@@ -107,6 +103,11 @@ class TinyDBRepository:
     @contextmanager
     def _session(self) -> Iterator[tuple[Table, Table]]:
         """Locked read-modify-write; the write is done when this exits."""
+        from tinydb import TinyDB
+
+        from .data_file import APPLICATIONS, META
+        from .session_storage import SessionStorage
+
         with self.file.locked():
             before = self.change_token()
             with self.file.tables() as (document, read_as):
@@ -175,7 +176,7 @@ class TinyDBRepository:
             first = self._first_free_id(apps, meta)
             for offset, stored in enumerate(prepared):
                 stored.id = first + offset
-            apps.insert_multiple([Document(stored.to_dict(), doc_id=stored.id) for stored in prepared])
+            apps.insert_multiple([_document(stored) for stored in prepared])
             meta.update({"next_id": first + len(prepared)}, doc_ids=[META_ID])
         return prepared
 
@@ -207,7 +208,7 @@ class TinyDBRepository:
                 stored.id = first + offset
             if stored_changes:
                 apps.remove(doc_ids=[a.id for a in stored_changes])
-            documents = [Document(a.to_dict(), doc_id=a.id) for a in [*stored_changes, *prepared]]
+            documents = [_document(a) for a in [*stored_changes, *prepared]]
             if documents:
                 apps.insert_multiple(documents)
             if prepared:
@@ -230,7 +231,7 @@ class TinyDBRepository:
 
     @staticmethod
     def _replace(apps: Table, application: Application) -> None:
-        apps.upsert(Document(application.to_dict(), doc_id=application.id))
+        apps.upsert(_document(application))
 
     def modify(self, app_id: int, change: Callable[[Application], None]) -> Application:
         with self._session() as (apps, _meta):
@@ -268,7 +269,7 @@ class TinyDBRepository:
             stored.rev = application.rev + 1  # a new revision: readers of the old one reload
             stored.updated = self.clock()
             next_id = self._first_free_id(apps, meta)  # computed before: never reused
-            apps.insert(Document(stored.to_dict(), doc_id=stored.id))
+            apps.insert(_document(stored))
             meta.update({"next_id": max(next_id, stored.id + 1)}, doc_ids=[META_ID])
         return stored
 
@@ -306,6 +307,7 @@ class TinyDBRepository:
         backups folder). Works when the current file does not validate.
         Returns (where the current file went, applications restored)."""
         from . import backups
+        from .data_file import check_file
 
         with self.file.locked():
             try:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -23,7 +23,6 @@ from .keys.held_keys import OneKeyAtATime, ScreenOfEachKey
 from .mail_sync import MailSync
 from .text.safe_text import printable, printable_multiline
 from .screens.board import BoardScreen
-from .screens.dialogs import ConfirmDialog, TextDialog
 from .data.messages import Notice, WriteDone
 from .data.session import Session
 from .data.watcher import FileWatcher
@@ -37,11 +36,11 @@ if TYPE_CHECKING:
     from .screens.form import ApplicationFormScreen
 
 # Only what the board needs is imported before the first paint; every other
-# screen, the message plan, the checks and the downloads load when first used.
+# screen, the dialogs, the message plan, the checks and the downloads load
+# when first used.
 
 
-@dataclass(frozen=True)
-class ShownNotice:
+class ShownNotice(msgspec.Struct, frozen=True):
     """A notice as it was shown (the app keeps the last ones: `notices`)."""
 
     message: str
@@ -325,6 +324,8 @@ class FollowupApp(App[None]):
         if not unsaved:
             self.exit()
             return
+        from .screens.dialogs import ConfirmDialog
+
         if isinstance(self.screen, ConfirmDialog):
             return  # already asking
         names = ", ".join(getattr(s, "unsaved_name", "a form") for s in unsaved)
@@ -442,6 +443,7 @@ class FollowupApp(App[None]):
         if application is None:
             return
         seen = application.rev
+        from .screens.dialogs import TextDialog
 
         def answered(text: str | None) -> None:
             if text is not None:
@@ -472,6 +474,7 @@ class FollowupApp(App[None]):
         if not question:
             return
         app_id, seen = application.id or 0, application.rev
+        from .screens.dialogs import ConfirmDialog
 
         def chosen(yes: bool | None) -> None:
             if yes:

@@ -8,17 +8,17 @@ marks and colours."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+
+import msgspec
 
 CONSOLE_TERMS = frozenset({"linux", "vt100", "vt102", "vt220", "cons25", "dumb"})
 
 
-@dataclass(frozen=True)
-class Glyphs:
+class Glyphs(msgspec.Struct, frozen=True):
     # a card's edges by kind: the rest, its column's current card, the focused card
-    edges: dict[str, str] = field(default_factory=dict)
+    edges: dict[str, str] = msgspec.field(default_factory=dict)
     do_not_contact: str = "⊘ "
-    priority: dict[str, str] = field(default_factory=dict)
+    priority: dict[str, str] = msgspec.field(default_factory=dict)
     header_icon: str = "≡"  # in every common font (Textual's ⭘ is not)
     more_left: str = "◂"
     more_right: str = "▸"

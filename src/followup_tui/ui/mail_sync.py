@@ -5,9 +5,9 @@ through mail_writes.py; screens hear of progress and results by a signal."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from textual.signal import Signal
 
 from ..domain.errors import FollowupError
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
 
-@dataclass(frozen=True)
-class MailNews:
+class MailNews(msgspec.Struct, frozen=True):
     """What a sync says while it runs and when it ends."""
 
     kind: str  # "progress", "done" or "failed"

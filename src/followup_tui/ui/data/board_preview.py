@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+import msgspec
 
 from ...domain.cadence import next_actions
 from ...domain.model import STAGES, Application
@@ -26,8 +27,7 @@ from ..board.cards import order_key
 PREVIEW_CARDS = 20  # a column's first screenful on a tall terminal
 
 
-@dataclass(frozen=True)
-class Preview:
+class Preview(msgspec.Struct, frozen=True):
     """Applications to paint at once (with their next actions) and the counts
     of every column."""
 

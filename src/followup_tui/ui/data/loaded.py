@@ -5,8 +5,9 @@ parts (the loader, the writer) change it, on the UI thread."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from ...domain.cadence import NextAction, next_actions, sort_key
 from ...domain.model import Application
@@ -14,8 +15,7 @@ from ...domain.settings import Settings
 from .board_preview import Preview
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """One application as loaded, with what is owed at the data's `now`
     (soonest first; one thank-you per owed round)."""
 

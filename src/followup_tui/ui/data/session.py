@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,18 +37,27 @@ from .loaded import Entry, LoadedData, entry_for
 from .loader import Loader
 from .messages import DataChanged, Notice, WriteDone
 from .start_up import StartUp, StartUpWork
-from .undo import UndoHistory
 from .watcher import FileWatcher
-from .writer import Change, Writer, mutation
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from .undo import UndoHistory
+    from .writer import Writer
 
 __all__ = ["Change", "DataChanged", "Entry", "Session", "big_file", "entry_for"]
 
 Clock = Callable[[], datetime]
 
 BACKGROUND_LOAD_BYTES = 1_000_000  # about 1,300 applications: read those after the first paint
+
+
+def __getattr__(name: str):
+    if name == "Change":  # (re-exported; the writer's module loads when first used)
+        from .writer import Change
+
+        return Change
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def big_file(path: Path) -> bool:
@@ -79,9 +89,7 @@ class Session:
         self.big = big_file(db_path) if big is None else big  # read after the first paint
         self.tick_interval = tick_interval
         self.data = LoadedData(settings, clock)
-        self.history = UndoHistory()
         self.start_up = StartUpWork(start_up, done=self._started, refused=self._refused, failed=self._start_failed)
-        self.writer = Writer(repo, self.data, self.history, self, self._call, self.start_up.before_write)
         self.watcher = FileWatcher(repo, lambda: self.data.token, lambda: not self.writer.writing, watch_interval)
         self.previews = PreviewKeeper(preview, self.data, db_path, big_file)
         self.loader = Loader(
@@ -93,6 +101,21 @@ class Session:
         self._ui_thread: int | None = None
         self._stopped = False
         self._problem: str | None = None  # the store error last shown (once, not every second)
+
+    # The write path (writer, write queue, undo history) is made when first
+    # used: at the first paint (`watch` starts its thread) or at a write
+    # before it; its modules are not imported before the board is painted.
+    @cached_property
+    def history(self) -> UndoHistory:
+        from .undo import UndoHistory
+
+        return UndoHistory()
+
+    @cached_property
+    def writer(self) -> Writer:
+        from .writer import Writer
+
+        return Writer(self.repo, self.data, self.history, self, self._call, self.start_up.before_write)
 
     # -- the loaded data, for the screens ----------------------------------------------
 
@@ -137,12 +160,18 @@ class Session:
 
     def change(self, app_id: int, change: Callable[[Application], None], label: str, *, seen_rev: int | None = None) -> int:
         """Change one application in place (a copy), rev-checked: the writer's entry point for screens."""
+        from .writer import Change, mutation
+
         return self.writer.submit(Change(app_id, mutation(change), seen_rev, label))
 
     def add(self, application: Application, label: str = "added") -> int:
+        from .writer import Change
+
         return self.writer.submit(Change(None, lambda _none: application.copy(), None, label))
 
     def delete(self, app_id: int, *, seen_rev: int | None = None) -> int:
+        from .writer import Change
+
         return self.writer.submit(Change(app_id, lambda _shown: None, seen_rev, "deleted"))
 
     def undo(self) -> bool:

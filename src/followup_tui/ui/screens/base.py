@@ -3,8 +3,19 @@ session, the one place where errors become a visible message."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def look_of(app: App) -> tuple:
+    """What every screen's styles depend on beyond its own widgets: a screen
+    shown again is restyled only when this changed since."""
+    return app.theme, app.ansi_color, frozenset(app.classes), frozenset(app.get_pseudo_classes())
 
 
 class DataScreen(Screen[None]):

@@ -6,7 +6,6 @@ views (agenda, statistics, mailbox, help)."""
 from __future__ import annotations
 
 from ...domain.model import OUTCOMES, STAGE_TITLES, STAGES
-from .dialogs import ChoiceDialog, ConfirmDialog
 
 
 class CardActions:
@@ -97,6 +96,8 @@ class CardActions:
                 label = f"closed ({outcome.replace('-', ' ')})"
                 self.app.session.change(card.app_id, lambda a: a.move_to("closed", now, outcome), label, seen_rev=card.rev)
 
+        from .dialogs import ChoiceDialog  # the dialogs load when first asked, not before the first paint
+
         choices = [(o, o.replace("-", " ")) for o in OUTCOMES]
         self.app.push_screen(ChoiceDialog(f"Close {card.company}: how did it end?", choices), closed)
 
@@ -108,6 +109,8 @@ class CardActions:
         def answered(yes: bool | None) -> None:
             if yes:
                 self.app.session.delete(card.app_id, seen_rev=card.rev)
+
+        from .dialogs import ConfirmDialog
 
         question = f"Delete {card.company} ({card.role}) and all its history? (u brings it back until you quit.)"
         self.app.push_screen(ConfirmDialog(question, yes_label="Delete"), answered)

@@ -11,8 +11,9 @@ bindings are known, which cost the board's first paint about 30 ms.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import groupby
+
+import msgspec
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -23,8 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(msgspec.Struct, frozen=True):
     """One key as the footer shows it."""
 
     key: str
@@ -34,8 +34,7 @@ class Key:
     tooltip: str
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(msgspec.Struct, frozen=True):
     text: str
     part: str  # "key", "description", "label" or "space"
     key: Key | None = None

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 from textual.widgets import Input, Static
 
-from .base import DataScreen, look_of
+from .base import DataScreen
 from ...domain.model import STAGE_TITLES, STAGES
 from ..board.board_model import FILTER_FIELDS, BoardModel, matches
 from ..board.cards import Card, card_for, group_by_stage
@@ -92,7 +92,6 @@ class BoardScreen(CardActions, DataScreen):
     def __init__(self) -> None:
         super().__init__()
         self.model = BoardModel()  # the cards: grouped, filtered, cursors, counts
-        self._look_at_mount: tuple | None = None  # the app's look when mounted, until first shown
         self._filter_timer: Timer | None = None
         self.shown_filter = ""
         self._hint = ""
@@ -121,7 +120,6 @@ class BoardScreen(CardActions, DataScreen):
         yield FooterLine(id="board-footer")  # one widget, not a widget per key (widgets/footer_line.py)
 
     def on_mount(self) -> None:
-        self._look_at_mount = look_of(self.app)
         self.query_one("#filter", Input).display = False
         self.query_one("#board-empty").display = False
         if self.app.session.loaded:
@@ -134,15 +132,6 @@ class BoardScreen(CardActions, DataScreen):
             # Thousands of applications take a second or more to read (the
             # session does it in its worker): a loading indicator meanwhile.
             self.query_one("#board").loading = True
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles every widget of a screen it shows. When the board is
-        # first shown (its first paint) they were styled a moment before, as
-        # they were mounted: again only if the app's look changed meanwhile.
-        if self._look_at_mount is not None:
-            if look_of(self.app) == self._look_at_mount:
-                event.refresh_styles = False
-            self._look_at_mount = None
 
     @on(BoardView.Shifted)
     def _shifted(self) -> None:

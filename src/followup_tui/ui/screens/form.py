@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.await_remove import AwaitRemove
@@ -65,7 +65,6 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
         self._notes_shown: dict[str, tuple[str | None, str | None]] = {}  # field id -> (error, hint) on screen
         self._rows_gone: list[AwaitRemove] = []  # rows of the last opening being removed (_keep_rows)
         self._rows_due = False  # shown again, its rows not mounted yet
-        self._look: tuple | None = None  # what the app's look was when the form was last shown
 
     # -- layout ---------------------------------------------------------------------
 
@@ -183,16 +182,8 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_rows)
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles every widget of a screen shown again, some 100
-        # here: 60% of the calls of an opening. They are styled as they were
-        # when the form was last shown unless the app's look changed since
-        # (a theme): only then.
-        look = _look_of(self.app)
-        if look == self._look:
-            event.refresh_styles = False
-        self._look = look
-        # (Textual calls OpeningScreen's handler too: each class's in the MRO.)
+    def on_screen_resume(self) -> None:
+        # (Textual calls OpeningScreen's and DataScreen's handlers too: each class's in the MRO.)
         if self._rows_due:  # opened again (show): its rows after the first paint, as on_mount does
             self._rows_due = False
             self.call_after_refresh(self._mount_rows)
@@ -524,11 +515,6 @@ class ApplicationFormScreen(OpeningScreen, DataScreen):
 
     def action_cancel(self) -> None:
         close_unless_unsaved(self, self.dirty, "Discard your unsaved changes?")
-
-
-def _look_of(app) -> tuple:
-    """What the form's styles depend on beyond its own widgets."""
-    return app.theme, app.ansi_color, frozenset(app.classes), frozenset(app.get_pseudo_classes())
 
 
 def _title(application: Application | None) -> Text:

@@ -8,8 +8,9 @@ and width: a cursor key rebuilds two cards, a move two columns.
 
 The state of each column (its cards, cursor, scroll position, title) is a
 plain `Column` object (board_column.py), which the screen and the tests
-read; the cards' lines are drawn and cached by `CardLines` (card_lines.py).
-Here: the layout, scrolling, the mouse, and putting the lines together.
+read; the cards' lines are drawn and cached by `CardLines` (card_lines.py)
+and put together into the board's lines by `BoardLines` (board_lines.py).
+Here: the layout, scrolling, the mouse, and what to repaint.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ from ...domain.model import STAGES
 from ..board.board_model import BoardModel
 from ..board.cards import Card
 from .board_column import CONTENT_LINES, Column, column_title
-from .card_lines import CardLines, fitted
+from .board_lines import GAP, BoardLines
+from .card_lines import CardLines
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
-GAP = 1  # cells right of each card, between the columns (a column's scroll bar when it has more cards)
 MAX_FIELD_LINES = 2
 CARDS_FOR_FIELDS = 3  # field lines only where this many cards still fit
 WHEEL_ROWS = 3  # rows a turn of the mouse wheel scrolls a column
@@ -99,6 +100,7 @@ class BoardView(Widget, can_focus=True):
         self.room_for_fields = 0  # field lines the height allows
         self._card_lines = CardLines(self._style)
         self._styles: dict[str, Style] = {}
+        self._repaint: BoardLines | None = None  # while Textual asks for a repaint's lines
 
     # -- geometry ------------------------------------------------------------------
 
@@ -342,7 +344,7 @@ class BoardView(Widget, can_focus=True):
         """Which edges a card has: "focus", "current" (its column's cursor) or "card"."""
         if index != column.cursor:
             return "card"
-        return "focus" if column.stage == self.current_stage and self.has_focus else "current"
+        return "focus" if column.stage == self.marked_stage else "current"
 
     def _lines_of(self, column: Column, index: int) -> list[list[Segment]]:
         """A card's lines as drawn, edges included (cached)."""
@@ -355,48 +357,24 @@ class BoardView(Widget, can_focus=True):
             self.app.glyphs,
         )
 
-    def _scrollbar(self, column: Column) -> range:
-        """The rows of a column's scroll bar thumb (none when all its cards fit)."""
-        view, total = self.content_height, column.rows
-        if total <= view or view <= 0:
-            return range(0)
-        size = max(1, round(view * view / total))
-        top = round(column.scroll * (view - size) / max(total - view, 1))
-        return range(top, top + size)
+    def _board_lines(self) -> BoardLines:
+        size = self.size
+        columns = [self.columns[stage] for stage in self.visible_stages()]
+        return BoardLines(
+            size.width, size.height, self.box_width, columns, self.marked_stage, self._card_lines, self.app.glyphs, self._style
+        )
 
-    def column_segments(self, column: Column, row: int) -> list[Segment]:
-        """One row (under the title) of a column, `column_width` cells: its card's
-        line and, in the gap, its scroll bar."""
-        plain = self._style("plain")
-        box = self.box_width
-        height = column.card_height
-        index, line = divmod(column.scroll + row, height)
-        if index < len(column.cards) and box >= 4:
-            segments = list(self._lines_of(column, index)[line])
-        else:
-            segments = [Segment(" " * box, plain)]
-        if row in self._scrollbar(column):
-            segments.append(Segment(" " * GAP, self._style("scrollbar")))
-        else:
-            segments.append(Segment(" " * GAP, plain))
-        return segments
-
-    def title_segments(self, column: Column) -> list[Segment]:
-        plain = self._style("plain")
-        marked = column.stage == self.marked_stage
-        style = plain + self._style("title") + (self._style("title-current") if marked else Style())
-        return [*fitted([(column.title, style)], self.box_width, style), Segment(" " * GAP, plain)]
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # One BoardLines for all the lines of this repaint (board_lines.py):
+        # nothing changes the board while Textual asks for them.
+        self._repaint = self._board_lines()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._repaint = None
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        segments: list[Segment] = []
-        for stage in self.visible_stages():
-            column = self.columns[stage]
-            segments.extend(self.title_segments(column) if y == 0 else self.column_segments(column, y - 1))
-        rest = width - self.shown * self.column_width
-        if rest > 0:
-            segments.append(Segment(" " * rest, self._style("plain")))
-        return Strip(segments, width)
+        return (self._repaint or self._board_lines()).line(y)
 
     def card_strips(self, stage: str, index: int) -> list[Strip]:
         """A card's lines as the board draws them, edges included (for tests and tools)."""

@@ -40,14 +40,37 @@ def scrollbar(column: Column, view: int) -> range:
 class ColumnLines:
     """One visible column's rows in one repaint."""
 
-    def __init__(self, column: Column, cursor_kind: str, thumb: range) -> None:
+    def __init__(self, column: Column, cursor_kind: str, thumb: range, board: BoardLines) -> None:
         self.column = column
         self.cursor_kind = cursor_kind  # "current" or "focus": the edges of its cursor's card
         self.thumb = thumb
+        self.board = board
+        self.scroll = column.scroll
         self.height = column.card_height
         self.cards = column.cards
-        self.cursor = column.cursor
+        # cards are drawn only where they have room for their edges and a letter
+        self.shown = len(self.cards) if board.box >= 4 else 0
         self.drawn: dict[int, list[list[Segment]]] = {}  # a card's lines, by index: a card spans several rows
+        self.blank, self.gap, self.thumb_gap = board.blank_box, board.gap, board.thumb_gap
+
+    def add_row(self, segments: list[Segment], row: int) -> None:
+        """One row (under the title), `box + GAP` cells: its card's line and, in the gap, its scroll bar.
+        (Called for every column of every line repainted: kept to a few calls.)"""
+        index, line = divmod(self.scroll + row, self.height)
+        if index < self.shown:
+            segments.extend((self.drawn.get(index) or self.draw(index))[line])
+        else:
+            segments.append(self.blank)
+        segments.append(self.thumb_gap if row in self.thumb else self.gap)
+
+    def draw(self, index: int) -> list[list[Segment]]:
+        """A card's lines as drawn, edges included (cached by CardLines)."""
+        column, board = self.column, self.board
+        kind = self.cursor_kind if index == column.cursor else "card"
+        drawn = self.drawn[index] = board.card_lines.of(
+            self.cards[index], kind, board.box, column.content_lines, column.field_lines, board.glyphs
+        )
+        return drawn
 
 
 class BoardLines:
@@ -77,7 +100,7 @@ class BoardLines:
         view = max(height - 1, 0)
         self.marked_stage = marked_stage
         self.columns = [
-            ColumnLines(column, "focus" if column.stage == marked_stage else "current", scrollbar(column, view))
+            ColumnLines(column, "focus" if column.stage == marked_stage else "current", scrollbar(column, view), self)
             for column in columns
         ]
         used = len(columns) * (box + GAP)
@@ -92,28 +115,9 @@ class BoardLines:
         else:
             row = y - 1
             for column in self.columns:
-                self.add_row(segments, column, row)
+                column.add_row(segments, row)
         segments.extend(self.rest)
         return Strip(segments, self.width)
-
-    def add_row(self, segments: list[Segment], column: ColumnLines, row: int) -> None:
-        """One row (under the title) of a column, `box + GAP` cells: its card's line and, in the gap, its scroll bar."""
-        index, line = divmod(column.column.scroll + row, column.height)
-        if index < len(column.cards) and self.box >= 4:
-            segments.extend(self.card(column, index)[line])
-        else:
-            segments.append(self.blank_box)
-        segments.append(self.thumb_gap if row in column.thumb else self.gap)
-
-    def card(self, column: ColumnLines, index: int) -> list[list[Segment]]:
-        """A card's lines as drawn, edges included (cached by CardLines)."""
-        drawn = column.drawn.get(index)
-        if drawn is None:
-            kind = column.cursor_kind if index == column.cursor else "card"
-            drawn = column.drawn[index] = self.card_lines.of(
-                column.cards[index], kind, self.box, column.column.content_lines, column.column.field_lines, self.glyphs
-            )
-        return drawn
 
     def title(self, column: Column) -> list[Segment]:
         style = self.style

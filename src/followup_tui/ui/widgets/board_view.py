@@ -221,8 +221,7 @@ class BoardView(Widget, can_focus=True):
         if self._show_cursor(column):
             self.refresh_column(stage, title=False)
         elif column.cursor != old:
-            self.refresh_card(stage, old)
-            self.refresh_card(stage, column.cursor)
+            self.refresh_cards(stage, old, column.cursor)
 
     def move_cursor(self, delta: int) -> None:
         column = self.current_column
@@ -241,7 +240,7 @@ class BoardView(Widget, can_focus=True):
             self.post_message(self.Shifted(self))
         elif old != stage:
             for changed in (old, stage):
-                self.refresh_card(changed, self.columns[changed].cursor)
+                self.refresh_cards(changed, self.columns[changed].cursor)
                 self.refresh_title(changed)
 
     def scroll_column(self, stage: str, rows: int) -> None:
@@ -265,20 +264,22 @@ class BoardView(Widget, can_focus=True):
         if x is not None and self.size.height:
             self.refresh(Region(x, 0, self.column_width, 1))
 
-    def refresh_card(self, stage: str, index: int) -> None:
+    def refresh_cards(self, stage: str, *indexes: int) -> None:
+        """Repaint these cards of a column (in one refresh: a cursor key repaints two)."""
         x = self.column_x(stage)
         column = self.columns[stage]
         if x is None or not column.cards:
             return
-        y = 1 + index * column.card_height - column.scroll
-        region = Region(x, y, self.box_width, column.card_height).intersection(
-            Region(0, 1, self.size.width, self.content_height)
-        )
-        if region.area:
-            self.refresh(region)
+        size = self.size  # asked once: it walks the screen's map
+        cards_area = Region(0, 1, size.width, max(size.height - 1, 0))
+        height, top = column.card_height, 1 - column.scroll
+        regions = [Region(x, top + index * height, self.box_width, height).intersection(cards_area) for index in indexes]
+        shown = [region for region in regions if region.area]
+        if shown:
+            self.refresh(*shown)
 
     def on_focus(self) -> None:
-        self.refresh_card(self.current_stage, self.current_column.cursor)
+        self.refresh_cards(self.current_stage, self.current_column.cursor)
         self.refresh_title(self.current_stage)
 
     def on_blur(self) -> None:

@@ -37,12 +37,19 @@ def scrollbar(column: Column, view: int) -> range:
     return range(top, top + size)
 
 
+def edges_of(column: Column, index: int, marked_stage: str | None) -> str:
+    """Which edges a card has: "focus" (the cursor's card of the column drawn
+    as focused), "current" (another column's cursor) or "card"."""
+    if index != column.cursor:
+        return "card"
+    return "focus" if column.stage == marked_stage else "current"
+
+
 class ColumnLines:
     """One visible column's rows in one repaint."""
 
-    def __init__(self, column: Column, cursor_kind: str, thumb: range, board: BoardLines) -> None:
+    def __init__(self, column: Column, thumb: range, board: BoardLines) -> None:
         self.column = column
-        self.cursor_kind = cursor_kind  # "current" or "focus": the edges of its cursor's card
         self.thumb = thumb
         self.board = board
         self.scroll = column.scroll
@@ -66,9 +73,13 @@ class ColumnLines:
     def draw(self, index: int) -> list[list[Segment]]:
         """A card's lines as drawn, edges included (cached by CardLines)."""
         column, board = self.column, self.board
-        kind = self.cursor_kind if index == column.cursor else "card"
         drawn = self.drawn[index] = board.card_lines.of(
-            self.cards[index], kind, board.box, column.content_lines, column.field_lines, board.glyphs
+            self.cards[index],
+            edges_of(column, index, board.marked_stage),
+            board.box,
+            column.content_lines,
+            column.field_lines,
+            board.glyphs,
         )
         return drawn
 
@@ -99,10 +110,7 @@ class BoardLines:
         self.blank_box = Segment(" " * box, plain)
         view = max(height - 1, 0)
         self.marked_stage = marked_stage
-        self.columns = [
-            ColumnLines(column, "focus" if column.stage == marked_stage else "current", scrollbar(column, view), self)
-            for column in columns
-        ]
+        self.columns = [ColumnLines(column, scrollbar(column, view), self) for column in columns]
         used = len(columns) * (box + GAP)
         self.rest = [Segment(" " * (width - used), plain)] if width > used else []
 

@@ -30,7 +30,7 @@ from ...domain.model import STAGES
 from ..board.board_model import BoardModel
 from ..board.cards import Card
 from .board_column import CONTENT_LINES, Column, column_title
-from .board_lines import GAP, BoardLines
+from .board_lines import GAP, BoardLines, edges_of
 from .card_lines import CardLines
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
@@ -341,17 +341,11 @@ class BoardView(Widget, can_focus=True):
             self._styles[name] = style
         return style
 
-    def kind_of(self, column: Column, index: int) -> str:
-        """Which edges a card has: "focus", "current" (its column's cursor) or "card"."""
-        if index != column.cursor:
-            return "card"
-        return "focus" if column.stage == self.marked_stage else "current"
-
     def _lines_of(self, column: Column, index: int) -> list[list[Segment]]:
         """A card's lines as drawn, edges included (cached)."""
         return self._card_lines.of(
             column.cards[index],
-            self.kind_of(column, index),
+            edges_of(column, index, self.marked_stage),
             self.box_width,
             column.content_lines,
             column.field_lines,

@@ -8,8 +8,9 @@ and width: a cursor key rebuilds two cards, a move two columns.
 
 The state of each column (its cards, cursor, scroll position, title) is a
 plain `Column` object (board_column.py), which the screen and the tests
-read; the cards' lines are drawn and cached by `CardLines` (card_lines.py).
-Here: the layout, scrolling, the mouse, and putting the lines together.
+read; the cards' lines are drawn and cached by `CardLines` (card_lines.py)
+and put together into the board's lines by `BoardLines` (board_lines.py).
+Here: the layout, scrolling, the mouse, and what to repaint.
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ from ...domain.model import STAGES
 from ..board.board_model import BoardModel
 from ..board.cards import Card
 from .board_column import CONTENT_LINES, Column, column_title
-from .card_lines import CardLines, fitted
+from .board_lines import GAP, BoardLines, edges_of
+from .card_lines import CardLines
 
 MIN_COLUMN_WIDTH = 17  # seven columns fit 120 terminal columns
-GAP = 1  # cells right of each card, between the columns (a column's scroll bar when it has more cards)
 MAX_FIELD_LINES = 2
 CARDS_FOR_FIELDS = 3  # field lines only where this many cards still fit
 WHEEL_ROWS = 3  # rows a turn of the mouse wheel scrolls a column
@@ -99,6 +100,7 @@ class BoardView(Widget, can_focus=True):
         self.room_for_fields = 0  # field lines the height allows
         self._card_lines = CardLines(self._style)
         self._styles: dict[str, Style] = {}
+        self._repaint: BoardLines | None = None  # while Textual asks for a repaint's lines
 
     # -- geometry ------------------------------------------------------------------
 
@@ -219,8 +221,7 @@ class BoardView(Widget, can_focus=True):
         if self._show_cursor(column):
             self.refresh_column(stage, title=False)
         elif column.cursor != old:
-            self.refresh_card(stage, old)
-            self.refresh_card(stage, column.cursor)
+            self.refresh_cards(stage, old, column.cursor)
 
     def move_cursor(self, delta: int) -> None:
         column = self.current_column
@@ -239,7 +240,7 @@ class BoardView(Widget, can_focus=True):
             self.post_message(self.Shifted(self))
         elif old != stage:
             for changed in (old, stage):
-                self.refresh_card(changed, self.columns[changed].cursor)
+                self.refresh_cards(changed, self.columns[changed].cursor)
                 self.refresh_title(changed)
 
     def scroll_column(self, stage: str, rows: int) -> None:
@@ -263,20 +264,22 @@ class BoardView(Widget, can_focus=True):
         if x is not None and self.size.height:
             self.refresh(Region(x, 0, self.column_width, 1))
 
-    def refresh_card(self, stage: str, index: int) -> None:
+    def refresh_cards(self, stage: str, *indexes: int) -> None:
+        """Repaint these cards of a column (in one refresh: a cursor key repaints two)."""
         x = self.column_x(stage)
         column = self.columns[stage]
         if x is None or not column.cards:
             return
-        y = 1 + index * column.card_height - column.scroll
-        region = Region(x, y, self.box_width, column.card_height).intersection(
-            Region(0, 1, self.size.width, self.content_height)
-        )
-        if region.area:
-            self.refresh(region)
+        size = self.size  # asked once: it walks the screen's map
+        cards_area = Region(0, 1, size.width, max(size.height - 1, 0))
+        height, top = column.card_height, 1 - column.scroll
+        regions = [Region(x, top + index * height, self.box_width, height).intersection(cards_area) for index in indexes]
+        shown = [region for region in regions if region.area]
+        if shown:
+            self.refresh(*shown)
 
     def on_focus(self) -> None:
-        self.refresh_card(self.current_stage, self.current_column.cursor)
+        self.refresh_cards(self.current_stage, self.current_column.cursor)
         self.refresh_title(self.current_stage)
 
     def on_blur(self) -> None:
@@ -338,65 +341,35 @@ class BoardView(Widget, can_focus=True):
             self._styles[name] = style
         return style
 
-    def kind_of(self, column: Column, index: int) -> str:
-        """Which edges a card has: "focus", "current" (its column's cursor) or "card"."""
-        if index != column.cursor:
-            return "card"
-        return "focus" if column.stage == self.current_stage and self.has_focus else "current"
-
     def _lines_of(self, column: Column, index: int) -> list[list[Segment]]:
         """A card's lines as drawn, edges included (cached)."""
         return self._card_lines.of(
             column.cards[index],
-            self.kind_of(column, index),
+            edges_of(column, index, self.marked_stage),
             self.box_width,
             column.content_lines,
             column.field_lines,
             self.app.glyphs,
         )
 
-    def _scrollbar(self, column: Column) -> range:
-        """The rows of a column's scroll bar thumb (none when all its cards fit)."""
-        view, total = self.content_height, column.rows
-        if total <= view or view <= 0:
-            return range(0)
-        size = max(1, round(view * view / total))
-        top = round(column.scroll * (view - size) / max(total - view, 1))
-        return range(top, top + size)
+    def _board_lines(self) -> BoardLines:
+        size = self.size
+        columns = [self.columns[stage] for stage in self.visible_stages()]
+        return BoardLines(
+            size.width, size.height, self.box_width, columns, self.marked_stage, self._card_lines, self.app.glyphs, self._style
+        )
 
-    def column_segments(self, column: Column, row: int) -> list[Segment]:
-        """One row (under the title) of a column, `column_width` cells: its card's
-        line and, in the gap, its scroll bar."""
-        plain = self._style("plain")
-        box = self.box_width
-        height = column.card_height
-        index, line = divmod(column.scroll + row, height)
-        if index < len(column.cards) and box >= 4:
-            segments = list(self._lines_of(column, index)[line])
-        else:
-            segments = [Segment(" " * box, plain)]
-        if row in self._scrollbar(column):
-            segments.append(Segment(" " * GAP, self._style("scrollbar")))
-        else:
-            segments.append(Segment(" " * GAP, plain))
-        return segments
-
-    def title_segments(self, column: Column) -> list[Segment]:
-        plain = self._style("plain")
-        marked = column.stage == self.marked_stage
-        style = plain + self._style("title") + (self._style("title-current") if marked else Style())
-        return [*fitted([(column.title, style)], self.box_width, style), Segment(" " * GAP, plain)]
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # One BoardLines for all the lines of this repaint (board_lines.py):
+        # nothing changes the board while Textual asks for them.
+        self._repaint = self._board_lines()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._repaint = None
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        segments: list[Segment] = []
-        for stage in self.visible_stages():
-            column = self.columns[stage]
-            segments.extend(self.title_segments(column) if y == 0 else self.column_segments(column, y - 1))
-        rest = width - self.shown * self.column_width
-        if rest > 0:
-            segments.append(Segment(" " * rest, self._style("plain")))
-        return Strip(segments, width)
+        return (self._repaint or self._board_lines()).line(y)
 
     def card_strips(self, stage: str, index: int) -> list[Strip]:
         """A card's lines as the board draws them, edges included (for tests and tools)."""

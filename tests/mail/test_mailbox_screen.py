@@ -48,7 +48,12 @@ async def open_and_sync(pilot, app) -> MailboxScreen:
     await wait_until(pilot, lambda: app.mail_sync.last is not None and app.mail_sync.last.kind != "progress",
                      timeout=30, what="the sync's end")
     assert app.mail_sync.last.kind == "done", app.mail_sync.last
-    return app.screen
+    # The screen hears of the end through a signal, handled in its own turn
+    # (under load, after the sync's end was seen here): until it shows
+    # what the mailbox now holds.
+    screen = app.screen
+    await wait_until(pilot, lambda: screen.proposals == app.mail_sync.mailbox.proposals(), what="the proposals shown")
+    return screen
 
 
 async def test_g_records_the_sure_findings_and_u_undoes_one(setup) -> None:

@@ -10,29 +10,15 @@ import gc
 import json
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from store_samples import T0, some_applications
 
 from followup_tui.domain.errors import StoreError
-from followup_tui.domain.model import Application, Contact, Event
 from followup_tui.store import locked_file
 from followup_tui.store.tinydb_store import TinyDBRepository
-
-T0 = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
-
-
-def some_applications(count: int) -> list[Application]:
-    return [
-        Application(
-            company=f"Co {n}",
-            role="Engineer" if n % 2 else "Ünïcødé ✓ [bold]x",
-            contacts=[Contact(name=f"Person {n}", email=f"p{n}@co{n}.com")],
-            events=[Event(at=T0, kind="note", text=f"note {n}")],
-        )
-        for n in range(count)
-    ]
 
 
 @pytest.fixture

@@ -12,33 +12,21 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import msgspec
 import pytest
+from store_samples import T0, some_applications
 from tinydb import TinyDB
 from waiting import start_when_ready
 
 from followup_tui.domain.errors import StoreError
-from followup_tui.domain.model import Application, Contact, Event
+from followup_tui.domain.model import Application
 from followup_tui.store import data_file, file_layout, locked_file
 from followup_tui.store.tinydb_store import TinyDBRepository
 
-T0 = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
 WRITER = Path(__file__).with_name("writer.py")
-
-
-def some_applications(count: int) -> list[Application]:
-    return [
-        Application(
-            company=f"Co {n}",
-            role="Engineer" if n % 3 else "Ünïcødé ✓ [bold]x \u2028 \"quoted\"",
-            contacts=[Contact(name=f"Person {n}", email=f"p{n}@co{n}.com")],
-            events=[Event(at=T0, kind="note", text=f"note {n} " * (n % 7))],
-        )
-        for n in range(count)
-    ]
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from run import CARD, COMPOSE_TO, PYTHON, app_env, make_db
+from run import CARD, COMPOSE_TO, PYTHON, app_env, filter_to_the_card_to_write_to, make_db
 from terminal import Terminal, peak_rss_mb, rss_mb
 
 from followup_tui.store.preview import preview_path
@@ -116,11 +116,7 @@ def main() -> int:
                 term.key_to("a", lambda s: " overdue · " in s)
                 term.key_to("Escape", lambda s: "Applied (" in s)
             step("agenda x3")
-            term.keys("/")
-            term.wait_for(lambda s: "filter" in s)
-            term.type_text(COMPOSE_TO)
-            term.wait_for(lambda s: not CARD.search(s) and COMPOSE_TO in s)
-            term.keys("Enter")
+            filter_to_the_card_to_write_to(term)
             step("filter")
             for _ in range(3):
                 term.key_to("c", lambda s: "\n Subject " in s)

@@ -123,6 +123,15 @@ def make_db(folder: Path, count: int) -> Path:
     return db
 
 
+def filter_to_the_card_to_write_to(term) -> None:
+    """The board's filter (`/`) leaves COMPOSE_TO's card alone on the board, current."""
+    term.keys("/")
+    term.wait_for(lambda s: "filter" in s)
+    term.type_text(COMPOSE_TO)
+    term.wait_for(lambda s: not CARD.search(s) and COMPOSE_TO in s)
+    term.keys("Enter")
+
+
 def app_env(home: Path) -> dict[str, str]:
     return {
         "HOME": str(home),
@@ -244,12 +253,7 @@ def terminal_figures(dbs: dict[int, Path], runs: int, home: Path, figures: dict,
                     agenda.samples.append(term.key_to("a", lambda s: " overdue · " in s) * 1000)
                     term.key_to("Escape", lambda s: "Applied (" in s)
                 memory_now("the agenda")
-                # the card to write to: the board's filter leaves it alone on the board
-                term.keys("/")
-                term.wait_for(lambda s: "filter" in s)
-                term.type_text(COMPOSE_TO)
-                term.wait_for(lambda s: not CARD.search(s) and COMPOSE_TO in s)
-                term.keys("Enter")
+                filter_to_the_card_to_write_to(term)
                 composer = fig("key c to the composer shown", target="<= 150 ms" if size == 10_000 else "")
                 for _ in range(3):
                     composer.samples.append(term.key_to("c", lambda s: "\n Subject " in s) * 1000)

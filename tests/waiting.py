@@ -17,6 +17,17 @@ async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "") ->
         await pilot.pause(0.02)
 
 
+def holds_within(condition, seconds: float, every: float = 0.05) -> bool:
+    """Outside an app (another process, a file): whether `condition()` comes
+    to hold within `seconds`, looked at every `every` s."""
+    deadline = time.monotonic() + seconds
+    while not _holds(condition):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(every)  # polling another process's doing, with a deadline
+    return True
+
+
 def _holds(condition) -> bool:
     """A condition that looks up what is not there yet (a screen's widget, a
     stored event: IndexError, KeyError) does not hold yet."""

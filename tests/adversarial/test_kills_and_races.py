@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from adversarial.pty_run import PtyProcess, clean_env, followup_argv
+from waiting import holds_within
 
 from followup_tui.domain.model import STAGES, Application
 from followup_tui.store import backups
@@ -141,9 +142,7 @@ def test_two_tuis_moving_the_same_card_leave_a_consistent_file(tmp_path):
         second.wait_for_text("Contested")
         first.send("L")
         second.send("L")  # from a board that may not have seen the first move yet
-        deadline = time.monotonic() + 20
-        while TinyDBRepository.open(db).get(1).rev < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)  # polling a condition (the second save is stored), with a deadline
+        holds_within(lambda: TinyDBRepository.open(db).get(1).rev >= 2, 20)  # the second save stored (asserted below)
         first.send("q")
         second.send("q")
         assert first.finish() == 0 and second.finish() == 0  # no crash, no traceback

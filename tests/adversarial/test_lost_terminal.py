@@ -12,6 +12,7 @@ import time
 
 import pytest
 from adversarial.pty_run import PtyProcess, clean_env
+from waiting import holds_within
 
 from followup_tui.domain.model import Application, Contact
 from followup_tui.store import TinyDBRepository
@@ -28,11 +29,7 @@ def cpu_seconds(pid: int) -> float:
 
 def ended_within(proc, seconds: float) -> float | None:
     start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        if proc.poll() is not None:
-            return time.monotonic() - start
-        time.sleep(0.05)  # polling a condition (the process ended), with a deadline
-    return None
+    return time.monotonic() - start if holds_within(lambda: proc.poll() is not None, seconds) else None
 
 
 def start_app(tmp_path, db) -> PtyProcess:
